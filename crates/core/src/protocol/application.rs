@@ -1,0 +1,82 @@
+//! Applications for certificates and their download.
+
+use serde::{Deserialize, Serialize};
+
+/// Where the keys live, as chosen by the citizen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StorageKind {
+    /// PKCS#12 files on a computer.
+    Pkcs12,
+    /// A hardware token or the ID card chip.
+    Token,
+}
+
+/// `POST /v1/applications` (bearer token of the session required).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateApplicationRequest {
+    /// The verified session.
+    pub session_id: String,
+    /// Optional e-mail; when given, a CSR's e-mail (SAN or subject E) must equal it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub storage: StorageKind,
+    /// PKCS#10 request for the authentication key, PEM.
+    pub csr_auth: String,
+    /// PKCS#10 request for the signing key, PEM.
+    pub csr_sign: String,
+}
+
+/// Answer to `POST /v1/applications`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateApplicationResponse {
+    /// 10 digits; enough to check the status and fetch the certificates later.
+    pub application_number: String,
+}
+
+/// State of an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    /// Accepted, certificates not issued yet.
+    Processing,
+    /// Certificates ready: `GET /v1/applications/{number}/certificates`.
+    Issued,
+    /// Refused; see `reason`.
+    Rejected,
+}
+
+/// `GET /v1/applications/{number}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationStatusResponse {
+    pub application_number: String,
+    pub status: ApplicationStatus,
+    pub storage: StorageKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// RFC 3339 time the application was accepted.
+    pub submitted_at: String,
+    /// RFC 3339 time the certificates were (or will be) issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One issued certificate with its chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateBundle {
+    /// The end-entity certificate, PEM.
+    pub certificate_pem: String,
+    /// Issuing CA first, then the root, each PEM.
+    pub chain_pem: Vec<String>,
+}
+
+/// `GET /v1/applications/{number}/certificates`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificatesResponse {
+    /// Certificate for the authentication key (from `csr_auth`).
+    pub auth: CertificateBundle,
+    /// Certificate for the signing key (from `csr_sign`).
+    pub sign: CertificateBundle,
+}

@@ -1,0 +1,1 @@
+//! The sandbox issuance service (being written).

@@ -1,0 +1,399 @@
+//! The wizard: the root state owns navigation, the language and what the steps share; each
+//! step's own state lives in its screen module.
+
+pub mod explain;
+pub mod screen;
+pub mod step;
+pub mod theme;
+pub mod widget;
+
+use iced::keyboard::{self, key};
+use iced::widget::{column, container, operation, scrollable};
+use iced::{Element, Fill, Subscription, Task, Theme, window};
+
+use crate::config::{Config, ConfigWarning};
+use crate::i18n::Language;
+use crate::t;
+use screen::{
+    account_pin, agreement, camera_check, document, document_review, done, iin, install,
+    key_password, otp, phone_registration, selfie, status, storage, submit, verification,
+    video_id, welcome,
+};
+use step::Step;
+use widget::nav::{Nav, nav};
+use widget::{Banner, banner};
+
+pub struct App {
+    lang: Language,
+    step: Step,
+    config: Config,
+    welcome: welcome::State,
+    camera_check: camera_check::State,
+    iin: iin::State,
+    otp: otp::State,
+    phone: phone_registration::State,
+    selfie: selfie::State,
+    video: video_id::State,
+    pin: account_pin::State,
+    document: document::State,
+    review: document_review::State,
+    verification: verification::State,
+    agreement: agreement::State,
+    storage: storage::State,
+    password: key_password::State,
+    submit: submit::State,
+    install: install::State,
+    status: status::State,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    LanguagePicked(Language),
+    CycleLanguage,
+    Next,
+    Back,
+    FocusNext { backwards: bool },
+    Arrow { up: bool },
+    /// Space outside a text field: ticks the step's checkbox.
+    Toggle,
+    Welcome(welcome::Message),
+    Iin(iin::Message),
+    Otp(otp::Message),
+    Phone(phone_registration::Message),
+    Pin(account_pin::Message),
+    Review(document_review::Message),
+    Agreement(agreement::Message),
+    Storage(storage::Message),
+    Password(key_password::Message),
+    Status(status::Message),
+    Done(done::Message),
+    /// Screens with nothing to say yet.
+    Idle,
+}
+
+impl App {
+    pub fn new(config: Config) -> Self {
+        App {
+            lang: config.language,
+            step: Step::Welcome,
+            storage: storage::State::new(config.kiosk),
+            config,
+            welcome: welcome::State::default(),
+            camera_check: camera_check::State,
+            iin: iin::State::default(),
+            otp: otp::State::default(),
+            phone: phone_registration::State::default(),
+            selfie: selfie::State,
+            video: video_id::State,
+            pin: account_pin::State::default(),
+            document: document::State,
+            review: document_review::State::default(),
+            verification: verification::State::default(),
+            agreement: agreement::State::default(),
+            password: key_password::State::default(),
+            submit: submit::State::default(),
+            install: install::State::default(),
+            status: status::State::default(),
+        }
+    }
+
+    /// Opens on a given step (support and screenshots).
+    pub fn at(mut self, step: Step) -> Self {
+        self.step = step;
+        self
+    }
+
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub fn title(&self) -> String {
+        t!(self.lang, "app-title")
+    }
+
+    pub fn theme(&self) -> Theme {
+        theme::theme()
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::LanguagePicked(language) => self.set_language(language),
+            Message::CycleLanguage => self.set_language(self.lang.next()),
+            Message::Next => return self.next(),
+            Message::Back => return self.back(),
+            Message::FocusNext { backwards } => {
+                return if backwards { operation::focus_previous() } else { operation::focus_next() };
+            }
+            Message::Arrow { up } => self.arrow(up),
+            Message::Toggle => self.toggle(),
+            Message::Welcome(message) => return self.on_welcome(message),
+            Message::Iin(message) => {
+                if let Some(iin::Event::Continue(iin)) = self.iin.update(message) {
+                    self.review.iin = Some(iin.to_string());
+                    return self.go(Step::Otp);
+                }
+            }
+            Message::Otp(message) => match self.otp.update(message) {
+                Some(otp::Event::Continue) => return self.next(),
+                Some(otp::Event::NotRegistered) => return self.go(Step::PhoneRegistration),
+                // Resending needs the issuance service; until it is connected the link is inert.
+                Some(otp::Event::Resend) | None => {}
+            },
+            Message::Phone(message) => {
+                if let Some(phone_registration::Event::Continue(_)) = self.phone.update(message) {
+                    return self.go(Step::Otp);
+                }
+            }
+            Message::Pin(message) => {
+                if let Some(account_pin::Event::Continue) = self.pin.update(message) {
+                    return self.next();
+                }
+            }
+            Message::Review(message) => self.review.update(message),
+            Message::Agreement(message) => {
+                if let Some(agreement::Event::Continue) = self.agreement.update(message) {
+                    return self.next();
+                }
+            }
+            Message::Storage(message) => {
+                if let Some(storage::Event::Continue) = self.storage.update(message) {
+                    return self.next();
+                }
+            }
+            Message::Password(message) => {
+                if let Some(key_password::Event::Continue) = self.password.update(message) {
+                    return self.next();
+                }
+            }
+            // Checking a status needs the issuance service; the button stays disabled until then.
+            Message::Status(message) => _ = self.status.update(message),
+            Message::Done(done::Message::Home) => return self.go(Step::Welcome),
+            Message::Idle => {}
+        }
+        Task::none()
+    }
+
+    fn set_language(&mut self, language: Language) {
+        self.lang = language;
+    }
+
+    fn on_welcome(&mut self, message: welcome::Message) -> Task<Message> {
+        match self.welcome.update(message) {
+            Some(welcome::Event::Language(language)) => {
+                self.set_language(language);
+                Task::none()
+            }
+            Some(welcome::Event::Chosen(action)) => self.go(match action {
+                welcome::Action::Start => Step::CameraCheck,
+                welcome::Action::CheckStatus => Step::Status,
+                welcome::Action::InstallCertificates | welcome::Action::Resume => Step::Install,
+            }),
+            None => Task::none(),
+        }
+    }
+
+    /// Whether the current step lets the user move on.
+    pub fn can_continue(&self) -> bool {
+        match self.step {
+            Step::Iin => self.iin.can_continue(),
+            Step::Otp => self.otp.can_continue(),
+            Step::PhoneRegistration => self.phone.can_continue(),
+            Step::AccountPin => self.pin.can_continue(),
+            Step::DocumentReview => self.review.can_continue(),
+            Step::Verification => self.verification.can_continue(),
+            Step::Agreement => self.agreement.can_continue(),
+            Step::Storage => self.storage.can_continue(),
+            Step::KeyPassword => self.password.can_continue(),
+            // Steps whose engine is not connected yet do not hold the user back; the screen
+            // says so in a banner.
+            Step::CameraCheck | Step::Selfie | Step::VideoId | Step::Document | Step::Submit | Step::Install => true,
+            Step::Welcome | Step::Done | Step::Status => false,
+        }
+    }
+
+    /// Steps whose engine (service, camera, keys, tokens) is connected. Every other step shows
+    /// a banner saying its data is not sent or checked yet.
+    fn is_connected(step: Step) -> bool {
+        matches!(step, Step::Welcome | Step::Agreement | Step::KeyPassword | Step::Done)
+    }
+
+    fn next(&mut self) -> Task<Message> {
+        if self.step == Step::Welcome {
+            return self.on_welcome(welcome::Message::ActivateSelected);
+        }
+        if !self.can_continue() {
+            return Task::none();
+        }
+        match self.step.next() {
+            // Keys on a device are protected by the device PIN, not by a key password.
+            Some(Step::KeyPassword) if self.storage.kind() == storage::Kind::Device => self.go(Step::Submit),
+            Some(step) => self.go(step),
+            None => Task::none(),
+        }
+    }
+
+    fn back(&mut self) -> Task<Message> {
+        if !self.step.can_go_back() {
+            return Task::none();
+        }
+        match self.step.previous() {
+            Some(Step::KeyPassword) if self.storage.kind() == storage::Kind::Device => self.go(Step::Storage),
+            Some(step) => self.go(step),
+            None => Task::none(),
+        }
+    }
+
+    fn go(&mut self, step: Step) -> Task<Message> {
+        self.step = step;
+        match Self::first_input(step) {
+            Some(id) => operation::focus(id),
+            None => Task::none(),
+        }
+    }
+
+    /// The field that takes the keyboard when a step opens.
+    fn first_input(step: Step) -> Option<&'static str> {
+        Some(match step {
+            Step::Iin => iin::INPUT_ID,
+            Step::Otp => otp::INPUT_ID,
+            Step::PhoneRegistration => phone_registration::INPUT_ID,
+            Step::AccountPin => account_pin::INPUT_ID,
+            Step::KeyPassword => key_password::INPUT_ID,
+            Step::Status => status::INPUT_ID,
+            _ => return None,
+        })
+    }
+
+    fn arrow(&mut self, up: bool) {
+        match self.step {
+            Step::Welcome => _ = self.welcome.update(welcome::Message::Move(if up { -1 } else { 1 })),
+            Step::Storage => self.storage.cycle(),
+            _ => {}
+        }
+    }
+
+    fn toggle(&mut self) {
+        match self.step {
+            Step::DocumentReview => self.review.toggle(),
+            Step::Agreement => self.agreement.toggle(),
+            _ => {}
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let lang = self.lang;
+        let warnings = column(self.config.warnings.iter().map(|warning| {
+            let text = match warning {
+                ConfigWarning::UnreadableSettings { path, reason } => t!(
+                    lang,
+                    "config-unreadable",
+                    path = path.display().to_string(),
+                    reason = reason.as_str()
+                ),
+                ConfigWarning::InvalidServiceUrl { url } => t!(lang, "config-bad-url", url = url.as_str()),
+            };
+            banner(Banner::Warning, text)
+        }))
+        .spacing(8);
+        let pending = (!Self::is_connected(self.step)).then(|| banner(Banner::Info, t!(lang, "not-connected")));
+        let content = column![warnings].push(pending).push(self.screen()).spacing(theme::SPACING + 4.0);
+        let body = scrollable(
+            container(content.max_width(theme::CONTENT_WIDTH)).center_x(Fill).padding([8, 16]),
+        )
+        .height(Fill);
+        column![
+            widget::header::header(lang, self.step, Message::LanguagePicked),
+            body,
+            nav(lang, self.nav()),
+        ]
+        .spacing(18)
+        .padding(24)
+        .into()
+    }
+
+    fn nav(&self) -> Nav<Message> {
+        let next = match self.step {
+            Step::Welcome | Step::Done | Step::Status => None,
+            _ => Some(self.can_continue().then_some(Message::Next)),
+        };
+        Nav {
+            back: self.step.can_go_back().then_some(Message::Back),
+            next,
+            next_label: t!(self.lang, "nav-next"),
+        }
+    }
+
+    fn screen(&self) -> Element<'_, Message> {
+        let lang = self.lang;
+        let idle = |_| Message::Idle;
+        match self.step {
+            Step::Welcome => self.welcome.view(lang).map(Message::Welcome),
+            Step::CameraCheck => self.camera_check.view(lang).map(idle),
+            Step::Iin => self.iin.view(lang).map(Message::Iin),
+            Step::Otp => self.otp.view(lang).map(Message::Otp),
+            Step::PhoneRegistration => self.phone.view(lang).map(Message::Phone),
+            Step::Selfie => self.selfie.view(lang).map(idle),
+            Step::VideoId => self.video.view(lang).map(idle),
+            Step::AccountPin => self.pin.view(lang).map(Message::Pin),
+            Step::Document => self.document.view(lang).map(idle),
+            Step::DocumentReview => self.review.view(lang).map(Message::Review),
+            Step::Verification => self.verification.view(lang).map(idle),
+            Step::Agreement => self.agreement.view(lang).map(Message::Agreement),
+            Step::Storage => self.storage.view(lang).map(Message::Storage),
+            Step::KeyPassword => self.password.view(lang).map(Message::Password),
+            Step::Submit => self.submit.view(lang).map(idle),
+            Step::Install => self.install.view(lang).map(idle),
+            Step::Done => done::view(lang).map(Message::Done),
+            Step::Status => self.status.view(lang, false).map(Message::Status),
+        }
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed { key: keyboard::Key::Named(named), modifiers, .. } => match named {
+                key::Named::Enter => Some(Message::Next),
+                key::Named::Escape => Some(Message::Back),
+                key::Named::Tab => Some(Message::FocusNext { backwards: modifiers.shift() }),
+                key::Named::F2 => Some(Message::CycleLanguage),
+                key::Named::ArrowUp => Some(Message::Arrow { up: true }),
+                key::Named::ArrowDown => Some(Message::Arrow { up: false }),
+                key::Named::Space => Some(Message::Toggle),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+}
+
+/// The iced application, built in one place so `main` and tests share it.
+pub fn application(config: Config, start: Option<Step>) -> iced::Application<impl iced::Program<Message = Message, Theme = Theme>> {
+    let kiosk = config.kiosk;
+    let boot = move || {
+        let app = App::new(config.clone());
+        let app = match start {
+            Some(step) => app.at(step),
+            None => app,
+        };
+        let focus = start.and_then(App::first_input).map_or_else(Task::none, operation::focus);
+        (app, focus)
+    };
+    iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .font(theme::FONT_REGULAR)
+        .font(theme::FONT_BOLD)
+        .default_font(theme::FONT)
+        .window(window::Settings {
+            size: iced::Size::new(1024.0, 768.0),
+            min_size: Some(iced::Size::new(800.0, 600.0)),
+            fullscreen: kiosk,
+            decorations: !kiosk,
+            position: window::Position::Centered,
+            ..window::Settings::default()
+        })
+}

@@ -1,0 +1,118 @@
+//! The Digital ID account PIN, typed twice.
+
+use iced::Element;
+use qoltanba_core::domain::AccountPin;
+use zeroize::Zeroize;
+
+use crate::app::explain;
+use crate::app::screen::clamp_input;
+use crate::app::widget::{Feedback, Field, field, page};
+use crate::i18n::Language;
+use crate::t;
+
+pub const INPUT_ID: &str = "pin-input";
+pub const REPEAT_ID: &str = "pin-repeat";
+
+/// Both inputs are wiped from memory when the state is dropped or replaced.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    pin: String,
+    repeat: String,
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        self.pin.zeroize();
+        self.repeat.zeroize();
+    }
+}
+
+#[derive(Clone)]
+pub enum Message {
+    PinChanged(String),
+    RepeatChanged(String),
+    Submitted,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The PIN itself never reaches a log or a panic message.
+        f.write_str(match self {
+            Message::PinChanged(_) => "PinChanged(***)",
+            Message::RepeatChanged(_) => "RepeatChanged(***)",
+            Message::Submitted => "Submitted",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Continue,
+}
+
+impl State {
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::PinChanged(mut value) => {
+                self.pin.zeroize();
+                self.pin = clamp_input(std::mem::take(&mut value));
+                None
+            }
+            Message::RepeatChanged(mut value) => {
+                self.repeat.zeroize();
+                self.repeat = clamp_input(std::mem::take(&mut value));
+                None
+            }
+            Message::Submitted => self.can_continue().then_some(Event::Continue),
+        }
+    }
+
+    pub fn pin(&self) -> Option<AccountPin> {
+        let pin = AccountPin::parse(&self.pin).ok()?;
+        (self.pin == self.repeat).then_some(pin)
+    }
+
+    pub fn can_continue(&self) -> bool {
+        self.pin().is_some()
+    }
+
+    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+        let pin_feedback = if self.pin.is_empty() {
+            Feedback::Hint(t!(lang, "pin-hint"))
+        } else {
+            match AccountPin::parse(&self.pin) {
+                Ok(_) => Feedback::Valid(t!(lang, "pin-valid")),
+                Err(error) => Feedback::Error(explain::account_pin(lang, error)),
+            }
+        };
+        let repeat_feedback = if self.repeat.is_empty() {
+            Feedback::None
+        } else if self.repeat == self.pin {
+            Feedback::Valid(t!(lang, "pin-match"))
+        } else {
+            Feedback::Error(t!(lang, "pin-mismatch"))
+        };
+        page(t!(lang, "pin-title"), t!(lang, "pin-intro"))
+            .push(field(Field {
+                label: t!(lang, "pin-label"),
+                placeholder: t!(lang, "pin-placeholder"),
+                value: &self.pin,
+                id: INPUT_ID,
+                secure: true,
+                feedback: pin_feedback,
+                on_input: Box::new(Message::PinChanged),
+                on_submit: Some(Message::Submitted),
+            }))
+            .push(field(Field {
+                label: t!(lang, "pin-repeat-label"),
+                placeholder: t!(lang, "pin-placeholder"),
+                value: &self.repeat,
+                id: REPEAT_ID,
+                secure: true,
+                feedback: repeat_feedback,
+                on_input: Box::new(Message::RepeatChanged),
+                on_submit: Some(Message::Submitted),
+            }))
+            .into()
+    }
+}

@@ -1,0 +1,100 @@
+//! The user agreement and the optional e-mail that goes into the signing certificate.
+
+use iced::widget::{checkbox, column, text};
+use iced::Element;
+use qoltanba_core::domain::Email;
+
+use crate::app::explain;
+use crate::app::screen::clamp_input;
+use crate::app::theme;
+use crate::app::widget::{Feedback, Field, field, page};
+use crate::i18n::Language;
+use crate::t;
+
+pub const EMAIL_ID: &str = "email-input";
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    accepted: bool,
+    email: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Accepted(bool),
+    EmailChanged(String),
+    Submitted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Continue,
+}
+
+impl State {
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Accepted(value) => {
+                self.accepted = value;
+                None
+            }
+            Message::EmailChanged(value) => {
+                self.email = clamp_input(value);
+                None
+            }
+            Message::Submitted => self.can_continue().then_some(Event::Continue),
+        }
+    }
+
+    pub fn toggle(&mut self) {
+        self.accepted = !self.accepted;
+    }
+
+    /// `Ok(None)` when no e-mail was given (it is optional).
+    pub fn email(&self) -> Result<Option<Email>, qoltanba_core::domain::EmailError> {
+        if self.email.trim().is_empty() { Ok(None) } else { Email::parse(&self.email).map(Some) }
+    }
+
+    pub fn can_continue(&self) -> bool {
+        self.accepted && self.email().is_ok()
+    }
+
+    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+        let points = column(
+            [
+                t!(lang, "agreement-point-keys"),
+                t!(lang, "agreement-point-password"),
+                t!(lang, "agreement-point-validity"),
+                t!(lang, "agreement-point-responsibility"),
+            ]
+            .into_iter()
+            .map(|point| text(format!("•  {point}")).size(theme::TEXT_SIZE).into()),
+        )
+        .spacing(8);
+        let feedback = match self.email() {
+            Ok(None) => Feedback::Hint(t!(lang, "email-hint")),
+            Ok(Some(_)) => Feedback::Valid(t!(lang, "email-valid")),
+            Err(error) => Feedback::Error(explain::email(lang, error)),
+        };
+        page(t!(lang, "agreement-title"), t!(lang, "agreement-intro"))
+            .push(points)
+            .push(
+                checkbox(self.accepted)
+                    .label(t!(lang, "agreement-accept"))
+                    .on_toggle(Message::Accepted)
+                    .size(26)
+                    .text_size(theme::TEXT_SIZE),
+            )
+            .push(field(Field {
+                label: t!(lang, "email-label"),
+                placeholder: t!(lang, "email-placeholder"),
+                value: &self.email,
+                id: EMAIL_ID,
+                secure: false,
+                feedback,
+                on_input: Box::new(Message::EmailChanged),
+                on_submit: Some(Message::Submitted),
+            }))
+            .into()
+    }
+}

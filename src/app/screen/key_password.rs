@@ -1,0 +1,131 @@
+//! The key password: policy shown up front, typed twice, strength shown, and a plain
+//! warning that it cannot be recovered.
+
+use iced::Element;
+use qoltanba_core::domain::{KeyPassword, Strength, strength};
+use zeroize::Zeroize;
+
+use crate::app::explain;
+use crate::app::theme;
+use crate::app::widget::{Banner, Feedback, Field, banner, body, field, page};
+use crate::i18n::Language;
+use crate::t;
+
+pub const INPUT_ID: &str = "password-input";
+pub const REPEAT_ID: &str = "password-repeat";
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    password: String,
+    repeat: String,
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        self.password.zeroize();
+        self.repeat.zeroize();
+    }
+}
+
+#[derive(Clone)]
+pub enum Message {
+    PasswordChanged(String),
+    RepeatChanged(String),
+    Submitted,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Message::PasswordChanged(_) => "PasswordChanged(***)",
+            Message::RepeatChanged(_) => "RepeatChanged(***)",
+            Message::Submitted => "Submitted",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Continue,
+}
+
+/// Longer than the policy allows, so the "too long" message can still be shown.
+const MAX_TYPED: usize = 48;
+
+impl State {
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::PasswordChanged(mut value) => {
+                self.password.zeroize();
+                self.password = value.chars().take(MAX_TYPED).collect();
+                value.zeroize();
+                None
+            }
+            Message::RepeatChanged(mut value) => {
+                self.repeat.zeroize();
+                self.repeat = value.chars().take(MAX_TYPED).collect();
+                value.zeroize();
+                None
+            }
+            Message::Submitted => self.can_continue().then_some(Event::Continue),
+        }
+    }
+
+    pub fn password(&self) -> Option<KeyPassword> {
+        let password = KeyPassword::parse(&self.password).ok()?;
+        (self.password == self.repeat).then_some(password)
+    }
+
+    pub fn can_continue(&self) -> bool {
+        self.password().is_some()
+    }
+
+    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+        let feedback = if self.password.is_empty() {
+            Feedback::None
+        } else {
+            match KeyPassword::parse(&self.password) {
+                Ok(_) => {
+                    let level = match strength(&self.password) {
+                        Strength::Weak => "weak",
+                        Strength::Fair => "fair",
+                        Strength::Strong => "strong",
+                    };
+                    Feedback::Valid(t!(lang, "password-strength", level = level))
+                }
+                Err(error) => Feedback::Error(explain::key_password(lang, error)),
+            }
+        };
+        let repeat_feedback = if self.repeat.is_empty() {
+            Feedback::None
+        } else if self.repeat == self.password {
+            Feedback::Valid(t!(lang, "password-match"))
+        } else {
+            Feedback::Error(t!(lang, "password-mismatch"))
+        };
+        page(t!(lang, "password-title"), t!(lang, "password-intro"))
+            .push(body(t!(lang, "password-rules")).color(theme::INK))
+            .push(field(Field {
+                label: t!(lang, "password-label"),
+                placeholder: String::new(),
+                value: &self.password,
+                id: INPUT_ID,
+                secure: true,
+                feedback,
+                on_input: Box::new(Message::PasswordChanged),
+                on_submit: Some(Message::Submitted),
+            }))
+            .push(field(Field {
+                label: t!(lang, "password-repeat-label"),
+                placeholder: String::new(),
+                value: &self.repeat,
+                id: REPEAT_ID,
+                secure: true,
+                feedback: repeat_feedback,
+                on_input: Box::new(Message::RepeatChanged),
+                on_submit: Some(Message::Submitted),
+            }))
+            .push(banner(Banner::Warning, t!(lang, "password-warning")))
+            .into()
+    }
+}

@@ -1,0 +1,147 @@
+//! First screen: language, what the citizen needs, and what they came to do.
+
+use iced::Element;
+use iced::widget::{button, column, row, text};
+
+use crate::app::theme;
+use crate::app::widget::{caption, choice, page, section};
+use crate::i18n::Language;
+use crate::t;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Start,
+    CheckStatus,
+    InstallCertificates,
+    Resume,
+}
+
+impl Action {
+    pub const ALL: [Action; 4] = [Action::Start, Action::CheckStatus, Action::InstallCertificates, Action::Resume];
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    selected: usize,
+    /// Whether an interrupted application can be resumed (known once progress is stored).
+    pub resume_available: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    LanguagePicked(Language),
+    Activate(Action),
+    /// Arrow keys: move the highlighted action by this many places.
+    Move(i8),
+    /// Enter: run the highlighted action.
+    ActivateSelected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Language(Language),
+    Chosen(Action),
+}
+
+impl State {
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::LanguagePicked(language) => Some(Event::Language(language)),
+            Message::Activate(action) => self.enabled(action).then_some(Event::Chosen(action)),
+            Message::Move(delta) => {
+                self.move_selection(delta);
+                None
+            }
+            Message::ActivateSelected => {
+                let action = Action::ALL.get(self.selected).copied()?;
+                self.enabled(action).then_some(Event::Chosen(action))
+            }
+        }
+    }
+
+    pub fn selected(&self) -> Option<Action> {
+        Action::ALL.get(self.selected).copied()
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        action != Action::Resume || self.resume_available
+    }
+
+    fn move_selection(&mut self, delta: i8) {
+        let count = Action::ALL.len();
+        let mut index = self.selected;
+        // Step over disabled actions so Enter never lands on one.
+        for _ in 0..count {
+            index = if delta < 0 { (index + count - 1) % count } else { (index + 1) % count };
+            if Action::ALL.get(index).is_some_and(|action| self.enabled(*action)) {
+                break;
+            }
+        }
+        self.selected = index;
+    }
+
+    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+        let languages = row(Language::ALL.into_iter().map(|language| {
+            let active = language == lang;
+            button(text(language.native_name()).size(theme::TEXT_SIZE))
+                .padding([14, 24])
+                .height(theme::TARGET_HEIGHT)
+                .on_press(Message::LanguagePicked(language))
+                .style(move |theme, status| {
+                    if active { button::primary(theme, status) } else { button::secondary(theme, status) }
+                })
+                .into()
+        }))
+        .spacing(10);
+
+        let needs = column![
+            section(t!(lang, "welcome-need-title")),
+            text(format!("•  {}", t!(lang, "welcome-need-id"))).size(theme::TEXT_SIZE),
+            text(format!("•  {}", t!(lang, "welcome-need-phone"))).size(theme::TEXT_SIZE),
+            text(format!("•  {}", t!(lang, "welcome-need-camera"))).size(theme::TEXT_SIZE),
+        ]
+        .spacing(6);
+
+        let actions = column(Action::ALL.into_iter().enumerate().map(|(index, action)| {
+            let (heading, detail) = match action {
+                Action::Start => (t!(lang, "welcome-start"), t!(lang, "welcome-start-detail")),
+                Action::CheckStatus => (t!(lang, "welcome-status"), t!(lang, "welcome-status-detail")),
+                Action::InstallCertificates => (t!(lang, "welcome-install"), t!(lang, "welcome-install-detail")),
+                Action::Resume if self.resume_available => (t!(lang, "welcome-resume"), String::new()),
+                Action::Resume => (t!(lang, "welcome-resume"), t!(lang, "welcome-resume-none")),
+            };
+            let detail = (!detail.is_empty()).then_some(detail);
+            let on_press = self.enabled(action).then_some(Message::Activate(action));
+            choice(heading, detail, index == self.selected, on_press)
+        }))
+        .spacing(10);
+
+        page(t!(lang, "welcome-title"), t!(lang, "welcome-intro"))
+            .push(section(t!(lang, "welcome-language")))
+            .push(languages)
+            .push(needs)
+            .push(actions)
+            .push(caption(t!(lang, "welcome-choose-hint")))
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_skip_the_disabled_resume_action() {
+        let mut state = State::default();
+        assert_eq!(state.selected(), Some(Action::Start));
+        state.update(Message::Move(-1));
+        assert_eq!(state.selected(), Some(Action::InstallCertificates));
+        state.update(Message::Move(1));
+        assert_eq!(state.selected(), Some(Action::Start));
+        assert_eq!(state.update(Message::Activate(Action::Resume)), None);
+        state.resume_available = true;
+        state.update(Message::Move(-1));
+        assert_eq!(state.selected(), Some(Action::Resume));
+        assert_eq!(state.update(Message::ActivateSelected), Some(Event::Chosen(Action::Resume)));
+    }
+}

@@ -1,0 +1,15 @@
+//! Reusable view pieces shared by the screens.
+
+pub mod banner;
+pub mod choice;
+pub mod field;
+pub mod header;
+pub mod nav;
+pub mod page;
+pub mod typography;
+
+pub use banner::{Banner, banner};
+pub use choice::choice;
+pub use field::{Feedback, Field, field};
+pub use page::page;
+pub use typography::{body, caption, section, title};

@@ -1,0 +1,10 @@
+//! The top of every screen: its title and a short introduction.
+
+use iced::widget::{Column, column};
+
+use crate::app::theme;
+use crate::app::widget::{body, title};
+
+pub fn page<'a, M: 'a>(heading: String, intro: String) -> Column<'a, M> {
+    column![title(heading), body(intro).color(theme::MUTED)].spacing(theme::SPACING)
+}

@@ -1,0 +1,21 @@
+//! Text helpers so every screen uses the same sizes and colours.
+
+use iced::widget::{Text, text};
+
+use crate::app::theme;
+
+pub fn title<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
+    text(content).size(theme::TITLE_SIZE).font(theme::FONT_STRONG)
+}
+
+pub fn section<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
+    text(content).size(theme::SUBTITLE_SIZE).font(theme::FONT_STRONG)
+}
+
+pub fn body<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
+    text(content).size(theme::TEXT_SIZE)
+}
+
+pub fn caption<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
+    text(content).size(theme::SMALL_SIZE).color(theme::MUTED)
+}

@@ -1,0 +1,36 @@
+//! The command line. Without a subcommand it opens the wizard.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::app::step::Step;
+use crate::i18n::Language;
+
+#[derive(Debug, Clone, Parser, Default)]
+#[command(name = "qoltanba", version, about = "Qoltanba: obtain Kazakhstan digital-signature keys (ЭЦП) remotely")]
+pub struct Cli {
+    /// Interface language (otherwise from the settings file, then the OS, then Russian).
+    #[arg(long, value_enum)]
+    pub lang: Option<Language>,
+
+    /// Base URL of the issuance service; without it the embedded sandbox is used.
+    #[arg(long, value_name = "URL")]
+    pub service_url: Option<String>,
+
+    /// Kiosk mode for service centres: fullscreen, device storage only.
+    #[arg(long)]
+    pub kiosk: bool,
+
+    /// Camera to use: a device id, or `synthetic` for the built-in test source.
+    #[arg(long, value_name = "ID|synthetic")]
+    pub camera: Option<String>,
+
+    /// Where progress and pending work are kept.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Opens the wizard on the given screen (for screenshots and support).
+    #[arg(long, value_enum, hide = true)]
+    pub screen: Option<Step>,
+}
