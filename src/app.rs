@@ -16,8 +16,8 @@ use crate::i18n::Language;
 use crate::t;
 use screen::{
     account_pin, agreement, camera_check, document, document_review, done, iin, install,
-    key_password, otp, phone_registration, selfie, status, storage, submit, verification,
-    video_id, welcome,
+    key_password, otp, phone_registration, selfie, status, storage, submit, verification, video_id,
+    welcome,
 };
 use step::Step;
 use widget::nav::{Nav, nav};
@@ -52,8 +52,12 @@ pub enum Message {
     CycleLanguage,
     Next,
     Back,
-    FocusNext { backwards: bool },
-    Arrow { up: bool },
+    FocusNext {
+        backwards: bool,
+    },
+    Arrow {
+        up: bool,
+    },
     /// Space outside a text field: ticks the step's checkbox.
     Toggle,
     Welcome(welcome::Message),
@@ -126,7 +130,11 @@ impl App {
             Message::Next => return self.next(),
             Message::Back => return self.back(),
             Message::FocusNext { backwards } => {
-                return if backwards { operation::focus_previous() } else { operation::focus_next() };
+                return if backwards {
+                    operation::focus_previous()
+                } else {
+                    operation::focus_next()
+                };
             }
             Message::Arrow { up } => self.arrow(up),
             Message::Toggle => self.toggle(),
@@ -210,7 +218,12 @@ impl App {
             Step::KeyPassword => self.password.can_continue(),
             // Steps whose engine is not connected yet do not hold the user back; the screen
             // says so in a banner.
-            Step::CameraCheck | Step::Selfie | Step::VideoId | Step::Document | Step::Submit | Step::Install => true,
+            Step::CameraCheck
+            | Step::Selfie
+            | Step::VideoId
+            | Step::Document
+            | Step::Submit
+            | Step::Install => true,
             Step::Welcome | Step::Done | Step::Status => false,
         }
     }
@@ -218,7 +231,10 @@ impl App {
     /// Steps whose engine (service, camera, keys, tokens) is connected. Every other step shows
     /// a banner saying its data is not sent or checked yet.
     fn is_connected(step: Step) -> bool {
-        matches!(step, Step::Welcome | Step::Agreement | Step::KeyPassword | Step::Done)
+        matches!(
+            step,
+            Step::Welcome | Step::Agreement | Step::KeyPassword | Step::Done
+        )
     }
 
     fn next(&mut self) -> Task<Message> {
@@ -230,7 +246,9 @@ impl App {
         }
         match self.step.next() {
             // Keys on a device are protected by the device PIN, not by a key password.
-            Some(Step::KeyPassword) if self.storage.kind() == storage::Kind::Device => self.go(Step::Submit),
+            Some(Step::KeyPassword) if self.storage.kind() == storage::Kind::Device => {
+                self.go(Step::Submit)
+            }
             Some(step) => self.go(step),
             None => Task::none(),
         }
@@ -241,7 +259,9 @@ impl App {
             return Task::none();
         }
         match self.step.previous() {
-            Some(Step::KeyPassword) if self.storage.kind() == storage::Kind::Device => self.go(Step::Storage),
+            Some(Step::KeyPassword) if self.storage.kind() == storage::Kind::Device => {
+                self.go(Step::Storage)
+            }
             Some(step) => self.go(step),
             None => Task::none(),
         }
@@ -270,7 +290,11 @@ impl App {
 
     fn arrow(&mut self, up: bool) {
         match self.step {
-            Step::Welcome => _ = self.welcome.update(welcome::Message::Move(if up { -1 } else { 1 })),
+            Step::Welcome => {
+                _ = self
+                    .welcome
+                    .update(welcome::Message::Move(if up { -1 } else { 1 }))
+            }
             Step::Storage => self.storage.cycle(),
             _ => {}
         }
@@ -294,15 +318,23 @@ impl App {
                     path = path.display().to_string(),
                     reason = reason.as_str()
                 ),
-                ConfigWarning::InvalidServiceUrl { url } => t!(lang, "config-bad-url", url = url.as_str()),
+                ConfigWarning::InvalidServiceUrl { url } => {
+                    t!(lang, "config-bad-url", url = url.as_str())
+                }
             };
             banner(Banner::Warning, text)
         }))
         .spacing(8);
-        let pending = (!Self::is_connected(self.step)).then(|| banner(Banner::Info, t!(lang, "not-connected")));
-        let content = column![warnings].push(pending).push(self.screen()).spacing(theme::SPACING + 4.0);
+        let pending = (!Self::is_connected(self.step))
+            .then(|| banner(Banner::Info, t!(lang, "not-connected")));
+        let content = column![warnings]
+            .push(pending)
+            .push(self.screen())
+            .spacing(theme::SPACING + 4.0);
         let body = scrollable(
-            container(content.max_width(theme::CONTENT_WIDTH)).center_x(Fill).padding([8, 16]),
+            container(content.max_width(theme::CONTENT_WIDTH))
+                .center_x(Fill)
+                .padding([8, 16]),
         )
         .height(Fill);
         column![
@@ -354,10 +386,16 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key: keyboard::Key::Named(named), modifiers, .. } => match named {
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(named),
+                modifiers,
+                ..
+            } => match named {
                 key::Named::Enter => Some(Message::Next),
                 key::Named::Escape => Some(Message::Back),
-                key::Named::Tab => Some(Message::FocusNext { backwards: modifiers.shift() }),
+                key::Named::Tab => Some(Message::FocusNext {
+                    backwards: modifiers.shift(),
+                }),
                 key::Named::F2 => Some(Message::CycleLanguage),
                 key::Named::ArrowUp => Some(Message::Arrow { up: true }),
                 key::Named::ArrowDown => Some(Message::Arrow { up: false }),
@@ -370,7 +408,10 @@ impl App {
 }
 
 /// The iced application, built in one place so `main` and tests share it.
-pub fn application(config: Config, start: Option<Step>) -> iced::Application<impl iced::Program<Message = Message, Theme = Theme>> {
+pub fn application(
+    config: Config,
+    start: Option<Step>,
+) -> iced::Application<impl iced::Program<Message = Message, Theme = Theme>> {
     let kiosk = config.kiosk;
     let boot = move || {
         let app = App::new(config.clone());
@@ -378,7 +419,9 @@ pub fn application(config: Config, start: Option<Step>) -> iced::Application<imp
             Some(step) => app.at(step),
             None => app,
         };
-        let focus = start.and_then(App::first_input).map_or_else(Task::none, operation::focus);
+        let focus = start
+            .and_then(App::first_input)
+            .map_or_else(Task::none, operation::focus);
         (app, focus)
     };
     iced::application(boot, App::update, App::view)

@@ -8,7 +8,11 @@ use crate::app::step::Step;
 use crate::i18n::Language;
 
 #[derive(Debug, Clone, Parser, Default)]
-#[command(name = "qoltanba", version, about = "Qoltanba: obtain Kazakhstan digital-signature keys (ЭЦП) remotely")]
+#[command(
+    name = "qoltanba",
+    version,
+    about = "Qoltanba: obtain Kazakhstan digital-signature keys (ЭЦП) remotely"
+)]
 pub struct Cli {
     /// Interface language (otherwise from the settings file, then the OS, then Russian).
     #[arg(long, value_enum)]

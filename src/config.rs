@@ -147,7 +147,9 @@ fn is_http_url(url: &str) -> bool {
 fn read_settings(path: &Path) -> Result<Settings, Option<ConfigWarning>> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Settings::default());
+        }
         Err(error) => {
             return Err(Some(ConfigWarning::UnreadableSettings {
                 path: path.to_path_buf(),
@@ -182,7 +184,14 @@ mod tests {
         };
         let config = Config::merge(
             settings,
-            &cli(&["--lang", "kk", "--data-dir", "/from/cli", "--camera", "synthetic"]),
+            &cli(&[
+                "--lang",
+                "kk",
+                "--data-dir",
+                "/from/cli",
+                "--camera",
+                "synthetic",
+            ]),
             PathBuf::from("/default"),
             Some(Language::Ru),
             Vec::new(),
@@ -195,10 +204,25 @@ mod tests {
 
     #[test]
     fn file_then_os_then_russian() {
-        let from_file = Settings { language: Some(Language::En), ..Settings::default() };
-        let config = Config::merge(from_file, &cli(&[]), "/d".into(), Some(Language::Kk), vec![]);
+        let from_file = Settings {
+            language: Some(Language::En),
+            ..Settings::default()
+        };
+        let config = Config::merge(
+            from_file,
+            &cli(&[]),
+            "/d".into(),
+            Some(Language::Kk),
+            vec![],
+        );
         assert_eq!(config.language, Language::En);
-        let config = Config::merge(Settings::default(), &cli(&[]), "/d".into(), Some(Language::Kk), vec![]);
+        let config = Config::merge(
+            Settings::default(),
+            &cli(&[]),
+            "/d".into(),
+            Some(Language::Kk),
+            vec![],
+        );
         assert_eq!(config.language, Language::Kk);
         let config = Config::merge(Settings::default(), &cli(&[]), "/d".into(), None, vec![]);
         assert_eq!(config.language, Language::Ru);
@@ -214,7 +238,10 @@ mod tests {
             None,
             vec![],
         );
-        assert_eq!(config.service, Service::Remote("https://issuance.example.kz".into()));
+        assert_eq!(
+            config.service,
+            Service::Remote("https://issuance.example.kz".into())
+        );
         let config = Config::merge(
             Settings::default(),
             &cli(&["--service-url", "ftp://nope"]),
@@ -223,7 +250,12 @@ mod tests {
             vec![],
         );
         assert_eq!(config.service, Service::EmbeddedSandbox);
-        assert_eq!(config.warnings, vec![ConfigWarning::InvalidServiceUrl { url: "ftp://nope".into() }]);
+        assert_eq!(
+            config.warnings,
+            vec![ConfigWarning::InvalidServiceUrl {
+                url: "ftp://nope".into()
+            }]
+        );
     }
 
     #[test]
@@ -231,11 +263,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("settings.toml");
         std::fs::write(&path, "language = 42\n").unwrap();
-        assert!(matches!(read_settings(&path), Err(Some(ConfigWarning::UnreadableSettings { .. }))));
+        assert!(matches!(
+            read_settings(&path),
+            Err(Some(ConfigWarning::UnreadableSettings { .. }))
+        ));
         std::fs::write(&path, "language = \"kk\"\nkiosk = true\n").unwrap();
         let settings = read_settings(&path).unwrap();
         assert_eq!(settings.language, Some(Language::Kk));
         assert!(settings.kiosk);
-        assert_eq!(read_settings(&dir.path().join("absent.toml")).unwrap(), Settings::default());
+        assert_eq!(
+            read_settings(&dir.path().join("absent.toml")).unwrap(),
+            Settings::default()
+        );
     }
 }

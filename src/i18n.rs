@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 struct Localizations;
 
 /// The languages the interface speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -105,7 +107,10 @@ fn build_loader(language: Language) -> FluentLanguageLoader {
     if let Err(error) = loader.load_languages(&Localizations, &[id]) {
         // The files are embedded at build time, so this only happens if one fails to parse;
         // the completeness test catches that before a release.
-        eprintln!("qoltanba: could not load the {} translation: {error}", language.code());
+        eprintln!(
+            "qoltanba: could not load the {} translation: {error}",
+            language.code()
+        );
     }
     loader
 }

@@ -30,7 +30,7 @@ welcome-install = Установить сертификаты
 welcome-install-detail = В ключи, созданные ранее на этом компьютере
 welcome-resume = Продолжить прерванную заявку
 welcome-resume-none = Прерванных заявок нет
-welcome-choose-hint = Стрелки ↑ ↓ выбирают действие, Enter — выполнить.
+welcome-choose-hint = Стрелки вверх и вниз выбирают действие, Enter — выполнить.
 
 ## Проверка камеры
 

@@ -25,7 +25,9 @@ pub fn iin(lang: Language, error: IinError) -> String {
 pub fn phone(lang: Language, error: PhoneError) -> String {
     match error {
         PhoneError::Empty => t!(lang, "phone-error-empty"),
-        PhoneError::InvalidCharacter { ch } => t!(lang, "phone-error-character", ch = ch.to_string()),
+        PhoneError::InvalidCharacter { ch } => {
+            t!(lang, "phone-error-character", ch = ch.to_string())
+        }
         PhoneError::WrongLength => t!(lang, "phone-error-length"),
         PhoneError::NotKazakhMobile => t!(lang, "phone-error-not-mobile"),
     }
@@ -69,8 +71,12 @@ pub fn key_password(lang: Language, error: KeyPasswordError) -> String {
         KeyPasswordError::ForbiddenCharacter { ch } => {
             t!(lang, "password-error-character", ch = ch.to_string())
         }
-        KeyPasswordError::TooShort { min, len } => t!(lang, "password-error-short", min = min, len = len),
-        KeyPasswordError::TooLong { max, len } => t!(lang, "password-error-long", max = max, len = len),
+        KeyPasswordError::TooShort { min, len } => {
+            t!(lang, "password-error-short", min = min, len = len)
+        }
+        KeyPasswordError::TooLong { max, len } => {
+            t!(lang, "password-error-long", max = max, len = len)
+        }
         KeyPasswordError::NeedsLetter => t!(lang, "password-error-letter"),
         KeyPasswordError::NeedsDigit => t!(lang, "password-error-digit"),
     }

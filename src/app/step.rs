@@ -98,7 +98,9 @@ impl Step {
             Step::Status => Some(Step::Welcome),
             step => {
                 let position = Step::FLOW.iter().position(|s| *s == step)?;
-                position.checked_sub(1).and_then(|p| Step::FLOW.get(p).copied())
+                position
+                    .checked_sub(1)
+                    .and_then(|p| Step::FLOW.get(p).copied())
             }
         }
     }

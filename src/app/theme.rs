@@ -15,6 +15,11 @@ pub const FONT_STRONG: Font = Font {
     ..FONT
 };
 
+/// Symbols drawn as text; the font test checks the bundled font has each of them. (Noto Sans
+/// has no check marks or radio circles, so those are drawn as shapes instead.)
+pub const BULLET: &str = "•";
+pub const SYMBOLS: [&str; 1] = [BULLET];
+
 pub const TEXT_SIZE: f32 = 18.0;
 pub const SMALL_SIZE: f32 = 15.0;
 pub const TITLE_SIZE: f32 = 28.0;

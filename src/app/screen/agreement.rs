@@ -1,7 +1,7 @@
 //! The user agreement and the optional e-mail that goes into the signing certificate.
 
-use iced::widget::{checkbox, column, text};
 use iced::Element;
+use iced::widget::{checkbox, column, text};
 use qoltanba_core::domain::Email;
 
 use crate::app::explain;
@@ -52,7 +52,11 @@ impl State {
 
     /// `Ok(None)` when no e-mail was given (it is optional).
     pub fn email(&self) -> Result<Option<Email>, qoltanba_core::domain::EmailError> {
-        if self.email.trim().is_empty() { Ok(None) } else { Email::parse(&self.email).map(Some) }
+        if self.email.trim().is_empty() {
+            Ok(None)
+        } else {
+            Email::parse(&self.email).map(Some)
+        }
     }
 
     pub fn can_continue(&self) -> bool {
@@ -68,7 +72,11 @@ impl State {
                 t!(lang, "agreement-point-responsibility"),
             ]
             .into_iter()
-            .map(|point| text(format!("•  {point}")).size(theme::TEXT_SIZE).into()),
+            .map(|point| {
+                text(format!("{}  {point}", theme::BULLET))
+                    .size(theme::TEXT_SIZE)
+                    .into()
+            }),
         )
         .spacing(8);
         let feedback = match self.email() {

@@ -17,9 +17,24 @@ impl State {
     pub fn view(&self, lang: Language) -> Element<'_, ()> {
         let tips = column![
             section(t!(lang, "camera-tips-title")),
-            text(format!("•  {}", t!(lang, "camera-tip-light"))).size(theme::TEXT_SIZE),
-            text(format!("•  {}", t!(lang, "camera-tip-busy"))).size(theme::TEXT_SIZE),
-            text(format!("•  {}", t!(lang, "camera-tip-steady"))).size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "camera-tip-light")
+            ))
+            .size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "camera-tip-busy")
+            ))
+            .size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "camera-tip-steady")
+            ))
+            .size(theme::TEXT_SIZE),
         ]
         .spacing(6);
         page(t!(lang, "camera-title"), t!(lang, "camera-intro"))

@@ -19,13 +19,23 @@ impl State {
             column![
                 section(heading),
                 preview_area(t!(lang, "document-missing"), 170.0),
-                row![action(t!(lang, "document-camera"), None, true), action(t!(lang, "document-file"), None, false)].spacing(10),
+                row![
+                    action(t!(lang, "document-camera"), None, true),
+                    action(t!(lang, "document-file"), None, false)
+                ]
+                .spacing(10),
             ]
             .spacing(10)
             .width(Fill)
         };
         page(t!(lang, "document-title"), t!(lang, "document-intro"))
-            .push(row![slot(t!(lang, "document-front")), slot(t!(lang, "document-back"))].spacing(20))
+            .push(
+                row![
+                    slot(t!(lang, "document-front")),
+                    slot(t!(lang, "document-back"))
+                ]
+                .spacing(20),
+            )
             .into()
     }
 }

@@ -51,22 +51,39 @@ impl State {
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
         let unknown = t!(lang, "review-unknown");
         let value = |pick: fn(&Recognised) -> &String| {
-            self.recognised.as_ref().map(pick).filter(|v| !v.is_empty()).cloned().unwrap_or_else(|| unknown.clone())
+            self.recognised
+                .as_ref()
+                .map(pick)
+                .filter(|v| !v.is_empty())
+                .cloned()
+                .unwrap_or_else(|| unknown.clone())
         };
         let rows = [
             (t!(lang, "review-surname"), value(|r| &r.surname)),
             (t!(lang, "review-given-name"), value(|r| &r.given_name)),
             (t!(lang, "review-patronymic"), value(|r| &r.patronymic)),
             (t!(lang, "review-birth-date"), value(|r| &r.birth_date)),
-            (t!(lang, "review-iin"), self.iin.clone().unwrap_or_else(|| unknown.clone())),
-            (t!(lang, "review-document-number"), value(|r| &r.document_number)),
+            (
+                t!(lang, "review-iin"),
+                self.iin.clone().unwrap_or_else(|| unknown.clone()),
+            ),
+            (
+                t!(lang, "review-document-number"),
+                value(|r| &r.document_number),
+            ),
             (t!(lang, "review-issued-by"), value(|r| &r.issued_by)),
             (t!(lang, "review-expires"), value(|r| &r.expires)),
         ];
         let table = column(rows.into_iter().map(|(label, value)| {
             row![
-                text(label).size(theme::TEXT_SIZE).color(theme::MUTED).width(Fill),
-                text(value).size(theme::TEXT_SIZE).font(theme::FONT_STRONG).width(Fill),
+                text(label)
+                    .size(theme::TEXT_SIZE)
+                    .color(theme::MUTED)
+                    .width(Fill),
+                text(value)
+                    .size(theme::TEXT_SIZE)
+                    .font(theme::FONT_STRONG)
+                    .width(Fill),
             ]
             .spacing(12)
             .into()

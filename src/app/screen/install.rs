@@ -21,14 +21,23 @@ impl State {
         let unknown = t!(lang, "review-unknown");
         let line = |label: String, value: Option<&String>| {
             row![
-                text(label).size(theme::TEXT_SIZE).color(theme::MUTED).width(Fill),
-                text(value.cloned().unwrap_or_else(|| unknown.clone())).size(theme::TEXT_SIZE).font(theme::FONT_STRONG).width(Fill),
+                text(label)
+                    .size(theme::TEXT_SIZE)
+                    .color(theme::MUTED)
+                    .width(Fill),
+                text(value.cloned().unwrap_or_else(|| unknown.clone()))
+                    .size(theme::TEXT_SIZE)
+                    .font(theme::FONT_STRONG)
+                    .width(Fill),
             ]
         };
         page(t!(lang, "install-title"), t!(lang, "install-intro"))
             .push(
                 column![
-                    line(t!(lang, "install-number-label"), self.application_number.as_ref()),
+                    line(
+                        t!(lang, "install-number-label"),
+                        self.application_number.as_ref()
+                    ),
                     line(t!(lang, "install-folder-label"), self.folder.as_ref()),
                 ]
                 .spacing(10),

@@ -40,7 +40,11 @@ pub fn preview_area<'a, M: 'a>(label: String, height: f32) -> iced::Element<'a, 
         .height(height)
         .style(|_| iced::widget::container::Style {
             background: Some(iced::Background::Color(iced::color!(0xe6ebf2))),
-            border: iced::Border { color: theme::BORDER, width: 1.5, radius: 12.0.into() },
+            border: iced::Border {
+                color: theme::BORDER,
+                width: 1.5,
+                radius: 12.0.into(),
+            },
             ..iced::widget::container::Style::default()
         })
         .into()

@@ -17,7 +17,13 @@ impl State {
     pub fn view(&self, lang: Language) -> Element<'_, ()> {
         page(t!(lang, "selfie-title"), t!(lang, "selfie-intro"))
             .push(preview_area(t!(lang, "camera-preview"), 300.0))
-            .push(row![action(t!(lang, "selfie-take"), None, true), action(t!(lang, "selfie-retake"), None, false)].spacing(12))
+            .push(
+                row![
+                    action(t!(lang, "selfie-take"), None, true),
+                    action(t!(lang, "selfie-retake"), None, false)
+                ]
+                .spacing(12),
+            )
             .push(caption(t!(lang, "selfie-tips")))
             .into()
     }

@@ -64,7 +64,11 @@ impl State {
                 on_input: Box::new(Message::Changed),
                 on_submit: Some(Message::Submitted),
             }))
-            .push(action(t!(lang, "status-check"), can_check.then_some(Message::Submitted), true))
+            .push(action(
+                t!(lang, "status-check"),
+                can_check.then_some(Message::Submitted),
+                true,
+            ))
             .into()
     }
 }

@@ -43,7 +43,10 @@ pub enum Event {
 
 impl State {
     pub fn new(kiosk: bool) -> Self {
-        State { kiosk, ..State::default() }
+        State {
+            kiosk,
+            ..State::default()
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {

@@ -1,8 +1,8 @@
 //! Key generation and submission: the stages the user will watch, and the application number
 //! once the service gives one.
 
-use iced::widget::{column, text};
 use iced::Element;
+use iced::widget::{column, text};
 
 use crate::app::theme;
 use crate::app::widget::nav::action;
@@ -27,13 +27,19 @@ impl State {
             ]
             .into_iter()
             .enumerate()
-            .map(|(index, stage)| text(format!("{}.  {stage}", index + 1)).size(theme::TEXT_SIZE).into()),
+            .map(|(index, stage)| {
+                text(format!("{}.  {stage}", index + 1))
+                    .size(theme::TEXT_SIZE)
+                    .into()
+            }),
         )
         .spacing(8);
-        let number = self
-            .application_number
-            .as_ref()
-            .map(|number| banner(Banner::Success, t!(lang, "submit-number", number = number.as_str())));
+        let number = self.application_number.as_ref().map(|number| {
+            banner(
+                Banner::Success,
+                t!(lang, "submit-number", number = number.as_str()),
+            )
+        });
         page(t!(lang, "submit-title"), t!(lang, "submit-intro"))
             .push(stages)
             .push(action(t!(lang, "submit-start"), None, true))

@@ -32,15 +32,19 @@ impl State {
             Outcome::Checking => banner(Banner::Info, t!(lang, "verification-checking")),
             Outcome::Approved => banner(Banner::Success, t!(lang, "verification-approved")),
             Outcome::Moderation => banner(Banner::Warning, t!(lang, "verification-moderation")),
-            Outcome::Rejected { reason } => {
-                banner(Banner::Error, t!(lang, "verification-rejected", reason = reason.as_str()))
-            }
+            Outcome::Rejected { reason } => banner(
+                Banner::Error,
+                t!(lang, "verification-rejected", reason = reason.as_str()),
+            ),
         });
         let refresh = matches!(self.outcome, Some(Outcome::Moderation))
             .then(|| action(t!(lang, "verification-refresh"), None, false));
-        page(t!(lang, "verification-title"), t!(lang, "verification-intro"))
-            .push(status)
-            .push(refresh)
-            .into()
+        page(
+            t!(lang, "verification-title"),
+            t!(lang, "verification-intro"),
+        )
+        .push(status)
+        .push(refresh)
+        .into()
     }
 }

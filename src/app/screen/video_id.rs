@@ -18,10 +18,30 @@ impl State {
     pub fn view(&self, lang: Language) -> Element<'_, ()> {
         let prompts = column![
             section(t!(lang, "video-prompts-title")),
-            text(format!("•  {}", t!(lang, "video-prompt-straight"))).size(theme::TEXT_SIZE),
-            text(format!("•  {}", t!(lang, "video-prompt-left"))).size(theme::TEXT_SIZE),
-            text(format!("•  {}", t!(lang, "video-prompt-right"))).size(theme::TEXT_SIZE),
-            text(format!("•  {}", t!(lang, "video-prompt-closer"))).size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "video-prompt-straight")
+            ))
+            .size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "video-prompt-left")
+            ))
+            .size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "video-prompt-right")
+            ))
+            .size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "video-prompt-closer")
+            ))
+            .size(theme::TEXT_SIZE),
         ]
         .spacing(6);
         page(t!(lang, "video-title"), t!(lang, "video-intro"))

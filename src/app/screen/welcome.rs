@@ -17,7 +17,12 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [Action::Start, Action::CheckStatus, Action::InstallCertificates, Action::Resume];
+    pub const ALL: [Action; 4] = [
+        Action::Start,
+        Action::CheckStatus,
+        Action::InstallCertificates,
+        Action::Resume,
+    ];
 }
 
 #[derive(Debug, Clone, Default)]
@@ -72,8 +77,15 @@ impl State {
         let mut index = self.selected;
         // Step over disabled actions so Enter never lands on one.
         for _ in 0..count {
-            index = if delta < 0 { (index + count - 1) % count } else { (index + 1) % count };
-            if Action::ALL.get(index).is_some_and(|action| self.enabled(*action)) {
+            index = if delta < 0 {
+                (index + count - 1) % count
+            } else {
+                (index + 1) % count
+            };
+            if Action::ALL
+                .get(index)
+                .is_some_and(|action| self.enabled(*action))
+            {
                 break;
             }
         }
@@ -88,7 +100,11 @@ impl State {
                 .height(theme::TARGET_HEIGHT)
                 .on_press(Message::LanguagePicked(language))
                 .style(move |theme, status| {
-                    if active { button::primary(theme, status) } else { button::secondary(theme, status) }
+                    if active {
+                        button::primary(theme, status)
+                    } else {
+                        button::secondary(theme, status)
+                    }
                 })
                 .into()
         }))
@@ -96,18 +112,41 @@ impl State {
 
         let needs = column![
             section(t!(lang, "welcome-need-title")),
-            text(format!("•  {}", t!(lang, "welcome-need-id"))).size(theme::TEXT_SIZE),
-            text(format!("•  {}", t!(lang, "welcome-need-phone"))).size(theme::TEXT_SIZE),
-            text(format!("•  {}", t!(lang, "welcome-need-camera"))).size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "welcome-need-id")
+            ))
+            .size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "welcome-need-phone")
+            ))
+            .size(theme::TEXT_SIZE),
+            text(format!(
+                "{}  {}",
+                theme::BULLET,
+                t!(lang, "welcome-need-camera")
+            ))
+            .size(theme::TEXT_SIZE),
         ]
         .spacing(6);
 
         let actions = column(Action::ALL.into_iter().enumerate().map(|(index, action)| {
             let (heading, detail) = match action {
                 Action::Start => (t!(lang, "welcome-start"), t!(lang, "welcome-start-detail")),
-                Action::CheckStatus => (t!(lang, "welcome-status"), t!(lang, "welcome-status-detail")),
-                Action::InstallCertificates => (t!(lang, "welcome-install"), t!(lang, "welcome-install-detail")),
-                Action::Resume if self.resume_available => (t!(lang, "welcome-resume"), String::new()),
+                Action::CheckStatus => (
+                    t!(lang, "welcome-status"),
+                    t!(lang, "welcome-status-detail"),
+                ),
+                Action::InstallCertificates => (
+                    t!(lang, "welcome-install"),
+                    t!(lang, "welcome-install-detail"),
+                ),
+                Action::Resume if self.resume_available => {
+                    (t!(lang, "welcome-resume"), String::new())
+                }
                 Action::Resume => (t!(lang, "welcome-resume"), t!(lang, "welcome-resume-none")),
             };
             let detail = (!detail.is_empty()).then_some(detail);
@@ -142,6 +181,9 @@ mod tests {
         state.resume_available = true;
         state.update(Message::Move(-1));
         assert_eq!(state.selected(), Some(Action::Resume));
-        assert_eq!(state.update(Message::ActivateSelected), Some(Event::Chosen(Action::Resume)));
+        assert_eq!(
+            state.update(Message::ActivateSelected),
+            Some(Event::Chosen(Action::Resume))
+        );
     }
 }

@@ -1,6 +1,7 @@
-//! Coloured notices: information, warnings, errors, success.
+//! Coloured notices: information, warnings, errors, success. The kind is carried by a
+//! coloured stripe and border, and always by the words themselves.
 
-use iced::widget::{container, row, text};
+use iced::widget::{container, row, space, text};
 use iced::{Border, Element, Fill};
 
 use crate::app::theme;
@@ -22,30 +23,40 @@ impl Banner {
             Banner::Error => theme::DANGER,
         }
     }
-
-    fn mark(self) -> &'static str {
-        match self {
-            Banner::Info => "i",
-            Banner::Success => "✓",
-            Banner::Warning | Banner::Error => "!",
-        }
-    }
 }
 
 pub fn banner<'a, M: 'a>(kind: Banner, message: String) -> Element<'a, M> {
     let colour = kind.colour();
+    let stripe = container(space::horizontal().width(6))
+        .height(iced::Length::Fill)
+        .style(move |_| container::Style {
+            background: Some(iced::Background::Color(colour)),
+            border: Border {
+                radius: 3.0.into(),
+                ..Border::default()
+            },
+            ..container::Style::default()
+        });
     container(
         row![
-            text(kind.mark()).size(theme::TEXT_SIZE).font(theme::FONT_STRONG).color(colour),
-            text(message).size(theme::TEXT_SIZE).color(theme::INK).width(Fill),
+            stripe,
+            text(message)
+                .size(theme::TEXT_SIZE)
+                .color(theme::INK)
+                .width(Fill)
         ]
-        .spacing(12),
+        .spacing(14)
+        .height(iced::Length::Shrink),
     )
     .padding(14)
     .width(Fill)
     .style(move |_| container::Style {
         background: Some(iced::Background::Color(iced::Color { a: 0.08, ..colour })),
-        border: Border { color: colour, width: 1.5, radius: 8.0.into() },
+        border: Border {
+            color: colour,
+            width: 1.5,
+            radius: 8.0.into(),
+        },
         ..container::Style::default()
     })
     .into()

@@ -1,6 +1,6 @@
 //! A large selectable card: used for choices a finger or the arrow keys pick from.
 
-use iced::widget::{button, column, row, text};
+use iced::widget::{button, center, column, container, row, space, text};
 use iced::{Border, Element, Fill};
 
 use crate::app::theme;
@@ -11,32 +11,77 @@ pub fn choice<'a, M: Clone + 'a>(
     selected: bool,
     on_press: Option<M>,
 ) -> Element<'a, M> {
-    let mark = if selected { "◉" } else { "○" };
-    let mut content = column![text(heading).size(theme::SUBTITLE_SIZE).font(theme::FONT_STRONG)].spacing(4);
+    let mark = radio_mark(selected);
+    let mut content = column![
+        text(heading)
+            .size(theme::SUBTITLE_SIZE)
+            .font(theme::FONT_STRONG)
+    ]
+    .spacing(4);
     if let Some(detail) = detail {
         content = content.push(text(detail).size(theme::SMALL_SIZE).color(theme::MUTED));
     }
-    button(row![text(mark).size(theme::SUBTITLE_SIZE), content].spacing(14))
-        .width(Fill)
-        .padding(16)
-        .on_press_maybe(on_press)
-        .style(move |_, status| {
-            let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
-            let disabled = matches!(status, button::Status::Disabled);
-            button::Style {
-                background: Some(iced::Background::Color(if selected {
-                    iced::Color { a: 0.10, ..theme::PRIMARY }
+    button(
+        row![mark, content]
+            .spacing(14)
+            .align_y(iced::Alignment::Center),
+    )
+    .width(Fill)
+    .padding(16)
+    .on_press_maybe(on_press)
+    .style(move |_, status| {
+        let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
+        let disabled = matches!(status, button::Status::Disabled);
+        button::Style {
+            background: Some(iced::Background::Color(if selected {
+                iced::Color {
+                    a: 0.10,
+                    ..theme::PRIMARY
+                }
+            } else {
+                theme::SURFACE
+            })),
+            text_color: if disabled { theme::MUTED } else { theme::INK },
+            border: Border {
+                color: if selected || hovered {
+                    theme::PRIMARY
                 } else {
-                    theme::SURFACE
-                })),
-                text_color: if disabled { theme::MUTED } else { theme::INK },
-                border: Border {
-                    color: if selected || hovered { theme::PRIMARY } else { theme::BORDER },
-                    width: if selected { 2.5 } else { 1.5 },
-                    radius: 10.0.into(),
+                    theme::BORDER
                 },
-                ..button::Style::default()
-            }
+                width: if selected { 2.5 } else { 1.5 },
+                radius: 10.0.into(),
+            },
+            ..button::Style::default()
+        }
+    })
+    .into()
+}
+
+/// A radio-style circle, drawn rather than typed (the bundled font has no circle glyphs).
+fn radio_mark<'a, M: 'a>(selected: bool) -> Element<'a, M> {
+    let dot =
+        container(space::horizontal().width(12).height(12)).style(move |_| container::Style {
+            background: selected.then_some(iced::Background::Color(theme::PRIMARY)),
+            border: Border {
+                radius: 6.0.into(),
+                ..Border::default()
+            },
+            ..container::Style::default()
+        });
+    center(dot)
+        .width(24)
+        .height(24)
+        .style(move |_| container::Style {
+            border: Border {
+                color: if selected {
+                    theme::PRIMARY
+                } else {
+                    theme::MUTED
+                },
+                width: 2.0,
+                radius: 12.0.into(),
+            },
+            ..container::Style::default()
         })
         .into()
 }

@@ -40,14 +40,32 @@ pub fn field<'a, M: Clone + 'a>(spec: Field<'a, M>) -> Element<'a, M> {
         .width(Fill);
     let feedback: Option<Element<'a, M>> = match spec.feedback {
         Feedback::None => None,
-        Feedback::Hint(hint) => Some(text(hint).size(theme::SMALL_SIZE).color(theme::MUTED).into()),
-        Feedback::Error(error) => Some(text(error).size(theme::SMALL_SIZE).color(theme::DANGER).into()),
-        Feedback::Valid(note) => {
-            Some(text(format!("✓ {note}")).size(theme::SMALL_SIZE).color(theme::SUCCESS).into())
-        }
+        Feedback::Hint(hint) => Some(
+            text(hint)
+                .size(theme::SMALL_SIZE)
+                .color(theme::MUTED)
+                .into(),
+        ),
+        Feedback::Error(error) => Some(
+            text(error)
+                .size(theme::SMALL_SIZE)
+                .color(theme::DANGER)
+                .into(),
+        ),
+        Feedback::Valid(note) => Some(
+            text(note)
+                .size(theme::SMALL_SIZE)
+                .color(theme::SUCCESS)
+                .into(),
+        ),
     };
-    column![text(spec.label).size(theme::TEXT_SIZE).font(theme::FONT_STRONG), input]
-        .push(feedback)
-        .spacing(6)
-        .into()
+    column![
+        text(spec.label)
+            .size(theme::TEXT_SIZE)
+            .font(theme::FONT_STRONG),
+        input
+    ]
+    .push(feedback)
+    .spacing(6)
+    .into()
 }

@@ -15,31 +15,47 @@ pub fn header<'a, M: Clone + 'a>(
     on_language: impl Fn(Language) -> M + 'a,
 ) -> Element<'a, M> {
     let counter = step.number().map(|number| {
-        text(t!(lang, "step-counter", current = number, total = Step::NUMBERED))
-            .size(theme::TEXT_SIZE)
-            .color(theme::MUTED)
+        text(t!(
+            lang,
+            "step-counter",
+            current = number,
+            total = Step::NUMBERED
+        ))
+        .size(theme::TEXT_SIZE)
+        .color(theme::MUTED)
     });
     let switcher = row(Language::ALL.into_iter().map(|language| {
         let active = language == lang;
-        button(text(language.short_name()).size(theme::SMALL_SIZE).font(theme::FONT_STRONG))
-            .padding([10, 14])
-            .on_press_maybe((!active).then(|| on_language(language)))
-            .style(move |theme, status| {
-                if active { button::primary(theme, button::Status::Active) } else { button::secondary(theme, status) }
-            })
-            .into()
+        button(
+            text(language.short_name())
+                .size(theme::SMALL_SIZE)
+                .font(theme::FONT_STRONG),
+        )
+        .padding([10, 14])
+        .on_press_maybe((!active).then(|| on_language(language)))
+        .style(move |theme, status| {
+            if active {
+                button::primary(theme, button::Status::Active)
+            } else {
+                button::secondary(theme, status)
+            }
+        })
+        .into()
     }))
     .spacing(6);
     let top = row![
-        text("Qoltanba").size(theme::SUBTITLE_SIZE).font(theme::FONT_STRONG).color(theme::PRIMARY),
+        text("Qoltanba")
+            .size(theme::SUBTITLE_SIZE)
+            .font(theme::FONT_STRONG)
+            .color(theme::PRIMARY),
         space::horizontal(),
     ]
     .push(counter)
     .push(switcher)
     .spacing(16)
     .align_y(Center);
-    let progress = step.number().map(|number| {
-        progress_bar(0.0..=f32::from(Step::NUMBERED), f32::from(number)).girth(6)
-    });
+    let progress = step
+        .number()
+        .map(|number| progress_bar(0.0..=f32::from(Step::NUMBERED), f32::from(number)).girth(6));
     column![top].push(progress).spacing(10).width(Fill).into()
 }

@@ -23,26 +23,44 @@ pub fn nav<'a, M: Clone + 'a>(lang: Language, spec: Nav<M>) -> Element<'a, M> {
             .on_press(message)
     });
     let next = spec.next.map(|message| {
-        button(text(spec.next_label).size(theme::TEXT_SIZE).font(theme::FONT_STRONG))
-            .padding([14, 32])
-            .height(theme::TARGET_HEIGHT)
-            .style(button::primary)
-            .on_press_maybe(message)
+        button(
+            text(spec.next_label)
+                .size(theme::TEXT_SIZE)
+                .font(theme::FONT_STRONG),
+        )
+        .padding([14, 32])
+        .height(theme::TARGET_HEIGHT)
+        .style(button::primary)
+        .on_press_maybe(message)
     });
     column![
-        row![].push(back).push(space::horizontal()).push(next).width(Fill),
-        text(t!(lang, "nav-keyboard-hint")).size(theme::SMALL_SIZE).color(theme::MUTED),
+        row![]
+            .push(back)
+            .push(space::horizontal())
+            .push(next)
+            .width(Fill),
+        text(t!(lang, "nav-keyboard-hint"))
+            .size(theme::SMALL_SIZE)
+            .color(theme::MUTED),
     ]
     .spacing(8)
     .into()
 }
 
 /// A plain action button in the app's style.
-pub fn action<'a, M: Clone + 'a>(label: String, on_press: Option<M>, primary: bool) -> Element<'a, M> {
+pub fn action<'a, M: Clone + 'a>(
+    label: String,
+    on_press: Option<M>,
+    primary: bool,
+) -> Element<'a, M> {
     button(text(label).size(theme::TEXT_SIZE))
         .padding([12, 22])
         .height(theme::TARGET_HEIGHT)
-        .style(if primary { button::primary } else { button::secondary })
+        .style(if primary {
+            button::primary
+        } else {
+            button::secondary
+        })
         .on_press_maybe(on_press)
         .into()
 }

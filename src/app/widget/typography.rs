@@ -5,11 +5,15 @@ use iced::widget::{Text, text};
 use crate::app::theme;
 
 pub fn title<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
-    text(content).size(theme::TITLE_SIZE).font(theme::FONT_STRONG)
+    text(content)
+        .size(theme::TITLE_SIZE)
+        .font(theme::FONT_STRONG)
 }
 
 pub fn section<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
-    text(content).size(theme::SUBTITLE_SIZE).font(theme::FONT_STRONG)
+    text(content)
+        .size(theme::SUBTITLE_SIZE)
+        .font(theme::FONT_STRONG)
 }
 
 pub fn body<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {

@@ -13,10 +13,8 @@ fn error_codes_round_trip_in_snake_case() {
 
 #[test]
 fn unknown_error_code_is_tolerated() {
-    let error: ApiError =
-        serde_json::from_str(r#"{"code":"brand_new","message":"x"}"#).unwrap_or_else(|_| {
-            ApiError::new(ErrorCode::Internal, "did not parse")
-        });
+    let error: ApiError = serde_json::from_str(r#"{"code":"brand_new","message":"x"}"#)
+        .unwrap_or_else(|_| ApiError::new(ErrorCode::Internal, "did not parse"));
     assert_eq!(error.code, ErrorCode::Unknown);
 }
 

@@ -1,0 +1,270 @@
+# Qoltanba — English (the reference locale is Russian: all messages and arguments are checked against ru/qoltanba.ftl)
+
+language-self = English
+app-title = Qoltanba — EDS keys online
+
+## Common elements
+
+step-counter = Step { $current } of { $total }
+nav-back = Back
+nav-next = Next
+nav-keyboard-hint = Enter — next · Esc — back · Tab — next field · F2 — language
+not-connected = This part is not connected yet: the screen is shown for preview only, and your data is not sent anywhere or checked by the service.
+config-unreadable = Could not read the settings file { $path }: { $reason }. Default settings are used.
+config-bad-url = The service address “{ $url }” does not look like an http(s) address; the built-in sandbox is used.
+
+## Welcome
+
+welcome-title = EDS keys without visiting a Public Service Center
+welcome-intro = Qoltanba helps you get electronic digital signature (EDS) keys remotely: confirm your identity by video, create your keys and install certificates from the NCA RK.
+welcome-language = Interface language
+welcome-need-title = What you will need
+welcome-need-id = ID card
+welcome-need-phone = A phone registered in the mobile citizens database
+welcome-need-camera = A webcam and good lighting
+welcome-start = Get keys
+welcome-start-detail = Go through all steps: camera, IIN, SMS code, Digital ID, application
+welcome-status = Check application status
+welcome-status-detail = By application number
+welcome-install = Install certificates
+welcome-install-detail = Into keys created earlier on this computer
+welcome-resume = Resume an interrupted application
+welcome-resume-none = No interrupted applications
+welcome-choose-hint = Use the Up and Down arrow keys to choose an action, Enter to run it.
+
+## Camera check
+
+camera-title = Camera check
+camera-intro = The camera is needed for a selfie, video identification and photos of your ID card. When the system asks for permission to use the camera, allow it.
+camera-preview = The camera image will appear here
+camera-tips-title = Before you start
+camera-tip-light = Sit facing the light, without a hat or dark glasses.
+camera-tip-busy = Close other programs that may be using the camera.
+camera-tip-steady = Place your laptop or phone on a steady surface, at eye level.
+
+## IIN
+
+iin-title = Your IIN
+iin-intro = Your IIN (individual identification number) is printed on your ID card: 12 digits.
+iin-label = IIN
+iin-placeholder = 12 digits, for example 900101300123
+iin-hint = Enter the 12 digits of your IIN.
+iin-valid = { $sex ->
+    [male] Born { $date }, male
+   *[female] Born { $date }, female
+}
+iin-error-empty = Enter your IIN.
+iin-error-not-digits = The IIN contains digits only.
+iin-error-length = { $len ->
+    [one] You entered { $len } digit, but 12 are needed.
+   *[other] You entered { $len } digits, but 12 are needed.
+}
+iin-error-century = The seventh digit of the IIN ({ $digit }) must be from 1 to 6: it encodes the century of birth and sex.
+iin-error-date = The first six digits of the IIN must be a date of birth (YYMMDD), and no such date exists.
+iin-error-bin = This is a BIN (business identification number) of a legal entity. Enter your personal IIN.
+iin-error-never-issued = No such IIN is ever issued. Check the digits.
+iin-error-checksum = The check digit does not match: the IIN most likely contains a typo.
+
+## SMS code
+
+otp-title = SMS code
+otp-intro = We will send a one-time code to the number registered in the mobile citizens database. The SMS comes from 1414.
+otp-sent = The code was sent to { $phone }.
+otp-label = SMS code
+otp-placeholder = 6 digits
+otp-hint = Enter the 6 digits from the SMS.
+otp-resend = Send the code again
+otp-resend-wait = { $seconds ->
+    [one] You can resend in { $seconds } second
+   *[other] You can resend in { $seconds } seconds
+}
+otp-not-registered = My number is not registered or has changed
+otp-error-empty = Enter the code.
+otp-error-not-digits = The code contains digits only.
+otp-error-length = The code must have { $expected } digits; you entered { $len }.
+otp-tries-left = { $count ->
+    [one] Wrong code. { $count } attempt left.
+   *[other] Wrong code. { $count } attempts left.
+}
+
+## Phone number registration
+
+phone-title = Register your phone number
+phone-intro = If your number is not in the mobile citizens database or has changed, register it. An operator will make a video call and compare your face with your ID card.
+phone-label = Mobile phone number
+phone-placeholder = +7 7__ ___ __ __
+phone-hint = A number of a Kazakhstan mobile operator, for example +7 701 234 56 78.
+phone-valid = Number { $phone }
+phone-error-empty = Enter your phone number.
+phone-error-character = The character “{ $ch }” cannot be part of a phone number.
+phone-error-length = Wrong number of digits. The number looks like this: +7 7XX XXX XX XX.
+phone-error-not-mobile = This is not a Kazakhstan mobile number (it must start with +7 7).
+phone-call-note = For the video call you will need your ID card and this phone.
+
+## Selfie
+
+selfie-title = Selfie
+selfie-intro = Place your face inside the oval in the center. The photo is taken automatically when your face is still; you can retake it.
+selfie-take = Take photo
+selfie-retake = Retake
+selfie-tips = Look straight into the camera, keep your face uncovered and well lit, with only you in the frame.
+
+## Video identification
+
+video-title = Video identification
+video-intro = Follow the prompts on the screen: look straight ahead, turn your head left and right, move closer. The recording takes about 8 seconds.
+video-start = Start recording
+video-prompts-title = You will be asked to
+video-prompt-straight = Look straight into the camera
+video-prompt-left = Turn your head left
+video-prompt-right = Turn your head right
+video-prompt-closer = Move closer to the camera
+
+## Account PIN
+
+pin-title = Account PIN code
+pin-intro = Create a 6-digit PIN code for Digital ID. You will need it to access your digital documents. Avoid simple combinations.
+pin-label = PIN code
+pin-repeat-label = Repeat PIN code
+pin-placeholder = 6 digits
+pin-hint = 6 digits, not in sequence and not all the same.
+pin-valid = The PIN code is fine.
+pin-match = The PIN codes match.
+pin-mismatch = The PIN codes do not match.
+pin-error-empty = Enter a PIN code.
+pin-error-not-digits = The PIN code contains digits only.
+pin-error-length = The PIN code must have { $expected } digits; you entered { $len }.
+pin-error-simple = The PIN code is too simple: do not use repeated or consecutive digits.
+
+## ID card
+
+document-title = ID card
+document-intro = Photograph both sides of your ID card inside the frame, or choose files (JPEG or PNG). The text must be readable, without glare.
+document-front = Front side
+document-back = Back side
+document-camera = Take photo
+document-file = Choose file
+document-missing = Not added yet
+
+## Review of recognized data
+
+review-title = Check your details
+review-intro = The details were recognized from the photos of your ID card. If anything is wrong, retake the photos of the document.
+review-surname = Surname
+review-given-name = Given name
+review-patronymic = Patronymic
+review-birth-date = Date of birth
+review-iin = IIN
+review-document-number = Document number
+review-issued-by = Issued by
+review-expires = Valid until
+review-unknown = —
+review-confirm = The details are correct
+
+## Check against the population database
+
+verification-title = Identity check
+verification-intro = Your photos, video and ID card details are being compared with the state database of individuals.
+verification-checking = Checking…
+verification-approved = Your identity is confirmed. You can now apply for keys.
+verification-moderation = Your data has been sent to an operator for manual review. You can close the app: the status is saved and you can continue later.
+verification-rejected = Your identity was not confirmed: { $reason }. Please visit a Public Service Center with your ID card.
+verification-refresh = Refresh status
+
+## Agreement
+
+agreement-title = User agreement
+agreement-intro = Before applying to the National Certification Authority (NCA RK), read the terms.
+agreement-point-keys = The keys are created on your device; the private key is never sent anywhere.
+agreement-point-password = Only you know the password to your keys. It cannot be recovered: if you lose it, the keys will have to be revoked and obtained again.
+agreement-point-validity = Certificates are valid for one year. Keys obtained remotely cannot be renewed — only obtained again.
+agreement-point-responsibility = You are responsible for keeping your keys safe and do not share them with other people.
+agreement-accept = I have read and accept the terms
+email-label = Email (optional)
+email-placeholder = name@example.kz
+email-hint = It will be included in the signing certificate.
+email-valid = The address will be included in the certificate.
+email-error-missing-at = The address has no @ character.
+email-error-local = The part of the address before @ is invalid.
+email-error-domain = The domain after @ is invalid.
+email-error-too-long = The address is too long.
+
+## Key storage
+
+storage-title = Where to store the keys
+storage-intro = Choose where to save the keys. A secure device is safer: the key cannot be copied from it.
+storage-folder = A folder on this computer
+storage-folder-detail = Password-protected PKCS#12 files
+storage-folder-warning = Less secure option: the key files can be copied. Keep them in a safe place and make a backup.
+storage-folder-label = Folder for keys
+storage-folder-placeholder = Folder path
+storage-folder-browse = Choose folder…
+storage-folder-empty = Specify a folder.
+storage-folder-relative = Specify the full path to the folder.
+storage-device = Secure device
+storage-device-detail = ID card with a chip, Kaztoken, eToken PRO 72K, JaCarta, AKey or another PKCS#11 device
+storage-device-list = Connected devices
+storage-device-none = No devices found. Connect a device and press “Refresh”.
+storage-device-refresh = Refresh
+storage-kiosk-note = In kiosk mode, keys are saved only to a secure device.
+
+## Key password
+
+password-title = Key password
+password-intro = The keys are created now, on this computer, and are kept encrypted with this password until the certificates are issued. That is why the password is needed before the application is sent.
+password-rules = Latin letters and digits, 6 to 32 characters; capital letters and the symbols #$^ =!*()@%&_?-. are allowed. At least one letter and one digit are required.
+password-label = Password
+password-repeat-label = Repeat password
+password-warning = The password cannot be recovered. Write it down and keep it separately from the keys.
+password-strength = { $level ->
+    [weak] Strength: weak
+    [fair] Strength: fair
+   *[strong] Strength: strong
+}
+password-match = The passwords match.
+password-mismatch = The passwords do not match.
+password-error-empty = Enter a password.
+password-error-character = The character “{ $ch }” is not allowed: only Latin letters, digits and #$^ =!*()@%&_?-.
+password-error-short = Too short: { $len } of at least { $min } characters.
+password-error-long = Too long: { $len } characters, at most { $max } allowed.
+password-error-letter = Add at least one Latin letter.
+password-error-digit = Add at least one digit.
+
+## Submitting the application
+
+submit-title = Key creation and application
+submit-intro = Two key pairs will be created: one for authentication (AUTH) and one for signing. Only certificate requests are sent to the service; the private keys stay with you.
+submit-stage-prepare = Checking the storage
+submit-stage-auth = Creating the authentication key (AUTH, RSA 2048)
+submit-stage-sign = Creating the signing key (RSA 2048)
+submit-stage-send = Sending requests to the NCA
+submit-start = Create keys and submit application
+submit-number = Application number: { $number }
+
+## Installing certificates
+
+install-title = Install certificates
+install-intro = When the NCA issues the certificates, they will be downloaded and saved next to the keys.
+install-start = Install certificates
+install-waiting = The application is being processed. You can close the app and come back later via “Install certificates”.
+install-number-label = Application number
+install-folder-label = Key folder
+
+## Done
+
+done-title = Done
+done-intro = Your EDS keys have been obtained. The certificates are valid for one year.
+done-next = The AUTH key is used to sign in to eGov and other services; the signing key (RSA) is used to sign documents.
+done-home = Back to home
+
+## Application status
+
+status-title = Application status
+status-intro = Enter the application number that was shown after you submitted it.
+status-label = Application number
+status-placeholder = 10 digits
+status-check = Check
+status-hint = The application number is 10 digits.
+status-error-empty = Enter the application number.
+status-error-not-digits = The application number contains digits only.
+status-error-length = The application number is { $expected } digits; you entered { $len }.
