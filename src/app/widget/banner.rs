@@ -1,7 +1,7 @@
-//! Coloured notices: information, warnings, errors, success. The kind is carried by a
-//! coloured stripe and border, and always by the words themselves.
+//! Coloured notices: information, warnings, errors, success. The kind is carried by the
+//! colour of the frame, and always by the words themselves.
 
-use iced::widget::{container, row, space, text};
+use iced::widget::{container, text};
 use iced::{Border, Element, Fill};
 
 use crate::app::theme;
