@@ -2,7 +2,10 @@
 //! step's own state lives in its screen module.
 
 pub mod explain;
+pub mod flow;
+mod notices;
 pub mod screen;
+pub mod service;
 pub mod step;
 pub mod theme;
 pub mod widget;
@@ -10,6 +13,8 @@ pub mod widget;
 use iced::keyboard::{self, key};
 use iced::widget::{column, container, operation, scrollable};
 use iced::{Element, Fill, Subscription, Task, Theme, window};
+use qoltanba_core::client::Session;
+use qoltanba_core::protocol::{ApplicationStatusResponse, SmsMessage};
 
 use crate::config::{Config, ConfigWarning};
 use crate::i18n::Language;
@@ -44,6 +49,18 @@ pub struct App {
     submit: submit::State,
     install: install::State,
     status: status::State,
+    /// The issuance service, once reached.
+    connection: Option<service::Connection>,
+    connection_error: Option<String>,
+    session_id: Option<String>,
+    /// Authorised by the SMS code; holds the bearer token in memory only.
+    session: Option<Session>,
+    /// A request is under way: Next is disabled and the screen says so.
+    waiting: bool,
+    failure: Option<flow::Failure>,
+    status_result: Option<ApplicationStatusResponse>,
+    /// Sandbox only: the SMS inbox, so a person can complete the flow.
+    inbox: Vec<SmsMessage>,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +90,10 @@ pub enum Message {
     Done(done::Message),
     /// Screens with nothing to say yet.
     Idle,
+    Reply(flow::Reply),
+    Retry,
+    ReconnectService,
+    Tick,
 }
 
 impl App {
@@ -98,7 +119,33 @@ impl App {
             submit: submit::State::default(),
             install: install::State::default(),
             status: status::State::default(),
+            connection: None,
+            connection_error: None,
+            session_id: None,
+            session: None,
+            waiting: false,
+            failure: None,
+            status_result: None,
+            inbox: Vec::new(),
         }
+    }
+
+    /// Reaches the issuance service (starting the embedded sandbox if none is configured).
+    pub fn connect(&self) -> Task<Message> {
+        let service = self.config.service.clone();
+        let data_dir = self.config.data_dir.clone();
+        Task::perform(service::connect(service, data_dir), |r| {
+            Message::Reply(flow::Reply::Connected(r))
+        })
+    }
+
+    /// Whether the issuance service is reached (tests wait for this).
+    pub fn is_service_ready(&self) -> bool {
+        self.connection.is_some()
+    }
+
+    pub fn is_waiting(&self) -> bool {
+        self.waiting
     }
 
     /// Opens on a given step (support and screenshots).
@@ -140,20 +187,19 @@ impl App {
             Message::Toggle => self.toggle(),
             Message::Welcome(message) => return self.on_welcome(message),
             Message::Iin(message) => {
-                if let Some(iin::Event::Continue(iin)) = self.iin.update(message) {
-                    self.review.iin = Some(iin.to_string());
-                    return self.go(Step::Otp);
+                if let Some(iin::Event::Continue(_)) = self.iin.update(message) {
+                    return self.next();
                 }
             }
             Message::Otp(message) => match self.otp.update(message) {
                 Some(otp::Event::Continue) => return self.next(),
                 Some(otp::Event::NotRegistered) => return self.go(Step::PhoneRegistration),
-                // Resending needs the issuance service; until it is connected the link is inert.
-                Some(otp::Event::Resend) | None => {}
+                Some(otp::Event::Resend) => return self.resend_otp(),
+                None => {}
             },
             Message::Phone(message) => {
                 if let Some(phone_registration::Event::Continue(_)) = self.phone.update(message) {
-                    return self.go(Step::Otp);
+                    return self.next();
                 }
             }
             Message::Pin(message) => {
@@ -177,10 +223,24 @@ impl App {
                     return self.next();
                 }
             }
-            // Checking a status needs the issuance service; the button stays disabled until then.
-            Message::Status(message) => _ = self.status.update(message),
+            Message::Status(message) => {
+                if let Some(status::Event::Check(_)) = self.status.update(message) {
+                    return self.check_status();
+                }
+            }
             Message::Done(done::Message::Home) => return self.go(Step::Welcome),
             Message::Idle => {}
+            Message::Reply(reply) => return self.on_reply(reply),
+            Message::Retry => {
+                if let Some(failure) = self.failure.take() {
+                    return self.update(*failure.retry);
+                }
+            }
+            Message::ReconnectService => {
+                self.connection_error = None;
+                return self.connect();
+            }
+            Message::Tick => return self.on_tick(),
         }
         Task::none()
     }
@@ -206,6 +266,12 @@ impl App {
 
     /// Whether the current step lets the user move on.
     pub fn can_continue(&self) -> bool {
+        if self.waiting {
+            return false;
+        }
+        if Self::needs_service(self.step) && self.connection.is_none() {
+            return false;
+        }
         match self.step {
             Step::Iin => self.iin.can_continue(),
             Step::Otp => self.otp.can_continue(),
@@ -231,9 +297,18 @@ impl App {
     /// Steps whose engine (service, camera, keys, tokens) is connected. Every other step shows
     /// a banner saying its data is not sent or checked yet.
     fn is_connected(step: Step) -> bool {
+        Self::needs_service(step)
+            || matches!(
+                step,
+                Step::Welcome | Step::Agreement | Step::KeyPassword | Step::Done
+            )
+    }
+
+    /// Steps whose Next sends something to the issuance service.
+    fn needs_service(step: Step) -> bool {
         matches!(
             step,
-            Step::Welcome | Step::Agreement | Step::KeyPassword | Step::Done
+            Step::Iin | Step::Otp | Step::PhoneRegistration | Step::Status
         )
     }
 
@@ -243,6 +318,12 @@ impl App {
         }
         if !self.can_continue() {
             return Task::none();
+        }
+        match self.step {
+            Step::Iin => return self.submit_iin(),
+            Step::Otp => return self.submit_otp(),
+            Step::PhoneRegistration => return self.submit_phone(),
+            _ => {}
         }
         match self.step.next() {
             // Keys on a device are protected by the device PIN, not by a key password.
@@ -269,6 +350,8 @@ impl App {
 
     fn go(&mut self, step: Step) -> Task<Message> {
         self.step = step;
+        self.failure = None;
+        self.waiting = false;
         match Self::first_input(step) {
             Some(id) => operation::focus(id),
             None => Task::none(),
@@ -329,7 +412,10 @@ impl App {
             .then(|| banner(Banner::Info, t!(lang, "not-connected")));
         let content = column![warnings]
             .push(pending)
+            .push(self.service_notice())
             .push(self.screen())
+            .push(self.sandbox_inbox())
+            .push(self.status_answer())
             .spacing(theme::SPACING + 4.0);
         let body = scrollable(
             container(content.max_width(theme::CONTENT_WIDTH))
@@ -338,7 +424,14 @@ impl App {
         )
         .height(Fill);
         column![
-            widget::header::header(lang, self.step, Message::LanguagePicked),
+            widget::header::header(
+                lang,
+                self.step,
+                self.connection
+                    .as_ref()
+                    .is_some_and(service::Connection::is_sandbox),
+                Message::LanguagePicked
+            ),
             body,
             nav(lang, self.nav()),
         ]
@@ -380,11 +473,21 @@ impl App {
             Step::Submit => self.submit.view(lang).map(idle),
             Step::Install => self.install.view(lang).map(idle),
             Step::Done => done::view(lang).map(Message::Done),
-            Step::Status => self.status.view(lang, false).map(Message::Status),
+            Step::Status => self
+                .status
+                .view(lang, self.connection.is_some() && !self.waiting)
+                .map(Message::Status),
         }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
+        let ticking = self.otp.resend_in.is_some() || self.step == Step::Otp;
+        let tick = ticking
+            .then(|| iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
+        Subscription::batch([self.keys(), tick.unwrap_or_else(Subscription::none)])
+    }
+
+    fn keys(&self) -> Subscription<Message> {
         keyboard::listen().filter_map(|event| match event {
             keyboard::Event::KeyPressed {
                 key: keyboard::Key::Named(named),
@@ -422,7 +525,8 @@ pub fn application(
         let focus = start
             .and_then(App::first_input)
             .map_or_else(Task::none, operation::focus);
-        (app, focus)
+        let connect = app.connect();
+        (app, Task::batch([connect, focus]))
     };
     iced::application(boot, App::update, App::view)
         .title(App::title)

@@ -268,3 +268,52 @@ status-hint = The application number is 10 digits.
 status-error-empty = Enter the application number.
 status-error-not-digits = The application number contains digits only.
 status-error-length = The application number is { $expected } digits; you entered { $len }.
+
+## Issuance service: connecting, waiting and errors
+
+service-connecting = Connecting to the issuance service…
+service-sandbox-badge = SANDBOX
+service-sandbox-note = Training mode: the built-in sandbox stands in for the government services. No real keys are issued.
+service-failed = Could not start the issuance service: { $reason }
+service-waiting = Waiting for the service…
+service-retry = Try again
+sandbox-sms-title = Sandbox SMS
+sandbox-sms-empty = No messages yet.
+sandbox-sms-code = Code: { $code }
+status-result = { $status ->
+    [processing] Application { $number } is being processed.
+    [issued] Certificates for application { $number } are issued and can be installed.
+   *[rejected] Application { $number } was rejected.
+}
+error-timeout = The service did not answer in time. Check your internet connection and try again.
+error-unreachable = Cannot reach the issuance service. Check your internet connection and try again.
+error-malformed = The service sent an answer we could not read. Please try again.
+error-config = The connection settings are wrong: { $detail }
+error-invalid-iin = The service did not accept the IIN: check the digits.
+error-invalid-phone = The service did not accept the phone number.
+error-invalid-email = The service did not accept the e-mail address.
+error-invalid-pin = The service did not accept the PIN: choose another one.
+error-unknown-citizen = No citizen with this IIN was found. Check the IIN.
+error-unknown-session = The session was not found or has expired. Start again from the IIN.
+error-unauthorized = The session is not confirmed. Start again from the IIN.
+error-phone-not-registered = The phone number is not registered in the mobile-citizens database.
+error-otp-invalid = The SMS code is wrong.
+error-otp-expired = The code has expired. Ask for a new one.
+error-otp-locked = Too many wrong attempts. Start again from the IIN.
+error-resend-too-soon = { $seconds ->
+    [one] You can ask for a new code in { $seconds } second.
+   *[other] You can ask for a new code in { $seconds } seconds.
+}
+error-payload-too-large = The file is too large.
+error-unsupported-media = This file type is not accepted: use JPEG or PNG (video: AVI or MP4).
+error-invalid-media = The file is damaged or the picture is too small.
+error-step-out-of-order = This step cannot be done yet: finish the previous ones first.
+error-verification-pending = The identity check is not finished yet.
+error-verification-rejected = Your identity was not confirmed. Please visit a Public Service Center.
+error-csr-invalid = The certificate request is damaged. Create the keys again.
+error-csr-subject-mismatch = The data in the certificate request does not match the confirmed data.
+error-unknown-application = No application with this number was found.
+error-not-ready = The certificates are not issued yet. Try again later.
+error-unavailable = The service is temporarily unavailable. Try again in a minute.
+error-internal = Something went wrong on the service side. Try again later.
+error-unknown = The service returned an unknown error. Please try again.

@@ -271,3 +271,53 @@ status-hint = Номер заявки — 10 цифр.
 status-error-empty = Введите номер заявки.
 status-error-not-digits = Номер заявки состоит только из цифр.
 status-error-length = Номер заявки — { $expected } цифр, введено { $len }.
+
+## Служба выдачи: подключение, ожидание и ошибки
+
+service-connecting = Подключение к службе выдачи…
+service-sandbox-badge = ПЕСОЧНИЦА
+service-sandbox-note = Учебный режим: встроенная песочница вместо государственных служб. Настоящие ключи не выдаются.
+service-failed = Не удалось запустить службу выдачи: { $reason }
+service-waiting = Ждём ответа службы…
+service-retry = Повторить
+sandbox-sms-title = SMS песочницы
+sandbox-sms-empty = Сообщений пока нет.
+sandbox-sms-code = Код: { $code }
+status-result = { $status ->
+    [processing] Заявка { $number } обрабатывается.
+    [issued] По заявке { $number } сертификаты выпущены: их можно установить.
+   *[rejected] Заявка { $number } отклонена.
+}
+error-timeout = Служба не ответила вовремя. Проверьте подключение к интернету и повторите.
+error-unreachable = Нет связи со службой выдачи. Проверьте подключение к интернету и повторите.
+error-malformed = Служба прислала непонятный ответ. Повторите попытку.
+error-config = Неверные настройки подключения к службе: { $detail }
+error-invalid-iin = Служба не приняла ИИН: проверьте цифры.
+error-invalid-phone = Служба не приняла номер телефона.
+error-invalid-email = Служба не приняла адрес электронной почты.
+error-invalid-pin = Служба не приняла PIN-код: выберите другой.
+error-unknown-citizen = Гражданин с таким ИИН не найден в базе. Проверьте ИИН.
+error-unknown-session = Сеанс не найден или устарел. Начните заново с ввода ИИН.
+error-unauthorized = Сеанс не подтверждён. Начните заново с ввода ИИН.
+error-phone-not-registered = Номер телефона не зарегистрирован в базе мобильных граждан.
+error-otp-invalid = Неверный код из SMS.
+error-otp-expired = Срок действия кода истёк. Запросите новый код.
+error-otp-locked = Слишком много неверных попыток. Начните заново с ввода ИИН.
+error-resend-too-soon = { $seconds ->
+    [one] Новый код можно запросить через { $seconds } секунду.
+    [few] Новый код можно запросить через { $seconds } секунды.
+   *[other] Новый код можно запросить через { $seconds } секунд.
+}
+error-payload-too-large = Файл слишком большой.
+error-unsupported-media = Этот тип файла не подходит: нужен JPEG или PNG (видео — AVI или MP4).
+error-invalid-media = Файл повреждён или изображение слишком маленькое.
+error-step-out-of-order = Этот шаг пока нельзя выполнить: сначала завершите предыдущие.
+error-verification-pending = Проверка личности ещё не завершена.
+error-verification-rejected = Личность не подтверждена. Обратитесь в ЦОН.
+error-csr-invalid = Запрос на сертификат повреждён. Создайте ключи заново.
+error-csr-subject-mismatch = Данные в запросе на сертификат не совпадают с подтверждёнными данными.
+error-unknown-application = Заявка с таким номером не найдена.
+error-not-ready = Сертификаты ещё не выпущены. Попробуйте позже.
+error-unavailable = Служба временно недоступна. Повторите через минуту.
+error-internal = Сбой на стороне службы. Повторите попытку позже.
+error-unknown = Служба вернула неизвестную ошибку. Повторите попытку.

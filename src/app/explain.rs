@@ -91,3 +91,48 @@ pub fn application_number(lang: Language, error: ApplicationNumberError) -> Stri
         }
     }
 }
+
+/// What went wrong talking to the issuance service, in the user's language.
+pub fn service(lang: Language, error: &qoltanba_core::client::ClientError) -> String {
+    use qoltanba_core::client::ClientError;
+    use qoltanba_core::protocol::ErrorCode;
+    let (code, retry_after) = match error {
+        ClientError::Timeout => return t!(lang, "error-timeout"),
+        ClientError::Unreachable(_) => return t!(lang, "error-unreachable"),
+        ClientError::Malformed(_) => return t!(lang, "error-malformed"),
+        ClientError::Config(detail) => return t!(lang, "error-config", detail = detail.as_str()),
+        ClientError::Api {
+            code, retry_after, ..
+        } => (*code, retry_after.unwrap_or(60)),
+    };
+    match code {
+        ErrorCode::MalformedRequest => t!(lang, "error-malformed"),
+        ErrorCode::InvalidIin => t!(lang, "error-invalid-iin"),
+        ErrorCode::InvalidPhone => t!(lang, "error-invalid-phone"),
+        ErrorCode::InvalidEmail => t!(lang, "error-invalid-email"),
+        ErrorCode::InvalidPin => t!(lang, "error-invalid-pin"),
+        ErrorCode::UnknownCitizen => t!(lang, "error-unknown-citizen"),
+        ErrorCode::UnknownSession => t!(lang, "error-unknown-session"),
+        ErrorCode::Unauthorized => t!(lang, "error-unauthorized"),
+        ErrorCode::PhoneNotRegistered => t!(lang, "error-phone-not-registered"),
+        ErrorCode::OtpInvalid => t!(lang, "error-otp-invalid"),
+        ErrorCode::OtpExpired => t!(lang, "error-otp-expired"),
+        ErrorCode::OtpLocked => t!(lang, "error-otp-locked"),
+        ErrorCode::ResendTooSoon => t!(lang, "error-resend-too-soon", seconds = retry_after),
+        ErrorCode::PayloadTooLarge => t!(lang, "error-payload-too-large"),
+        ErrorCode::UnsupportedMediaType => t!(lang, "error-unsupported-media"),
+        ErrorCode::InvalidMedia => t!(lang, "error-invalid-media"),
+        ErrorCode::StepOutOfOrder => t!(lang, "error-step-out-of-order"),
+        ErrorCode::VerificationPending => t!(lang, "error-verification-pending"),
+        ErrorCode::VerificationRejected => t!(lang, "error-verification-rejected"),
+        ErrorCode::CsrInvalid => t!(lang, "error-csr-invalid"),
+        ErrorCode::CsrSubjectMismatch => t!(lang, "error-csr-subject-mismatch"),
+        ErrorCode::UnknownApplication => t!(lang, "error-unknown-application"),
+        ErrorCode::NotReady => t!(lang, "error-not-ready"),
+        ErrorCode::Unavailable => t!(lang, "error-unavailable"),
+        ErrorCode::NotFound | ErrorCode::MethodNotAllowed | ErrorCode::Internal => {
+            t!(lang, "error-internal")
+        }
+        ErrorCode::Unknown => t!(lang, "error-unknown"),
+    }
+}

@@ -48,6 +48,7 @@ impl Failure {
         Self::new(ErrorCode::Internal, "internal error in the sandbox")
     }
 
+    #[cfg(test)]
     pub fn code(&self) -> ErrorCode {
         self.0.code
     }

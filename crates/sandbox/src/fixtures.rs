@@ -147,7 +147,10 @@ mod tests {
             assert_eq!(Iin::parse(citizen.iin.as_str()).as_ref(), Ok(&citizen.iin));
             assert_eq!(all.iter().filter(|c| c.iin == citizen.iin).count(), 1);
             if let Some(phone) = citizen.phone {
-                assert!(qoltanba_core::domain::Phone::parse(phone).is_ok(), "{phone}");
+                assert!(
+                    qoltanba_core::domain::Phone::parse(phone).is_ok(),
+                    "{phone}"
+                );
             }
         }
     }

@@ -27,26 +27,11 @@ impl Banner {
 
 pub fn banner<'a, M: 'a>(kind: Banner, message: String) -> Element<'a, M> {
     let colour = kind.colour();
-    let stripe = container(space::horizontal().width(6))
-        .height(iced::Length::Fill)
-        .style(move |_| container::Style {
-            background: Some(iced::Background::Color(colour)),
-            border: Border {
-                radius: 3.0.into(),
-                ..Border::default()
-            },
-            ..container::Style::default()
-        });
     container(
-        row![
-            stripe,
-            text(message)
-                .size(theme::TEXT_SIZE)
-                .color(theme::INK)
-                .width(Fill)
-        ]
-        .spacing(14)
-        .height(iced::Length::Shrink),
+        text(message)
+            .size(theme::TEXT_SIZE)
+            .color(theme::INK)
+            .width(Fill),
     )
     .padding(14)
     .width(Fill)

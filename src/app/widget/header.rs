@@ -12,6 +12,7 @@ use crate::t;
 pub fn header<'a, M: Clone + 'a>(
     lang: Language,
     step: Step,
+    sandbox: bool,
     on_language: impl Fn(Language) -> M + 'a,
 ) -> Element<'a, M> {
     let counter = step.number().map(|number| {
@@ -50,6 +51,12 @@ pub fn header<'a, M: Clone + 'a>(
             .color(theme::PRIMARY),
         space::horizontal(),
     ]
+    .push(sandbox.then(|| {
+        text(t!(lang, "service-sandbox-badge"))
+            .size(theme::SMALL_SIZE)
+            .font(theme::FONT_STRONG)
+            .color(theme::WARNING)
+    }))
     .push(counter)
     .push(switcher)
     .spacing(16)

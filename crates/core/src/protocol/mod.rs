@@ -15,7 +15,8 @@ pub use application::{
 };
 pub use error::{ApiError, ErrorCode};
 pub use sandbox::{
-    FaultSettings, ModerationDecision, ModerationItem, ModerationRequest, SmsMessage,
+    FaultSettings, ModerationDecision, ModerationItem, ModerationRequest, SandboxCitizen,
+    SmsMessage,
 };
 pub use session::{
     ChallengeLog, ChallengeStep, CreateSessionRequest, CreateSessionResponse, DocumentData,

@@ -62,3 +62,15 @@ pub struct FaultSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
 }
+
+/// One entry of `GET /sandbox/citizens`: the fictional people the sandbox knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SandboxCitizen {
+    pub iin: String,
+    pub full_name: String,
+    /// E.164 phone in the mobile-citizens database; absent = not registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// `approve`, `moderation` (document data mismatch) or `reject`.
+    pub behaviour: String,
+}

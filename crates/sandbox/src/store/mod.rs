@@ -9,8 +9,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{Connection, Transaction};
 
 pub use records::{
-    ApplicationRecord, InboxRecord, SessionRecord, UploadRecord, phone_registration,
-    register_phone,
+    ApplicationRecord, InboxRecord, SessionRecord, UploadRecord, phone_registration, register_phone,
 };
 
 use crate::error::{ApiResult, Failure, SandboxError};

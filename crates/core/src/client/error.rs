@@ -1,0 +1,76 @@
+//! What can go wrong talking to the issuance service, in terms the app can translate.
+
+use crate::protocol::{ApiError, ErrorCode};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    /// The service answered with the protocol's error shape.
+    #[error("the service refused: {code:?} ({message})")]
+    Api {
+        code: ErrorCode,
+        message: String,
+        retry_after: Option<u64>,
+    },
+    /// No answer in time.
+    #[error("the service did not answer in time")]
+    Timeout,
+    /// Could not reach the service at all (down, no network, connection dropped).
+    #[error("could not reach the service: {0}")]
+    Unreachable(String),
+    /// The answer was not what the protocol says (broken JSON, unexpected status).
+    #[error("the service sent an answer that does not follow the protocol: {0}")]
+    Malformed(String),
+    /// The configuration is wrong (bad URL, unreadable CA file).
+    #[error("the client is misconfigured: {0}")]
+    Config(String),
+}
+
+impl ClientError {
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ClientError::Api { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// Worth trying again the same request: the network or the service had a passing fault.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ClientError::Timeout | ClientError::Unreachable(_) | ClientError::Malformed(_) => true,
+            ClientError::Api { code, .. } => {
+                matches!(code, ErrorCode::Unavailable | ErrorCode::Internal)
+            }
+            ClientError::Config(_) => false,
+        }
+    }
+
+    pub(crate) fn from_reqwest(error: &reqwest::Error) -> ClientError {
+        if error.is_timeout() {
+            ClientError::Timeout
+        } else if error.is_decode() || error.is_body() {
+            ClientError::Malformed(error.to_string())
+        } else if error.is_builder() {
+            ClientError::Config(error.to_string())
+        } else {
+            ClientError::Unreachable(error.to_string())
+        }
+    }
+
+    pub(crate) fn from_api(status: reqwest::StatusCode, body: &[u8]) -> ClientError {
+        match serde_json::from_slice::<ApiError>(body) {
+            Ok(error) => ClientError::Api {
+                code: error.code,
+                message: error.message,
+                retry_after: error.retry_after,
+            },
+            Err(_) if status.is_server_error() => ClientError::Api {
+                code: ErrorCode::Unavailable,
+                message: format!("HTTP {status}"),
+                retry_after: None,
+            },
+            Err(_) => {
+                ClientError::Malformed(format!("HTTP {status} without the protocol's error body"))
+            }
+        }
+    }
+}

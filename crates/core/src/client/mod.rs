@@ -1,0 +1,405 @@
+//! The issuance-service client. One code path for the embedded sandbox and a real service:
+//! real HTTP, rustls, a timeout on every request, and retries with backoff only for requests
+//! that are safe to repeat (GET and PUT); a POST is never sent twice by the client.
+
+mod error;
+
+use std::path::Path;
+use std::time::Duration;
+
+use reqwest::{Method, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use zeroize::Zeroizing;
+
+pub use error::ClientError;
+
+use crate::domain::{AccountPin, ApplicationNumber, Iin, OtpCode, Phone};
+use crate::protocol::{
+    ApplicationStatusResponse, CertificatesResponse, ChallengeLog, CreateApplicationRequest,
+    CreateApplicationResponse, CreateSessionRequest, CreateSessionResponse, DocumentData,
+    DocumentSide, OtpResendResponse, OtpVerifyRequest, OtpVerifyResponse, PhoneRegistrationRequest,
+    PhoneRegistrationResponse, PinRequest, SmsMessage, StepAccepted, VerificationResponse,
+};
+
+/// How long one request may take, uploads included.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Waits before the second and third try of an idempotent request.
+const BACKOFF: [Duration; 2] = [Duration::from_millis(300), Duration::from_millis(1200)];
+
+/// A session authorised by the SMS code. The bearer token is secret: kept in memory only,
+/// wiped on drop, never printed.
+#[derive(Clone)]
+pub struct Session {
+    pub id: String,
+    token: Zeroizing<String>,
+}
+
+impl Session {
+    pub fn new(id: String, token: String) -> Session {
+        Session {
+            id,
+            token: Zeroizing::new(token),
+        }
+    }
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("id", &self.id)
+            .field("token", &"***")
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl Client {
+    /// `base_url` is the service root, e.g. `http://127.0.0.1:8787`; `extra_ca` adds trust
+    /// anchors (PEM) for deployments behind a private CA.
+    pub fn new(base_url: &str, extra_ca: Option<&Path>) -> Result<Client, ClientError> {
+        let base = base_url.trim().trim_end_matches('/').to_owned();
+        if !(base.starts_with("http://") || base.starts_with("https://")) {
+            return Err(ClientError::Config(format!("not an http(s) URL: {base}")));
+        }
+        let mut builder = reqwest::Client::builder()
+            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .user_agent(concat!("qoltanba/", env!("CARGO_PKG_VERSION")));
+        if let Some(path) = extra_ca {
+            let pem = std::fs::read(path)
+                .map_err(|e| ClientError::Config(format!("{}: {e}", path.display())))?;
+            let certificates = reqwest::Certificate::from_pem_bundle(&pem)
+                .map_err(|e| ClientError::Config(format!("{}: {e}", path.display())))?;
+            for certificate in certificates {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        let http = builder.build().map_err(|e| ClientError::from_reqwest(&e))?;
+        Ok(Client { http, base })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    pub async fn create_session(&self, iin: &Iin) -> Result<CreateSessionResponse, ClientError> {
+        let body = CreateSessionRequest {
+            iin: iin.to_string(),
+        };
+        self.send_json(Method::POST, "/v1/sessions", None, Some(&body))
+            .await
+    }
+
+    pub async fn verify_otp(
+        &self,
+        session_id: &str,
+        code: &OtpCode,
+    ) -> Result<Session, ClientError> {
+        let body = OtpVerifyRequest {
+            code: code.expose().to_owned(),
+        };
+        let path = format!("/v1/sessions/{}/otp:verify", segment(session_id));
+        let answer: OtpVerifyResponse = self
+            .send_json(Method::POST, &path, None, Some(&body))
+            .await?;
+        Ok(Session::new(session_id.to_owned(), answer.access_token))
+    }
+
+    pub async fn resend_otp(&self, session_id: &str) -> Result<OtpResendResponse, ClientError> {
+        let path = format!("/v1/sessions/{}/otp:resend", segment(session_id));
+        self.send_json::<(), _>(Method::POST, &path, None, None)
+            .await
+    }
+
+    pub async fn register_phone(
+        &self,
+        iin: &Iin,
+        phone: &Phone,
+    ) -> Result<PhoneRegistrationResponse, ClientError> {
+        let body = PhoneRegistrationRequest {
+            iin: iin.to_string(),
+            phone: phone.e164().to_owned(),
+        };
+        self.send_json(Method::POST, "/v1/phone-registrations", None, Some(&body))
+            .await
+    }
+
+    pub async fn upload_selfie(
+        &self,
+        session: &Session,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> Result<StepAccepted, ClientError> {
+        let path = format!("/v1/sessions/{}/selfie", segment(&session.id));
+        self.send_bytes(&path, session, bytes, content_type).await
+    }
+
+    pub async fn upload_document(
+        &self,
+        session: &Session,
+        side: DocumentSide,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> Result<StepAccepted, ClientError> {
+        let path = format!(
+            "/v1/sessions/{}/documents/{}",
+            segment(&session.id),
+            side.as_str()
+        );
+        self.send_bytes(&path, session, bytes, content_type).await
+    }
+
+    /// The identification video and the log of the prompts shown while it was recorded, as
+    /// one multipart body (`video`, `challenge_log`).
+    pub async fn upload_video(
+        &self,
+        session: &Session,
+        video: Vec<u8>,
+        content_type: &str,
+        log: &ChallengeLog,
+    ) -> Result<StepAccepted, ClientError> {
+        let path = format!("/v1/sessions/{}/video", segment(&session.id));
+        let log = serde_json::to_vec(log).map_err(|e| ClientError::Config(e.to_string()))?;
+        let content_type = content_type.to_owned();
+        self.send(Method::PUT, &path, Some(session), move |request| {
+            let video = reqwest::multipart::Part::bytes(video.clone())
+                .file_name("video")
+                .mime_str(&content_type);
+            let log = reqwest::multipart::Part::bytes(log.clone()).mime_str("application/json");
+            match (video, log) {
+                (Ok(video), Ok(log)) => request.multipart(
+                    reqwest::multipart::Form::new()
+                        .part("video", video)
+                        .part("challenge_log", log),
+                ),
+                _ => request,
+            }
+        })
+        .await
+    }
+
+    pub async fn set_pin(
+        &self,
+        session: &Session,
+        pin: &AccountPin,
+    ) -> Result<StepAccepted, ClientError> {
+        let path = format!("/v1/sessions/{}/pin", segment(&session.id));
+        let body = PinRequest {
+            pin: pin.expose().to_owned(),
+        };
+        self.send_json(Method::PUT, &path, Some(session), Some(&body))
+            .await
+    }
+
+    pub async fn document_data(&self, session: &Session) -> Result<DocumentData, ClientError> {
+        let path = format!("/v1/sessions/{}/document-data", segment(&session.id));
+        self.send_json::<(), _>(Method::GET, &path, Some(session), None)
+            .await
+    }
+
+    pub async fn confirm_document_data(
+        &self,
+        session: &Session,
+    ) -> Result<StepAccepted, ClientError> {
+        let path = format!(
+            "/v1/sessions/{}/document-data:confirm",
+            segment(&session.id)
+        );
+        self.send_json::<(), _>(Method::POST, &path, Some(session), None)
+            .await
+    }
+
+    pub async fn verification(
+        &self,
+        session: &Session,
+    ) -> Result<VerificationResponse, ClientError> {
+        let path = format!("/v1/sessions/{}/verification", segment(&session.id));
+        self.send_json::<(), _>(Method::GET, &path, Some(session), None)
+            .await
+    }
+
+    pub async fn create_application(
+        &self,
+        session: &Session,
+        request: &CreateApplicationRequest,
+    ) -> Result<CreateApplicationResponse, ClientError> {
+        self.send_json(
+            Method::POST,
+            "/v1/applications",
+            Some(session),
+            Some(request),
+        )
+        .await
+    }
+
+    pub async fn application_status(
+        &self,
+        number: &ApplicationNumber,
+    ) -> Result<ApplicationStatusResponse, ClientError> {
+        let path = format!("/v1/applications/{}", segment(number.as_str()));
+        self.send_json::<(), _>(Method::GET, &path, None, None)
+            .await
+    }
+
+    pub async fn certificates(
+        &self,
+        number: &ApplicationNumber,
+    ) -> Result<CertificatesResponse, ClientError> {
+        let path = format!("/v1/applications/{}/certificates", segment(number.as_str()));
+        self.send_json::<(), _>(Method::GET, &path, None, None)
+            .await
+    }
+
+    /// Sandbox only: the SMS messages "delivered" to a phone, newest last.
+    pub async fn sandbox_sms(&self, phone: &str) -> Result<Vec<SmsMessage>, ClientError> {
+        let path = format!("/sandbox/sms?phone={}", phone.replace('+', "%2B"));
+        self.send_json::<(), _>(Method::GET, &path, None, None)
+            .await
+    }
+
+    /// Sandbox only: every SMS "delivered", newest last.
+    pub async fn sandbox_sms_all(&self) -> Result<Vec<SmsMessage>, ClientError> {
+        self.send_json::<(), _>(Method::GET, "/sandbox/sms", None, None)
+            .await
+    }
+
+    async fn send_bytes(
+        &self,
+        path: &str,
+        session: &Session,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> Result<StepAccepted, ClientError> {
+        let content_type = content_type.to_owned();
+        self.send(Method::PUT, path, Some(session), move |request| {
+            request
+                .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
+                .body(bytes.clone())
+        })
+        .await
+    }
+
+    async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        session: Option<&Session>,
+        body: Option<&B>,
+    ) -> Result<T, ClientError> {
+        let body = match body {
+            Some(body) => {
+                Some(serde_json::to_vec(body).map_err(|e| ClientError::Config(e.to_string()))?)
+            }
+            None => None,
+        };
+        self.send(method, path, session, move |request| match &body {
+            Some(body) => request
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.clone()),
+            None => request,
+        })
+        .await
+    }
+
+    /// Sends a request, retrying transient failures of idempotent methods, and decodes the
+    /// answer or the protocol's error shape.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        session: Option<&Session>,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> Result<T, ClientError> {
+        let idempotent = matches!(method, Method::GET | Method::PUT);
+        let url = format!("{}{path}", self.base);
+        let mut attempt = 0;
+        loop {
+            let mut request = self.http.request(method.clone(), &url);
+            if let Some(session) = session {
+                request = request.bearer_auth(session.token.as_str());
+            }
+            let result = match build(request).send().await {
+                Ok(response) => decode(response).await,
+                Err(error) => Err(ClientError::from_reqwest(&error)),
+            };
+            match result {
+                Err(error) if idempotent && error.is_transient() && attempt < BACKOFF.len() => {
+                    tokio::time::sleep(BACKOFF[attempt]).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
+    let status = response.status();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| ClientError::from_reqwest(&e))?;
+    if status.is_success() {
+        serde_json::from_slice(&body).map_err(|e| ClientError::Malformed(e.to_string()))
+    } else {
+        Err(ClientError::from_api(status, &body))
+    }
+}
+
+/// Ids come from the service; keep them from changing the path if one is ever odd.
+fn segment(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_non_http_urls() {
+        assert!(matches!(
+            Client::new("ftp://x", None),
+            Err(ClientError::Config(_))
+        ));
+        assert!(
+            Client::new("http://127.0.0.1:1/", None)
+                .is_ok_and(|c| c.base_url() == "http://127.0.0.1:1")
+        );
+    }
+
+    #[test]
+    fn session_debug_hides_the_token() {
+        let session = Session::new("abc".into(), "very-secret-token".into());
+        assert!(!format!("{session:?}").contains("very-secret"));
+    }
+
+    #[test]
+    fn path_segments_cannot_escape() {
+        assert_eq!(segment("../../etc"), "etc");
+        assert_eq!(segment("s-1_2"), "s-1_2");
+    }
+
+    #[test]
+    fn error_bodies_decode_to_codes() {
+        let body = br#"{"code":"otp_invalid","message":"wrong code"}"#;
+        let error = ClientError::from_api(reqwest::StatusCode::BAD_REQUEST, body);
+        assert_eq!(error.code(), Some(crate::protocol::ErrorCode::OtpInvalid));
+        assert!(!error.is_transient());
+        let error = ClientError::from_api(reqwest::StatusCode::BAD_GATEWAY, b"<html>");
+        assert!(error.is_transient());
+        assert!(matches!(
+            ClientError::from_api(reqwest::StatusCode::BAD_REQUEST, b"nope"),
+            ClientError::Malformed(_)
+        ));
+    }
+}

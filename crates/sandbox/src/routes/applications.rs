@@ -1,0 +1,203 @@
+//! Applications: CSR checks, issuance, status, certificate download.
+
+use axum::Json;
+use axum::extract::State;
+use qoltanba_core::domain::{ApplicationNumber, Email};
+use qoltanba_core::protocol::{
+    ApplicationStatus, ApplicationStatusResponse, CertificateBundle, CertificatesResponse,
+    CreateApplicationRequest, CreateApplicationResponse, ErrorCode, VerificationStatus,
+};
+
+use crate::body::{ApiJson, ApiPath, Bearer};
+use crate::ca::Purpose;
+use crate::config::{rfc3339, secs};
+use crate::csr;
+use crate::error::{ApiResult, Failure};
+use crate::secrets;
+use crate::session;
+use crate::state::AppState;
+use crate::store::ApplicationRecord;
+
+pub async fn create(
+    State(state): State<AppState>,
+    Bearer(token): Bearer,
+    ApiJson(request): ApiJson<CreateApplicationRequest>,
+) -> ApiResult<Json<CreateApplicationResponse>> {
+    let email = request
+        .email
+        .as_deref()
+        .filter(|e| !e.trim().is_empty())
+        .map(Email::parse)
+        .transpose()
+        .map_err(|e| Failure::new(ErrorCode::InvalidEmail, e.to_string()))?
+        .map(|e| e.as_str().to_owned());
+    let session_id = request.session_id.clone();
+    let citizen = state
+        .store
+        .call(move |tx| {
+            let record = session::authorize(tx, &session_id, &token)?;
+            ensure_verified(&record)?;
+            if let Some(existing) = ApplicationRecord::for_session(tx, &record.id)? {
+                return Err(Failure::new(
+                    ErrorCode::StepOutOfOrder,
+                    format!("this session already has application {}", existing.number),
+                ));
+            }
+            session::citizen(&record)
+        })
+        .await?;
+    let now = state.clock.now();
+    let ca = state.ca.clone();
+    let base_url = state.base_url.clone();
+    let checked_email = email.clone();
+    let (auth_pem, sign_pem) = tokio::task::spawn_blocking(move || -> ApiResult<_> {
+        let email = checked_email.as_deref();
+        let auth = csr::check(&request.csr_auth, "csr_auth", citizen, email)?;
+        let sign = csr::check(&request.csr_sign, "csr_sign", citizen, email)?;
+        if auth.spki_der == sign.spki_der {
+            return Err(Failure::new(
+                ErrorCode::CsrInvalid,
+                "csr_auth and csr_sign must carry two different keys",
+            ));
+        }
+        let auth_pem = ca.issue(&auth, Purpose::Auth, citizen, &base_url, now)?;
+        let sign_pem = ca.issue(&sign, Purpose::Sign, citizen, &base_url, now)?;
+        Ok((auth_pem, sign_pem))
+    })
+    .await
+    .map_err(|e| Failure::internal(format!("issuance task failed: {e}")))??;
+    let issue_at = now.saturating_add(secs(state.timing.issue_delay));
+    let session_id = request.session_id;
+    let storage = request.storage;
+    let number = state
+        .store
+        .call(move |tx| {
+            if ApplicationRecord::for_session(tx, &session_id)?.is_some() {
+                return Err(Failure::new(
+                    ErrorCode::StepOutOfOrder,
+                    "this session already has an application",
+                ));
+            }
+            let number = loop {
+                let candidate = secrets::random_digits(10);
+                if ApplicationRecord::load(tx, &candidate)?.is_none() {
+                    break candidate;
+                }
+            };
+            ApplicationRecord {
+                number: number.clone(),
+                session_id,
+                email,
+                storage,
+                submitted_at: now,
+                issue_at,
+                reason: None,
+                auth_cert_pem: auth_pem,
+                sign_cert_pem: sign_pem,
+            }
+            .insert(tx)?;
+            Ok(number)
+        })
+        .await?;
+    tracing::info!(application = %number, "application accepted");
+    Ok(Json(CreateApplicationResponse {
+        application_number: number,
+    }))
+}
+
+fn ensure_verified(record: &crate::store::SessionRecord) -> ApiResult<()> {
+    match record.verification {
+        Some(VerificationStatus::Approved) => Ok(()),
+        Some(VerificationStatus::Moderation) => Err(Failure::new(
+            ErrorCode::VerificationPending,
+            "the identity is still being checked by an operator",
+        )),
+        Some(VerificationStatus::Rejected) => Err(Failure::new(
+            ErrorCode::VerificationRejected,
+            record
+                .verification_reason
+                .clone()
+                .unwrap_or_else(|| "the identity check failed".to_owned()),
+        )),
+        None => Err(Failure::new(
+            ErrorCode::StepOutOfOrder,
+            "complete the identification (confirm the document data) first",
+        )),
+    }
+}
+
+async fn load(state: &AppState, number: String) -> ApiResult<ApplicationRecord> {
+    let unknown = || {
+        Failure::new(
+            ErrorCode::UnknownApplication,
+            "no application with this number",
+        )
+    };
+    let number = ApplicationNumber::parse(&number).map_err(|_| unknown())?;
+    let number = number.as_str().to_owned();
+    state
+        .store
+        .call(move |tx| ApplicationRecord::load(tx, &number)?.ok_or_else(unknown))
+        .await
+}
+
+fn status_of(record: &ApplicationRecord, now: i64) -> ApplicationStatus {
+    if record.reason.is_some() {
+        ApplicationStatus::Rejected
+    } else if now >= record.issue_at {
+        ApplicationStatus::Issued
+    } else {
+        ApplicationStatus::Processing
+    }
+}
+
+pub async fn status(
+    State(state): State<AppState>,
+    ApiPath(number): ApiPath<String>,
+) -> ApiResult<Json<ApplicationStatusResponse>> {
+    let record = load(&state, number).await?;
+    let status = status_of(&record, state.clock.now());
+    Ok(Json(ApplicationStatusResponse {
+        application_number: record.number,
+        status,
+        storage: record.storage,
+        email: record.email,
+        submitted_at: rfc3339(record.submitted_at),
+        issued_at: (record.reason.is_none()).then(|| rfc3339(record.issue_at)),
+        reason: record.reason,
+    }))
+}
+
+pub async fn certificates(
+    State(state): State<AppState>,
+    ApiPath(number): ApiPath<String>,
+) -> ApiResult<Json<CertificatesResponse>> {
+    let record = load(&state, number).await?;
+    match status_of(&record, state.clock.now()) {
+        ApplicationStatus::Issued => {}
+        ApplicationStatus::Processing => {
+            let wait = u64::try_from(record.issue_at - state.clock.now()).unwrap_or(1);
+            return Err(
+                Failure::new(ErrorCode::NotReady, "the certificates are not issued yet")
+                    .retry_after(wait.max(1)),
+            );
+        }
+        ApplicationStatus::Rejected => {
+            return Err(Failure::new(
+                ErrorCode::NotReady,
+                "the application was rejected; no certificates",
+            ));
+        }
+    }
+    let chain = state.ca.chain();
+    Ok(Json(CertificatesResponse {
+        auth: CertificateBundle {
+            certificate_pem: record.auth_cert_pem,
+            chain_pem: chain.clone(),
+        },
+        sign: CertificateBundle {
+            certificate_pem: record.sign_cert_pem,
+            chain_pem: chain,
+        },
+    }))
+}

@@ -1,0 +1,88 @@
+//! The HTTP routes: `/v1` (the protocol, with fault injection) and `/sandbox` (controls).
+
+mod applications;
+mod media;
+mod sandbox;
+mod sessions;
+mod verification;
+
+use axum::Router;
+use axum::http::header;
+use axum::middleware::from_fn_with_state;
+use axum::response::IntoResponse;
+use axum::routing::{get, post, put};
+use qoltanba_core::protocol::ErrorCode;
+
+use crate::error::Failure;
+use crate::faults;
+use crate::state::AppState;
+
+/// The OpenAPI document, served at `/v1/openapi.yaml`.
+pub const OPENAPI_YAML: &str = include_str!("../../../../docs/openapi.yaml");
+
+/// Builds the whole router.
+pub fn router(state: AppState) -> Router {
+    let session = "/v1/sessions/{id}";
+    let v1 = Router::new()
+        .route("/v1/openapi.yaml", get(openapi))
+        .route("/v1/sessions", post(sessions::create))
+        .route(&format!("{session}/otp:verify"), post(sessions::verify_otp))
+        .route(&format!("{session}/otp:resend"), post(sessions::resend_otp))
+        .route("/v1/phone-registrations", post(sessions::register_phone))
+        .route(&format!("{session}/selfie"), put(media::selfie))
+        .route(&format!("{session}/video"), put(media::video))
+        .route(&format!("{session}/pin"), put(media::pin))
+        .route(
+            &format!("{session}/documents/{{side}}"),
+            put(media::document),
+        )
+        .route(
+            &format!("{session}/document-data"),
+            get(verification::document_data),
+        )
+        .route(
+            &format!("{session}/document-data:confirm"),
+            post(verification::confirm),
+        )
+        .route(
+            &format!("{session}/verification"),
+            get(verification::status),
+        )
+        .route("/v1/applications", post(applications::create))
+        .route("/v1/applications/{number}", get(applications::status))
+        .route(
+            "/v1/applications/{number}/certificates",
+            get(applications::certificates),
+        )
+        .layer(from_fn_with_state(state.clone(), faults::inject));
+    let controls = Router::new()
+        .route("/sandbox/sms", get(sandbox::sms))
+        .route("/sandbox/citizens", get(sandbox::citizens))
+        .route("/sandbox/moderation", get(sandbox::moderation_queue))
+        .route("/sandbox/moderation/{id}", post(sandbox::moderate))
+        .route(
+            "/sandbox/faults",
+            get(sandbox::get_faults).put(sandbox::put_faults),
+        )
+        .route("/sandbox/ca/root.crt", get(sandbox::root_certificate))
+        .route("/sandbox/ca/issuing.crt", get(sandbox::issuing_certificate));
+    v1.merge(controls)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/yaml")], OPENAPI_YAML)
+}
+
+async fn not_found() -> Failure {
+    Failure::new(ErrorCode::NotFound, "no such route")
+}
+
+async fn method_not_allowed() -> Failure {
+    Failure::new(
+        ErrorCode::MethodNotAllowed,
+        "this route does not take this method",
+    )
+}

@@ -1,0 +1,116 @@
+//! Sandbox-only controls: SMS inbox, fixtures, moderation, faults, CA certificates.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use qoltanba_core::domain::Phone;
+use qoltanba_core::protocol::{
+    ErrorCode, FaultSettings, ModerationItem, ModerationRequest, SandboxCitizen, SmsMessage,
+};
+use serde::Deserialize;
+
+use crate::body::{ApiJson, ApiPath, ApiQuery};
+use crate::config::rfc3339;
+use crate::error::{ApiResult, Failure};
+use crate::fixtures::{self, Behaviour};
+use crate::moderation;
+use crate::state::AppState;
+use crate::store::InboxRecord;
+
+#[derive(Deserialize)]
+pub struct SmsQuery {
+    phone: Option<String>,
+}
+
+pub async fn sms(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<SmsQuery>,
+) -> ApiResult<Json<Vec<SmsMessage>>> {
+    let phone = query
+        .phone
+        .as_deref()
+        .map(Phone::parse)
+        .transpose()
+        .map_err(|e| Failure::new(ErrorCode::InvalidPhone, e.to_string()))?
+        .map(|p| p.e164().to_owned());
+    let messages = state
+        .store
+        .call(move |tx| Ok(InboxRecord::list(tx, phone.as_deref())?))
+        .await?;
+    Ok(Json(
+        messages
+            .into_iter()
+            .map(|m| SmsMessage {
+                phone: m.phone,
+                text: m.text,
+                code: m.code,
+                sent_at: rfc3339(m.sent_at),
+            })
+            .collect(),
+    ))
+}
+
+pub async fn citizens() -> Json<Vec<SandboxCitizen>> {
+    Json(
+        fixtures::citizens()
+            .iter()
+            .map(|c| SandboxCitizen {
+                iin: c.iin.as_str().to_owned(),
+                full_name: c.full_name(),
+                phone: c.phone.map(str::to_owned),
+                behaviour: match c.behaviour {
+                    Behaviour::Approve => "approve",
+                    Behaviour::DocumentMismatch => "moderation",
+                    Behaviour::Reject(_) => "reject",
+                }
+                .to_owned(),
+            })
+            .collect(),
+    )
+}
+
+pub async fn moderation_queue(
+    State(state): State<AppState>,
+) -> ApiResult<Json<Vec<ModerationItem>>> {
+    Ok(Json(state.store.call(moderation::queue).await?))
+}
+
+pub async fn moderate(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<ModerationRequest>,
+) -> ApiResult<Json<ModerationItem>> {
+    let item = state
+        .store
+        .call(move |tx| moderation::decide(tx, &id, request.decision, request.reason))
+        .await?;
+    Ok(Json(item))
+}
+
+pub async fn get_faults(State(state): State<AppState>) -> Json<FaultSettings> {
+    Json(state.faults.get())
+}
+
+pub async fn put_faults(
+    State(state): State<AppState>,
+    ApiJson(settings): ApiJson<FaultSettings>,
+) -> ApiResult<Json<FaultSettings>> {
+    state.faults.set(settings)?;
+    tracing::info!(faults = ?state.faults.get(), "fault injection changed");
+    Ok(Json(state.faults.get()))
+}
+
+pub async fn root_certificate(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/x-pem-file")],
+        state.ca.root_pem().to_owned(),
+    )
+}
+
+pub async fn issuing_certificate(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/x-pem-file")],
+        state.ca.issuing_pem().to_owned(),
+    )
+}

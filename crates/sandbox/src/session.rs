@@ -1,0 +1,97 @@
+//! Session rules shared by the routes: authorisation, the citizen, the phone, OTP sending.
+
+use qoltanba_core::domain::Phone;
+use qoltanba_core::protocol::ErrorCode;
+use rusqlite::Transaction;
+
+use crate::config::{Timing, secs};
+use crate::error::{ApiResult, Failure};
+use crate::fixtures::{self, Citizen};
+use crate::secrets;
+use crate::store::{InboxRecord, SessionRecord, UploadRecord, phone_registration};
+
+/// Loads a session or answers `unknown_session`.
+pub fn load(tx: &Transaction<'_>, id: &str) -> ApiResult<SessionRecord> {
+    SessionRecord::load(tx, id)?
+        .ok_or_else(|| Failure::new(ErrorCode::UnknownSession, "no session with this id"))
+}
+
+/// Loads a session and checks its bearer token.
+pub fn authorize(tx: &Transaction<'_>, id: &str, token: &str) -> ApiResult<SessionRecord> {
+    let record = load(tx, id)?;
+    let expected = record.token_hash.as_deref().unwrap_or_default();
+    if expected.is_empty()
+        || !secrets::constant_time_eq(expected, &secrets::sha256_hex(token.as_bytes()))
+    {
+        return Err(Failure::new(
+            ErrorCode::Unauthorized,
+            "the access token does not belong to this session (verify the SMS code first)",
+        ));
+    }
+    Ok(record)
+}
+
+/// The register entry of a session's citizen.
+pub fn citizen(record: &SessionRecord) -> ApiResult<&'static Citizen> {
+    fixtures::find(&record.iin)
+        .ok_or_else(|| Failure::internal(format!("session {} names an unknown IIN", record.id)))
+}
+
+/// The phone in the mobile-citizens database: a sandbox registration wins over the fixture.
+pub fn phone(tx: &Transaction<'_>, citizen: &Citizen) -> ApiResult<Option<Phone>> {
+    let registered = phone_registration(tx, citizen.iin.as_str())?;
+    let text = registered.as_deref().or(citizen.phone);
+    Ok(text.and_then(|t| Phone::parse(t).ok()))
+}
+
+/// Generates a code, stores it on the session, and drops the SMS into the inbox.
+pub fn send_otp(
+    tx: &Transaction<'_>,
+    record: &mut SessionRecord,
+    phone: &Phone,
+    timing: &Timing,
+    now: i64,
+) -> ApiResult<()> {
+    let code = secrets::random_digits(6);
+    InboxRecord {
+        phone: phone.e164().to_owned(),
+        text: format!(
+            "Qoltanba sandbox: ЭЦП алу коды / код для получения ЭЦП: {code}. \
+             Никому не сообщайте / ешкімге айтпаңыз."
+        ),
+        code: code.clone(),
+        sent_at: now,
+    }
+    .save(tx)?;
+    record.otp_code = Some(code);
+    record.otp_sent_at = Some(now);
+    record.otp_expires_at = Some(now.saturating_add(secs(timing.otp_ttl)));
+    record.otp_failures = 0;
+    tracing::info!(session = %record.id, phone = %phone.masked(), "sent a one-time code");
+    Ok(())
+}
+
+/// Seconds until another code may be sent.
+pub fn resend_wait(record: &SessionRecord, timing: &Timing, now: i64) -> u64 {
+    record
+        .otp_sent_at
+        .map(|sent| sent.saturating_add(secs(timing.resend_cooldown)) - now)
+        .and_then(|left| u64::try_from(left).ok())
+        .unwrap_or(0)
+}
+
+/// The upload kinds a session has stored.
+pub fn uploads(tx: &Transaction<'_>, record: &SessionRecord) -> ApiResult<Vec<String>> {
+    Ok(UploadRecord::kinds(tx, &record.id)?)
+}
+
+/// Fails with `step_out_of_order` once the document data are confirmed (evidence is frozen).
+pub fn ensure_open(record: &SessionRecord) -> ApiResult<()> {
+    if record.data_confirmed {
+        return Err(Failure::new(
+            ErrorCode::StepOutOfOrder,
+            "the document data are already confirmed; this session's evidence can no longer change",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,194 @@
+//! The wizard against the real embedded sandbox over HTTP: the app's own tasks are run (as the
+//! iced runtime would) and their answers fed back, so this covers the wiring end to end.
+
+use std::collections::VecDeque;
+
+use futures::StreamExt;
+use iced::Task;
+use iced_runtime::Action;
+
+use qoltanba::app::flow::Reply;
+use qoltanba::app::screen::{iin, otp, phone_registration, status};
+use qoltanba::app::step::Step;
+use qoltanba::app::{App, Message};
+use qoltanba::cli::Cli;
+use qoltanba::config::{Config, Settings};
+use qoltanba::i18n::Language;
+use qoltanba::t;
+use qoltanba_sandbox::Citizen;
+
+/// Runs a task and every task its messages produce, until nothing is left.
+async fn run(app: &mut App, task: Task<Message>) {
+    let mut queue = VecDeque::from([task]);
+    while let Some(task) = queue.pop_front() {
+        let Some(mut stream) = iced_runtime::task::into_stream(task) else {
+            continue;
+        };
+        while let Some(action) = stream.next().await {
+            if let Action::Output(message) = action {
+                queue.push_back(app.update(message));
+            }
+        }
+    }
+}
+
+async fn send(app: &mut App, message: Message) {
+    let task = app.update(message);
+    run(app, task).await;
+}
+
+async fn connected_app(data: &tempfile::TempDir) -> App {
+    let cli = Cli {
+        lang: Some(Language::Ru),
+        ..Cli::default()
+    };
+    let config = Config::merge(
+        Settings::default(),
+        &cli,
+        data.path().to_path_buf(),
+        None,
+        Vec::new(),
+    );
+    let mut app = App::new(config).at(Step::Iin);
+    let connect = app.connect();
+    run(&mut app, connect).await;
+    assert!(app.is_service_ready(), "the embedded sandbox did not start");
+    app
+}
+
+fn citizen(registered: bool) -> &'static Citizen {
+    qoltanba_sandbox::citizens()
+        .iter()
+        .find(|c| c.phone.is_some() == registered)
+        .unwrap_or_else(|| panic!("no fixture citizen with registered = {registered}"))
+}
+
+async fn type_iin(app: &mut App, value: &str) {
+    send(app, Message::Iin(iin::Message::Changed(value.to_owned()))).await;
+    send(app, Message::Next).await;
+}
+
+/// Reads the code from the sandbox inbox the way the app's SMS panel does.
+async fn latest_code(app: &mut App) -> String {
+    send(app, Message::Tick).await;
+    let view_text = format!("{:?}", app.visible_sms());
+    app.visible_sms()
+        .map(|sms| sms.code.clone())
+        .unwrap_or_else(|| panic!("no SMS in the panel: {view_text}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data).await;
+    type_iin(&mut app, citizen(true).iin.as_str()).await;
+    assert_eq!(app.step(), Step::Otp);
+
+    // A wrong code first: the translated message, and the step stays.
+    let code = latest_code(&mut app).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    send(&mut app, Message::Otp(otp::Message::Changed(wrong.into()))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Otp);
+    assert_eq!(
+        app.failure_text().as_deref(),
+        Some(t!(Language::Ru, "error-otp-invalid").as_str())
+    );
+
+    send(&mut app, Message::Otp(otp::Message::Changed(code))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.step(), Step::Selfie);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data).await;
+    type_iin(&mut app, citizen(false).iin.as_str()).await;
+    assert_eq!(app.step(), Step::PhoneRegistration);
+
+    send(
+        &mut app,
+        Message::Phone(phone_registration::Message::Changed(
+            "8 (707) 555-12-34".into(),
+        )),
+    )
+    .await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.step(), Step::Otp);
+    let code = latest_code(&mut app).await;
+    send(&mut app, Message::Otp(otp::Message::Changed(code))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Selfie);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_citizen_and_unknown_application_are_explained() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data).await;
+    // A valid IIN the registry does not know.
+    let stranger =
+        qoltanba_core::domain::Iin::from_parts(1971, 7, 7, qoltanba_core::domain::Sex::Male, 7777)
+            .map(|i| i.to_string())
+            .unwrap_or_default();
+    type_iin(&mut app, &stranger).await;
+    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(
+        app.failure_text().as_deref(),
+        Some(t!(Language::Ru, "error-unknown-citizen").as_str())
+    );
+
+    let mut app = app_at_status(app);
+    send(
+        &mut app,
+        Message::Status(status::Message::Changed("1234567890".into())),
+    )
+    .await;
+    send(&mut app, Message::Status(status::Message::Submitted)).await;
+    assert_eq!(
+        app.failure_text().as_deref(),
+        Some(t!(Language::Ru, "error-unknown-application").as_str())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dead_service_gives_a_message_and_a_working_retry() {
+    let data = tempfile::tempdir().unwrap();
+    // Nothing listens on port 9 of loopback: the connection is refused at once.
+    let cli = Cli {
+        lang: Some(Language::Kk),
+        service_url: Some("http://127.0.0.1:9".into()),
+        ..Cli::default()
+    };
+    let config = Config::merge(
+        Settings::default(),
+        &cli,
+        data.path().to_path_buf(),
+        None,
+        Vec::new(),
+    );
+    let mut app = App::new(config).at(Step::Iin);
+    let connect = app.connect();
+    run(&mut app, connect).await;
+    type_iin(&mut app, citizen(true).iin.as_str()).await;
+    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(
+        app.failure_text().as_deref(),
+        Some(t!(Language::Kk, "error-unreachable").as_str())
+    );
+    assert!(!app.is_waiting());
+    // Retry sends again (and fails again the same way, without hanging).
+    send(&mut app, Message::Retry).await;
+    assert_eq!(
+        app.failure_text().as_deref(),
+        Some(t!(Language::Kk, "error-unreachable").as_str())
+    );
+    // The reply type is public so other tests can inject answers.
+    let _ = std::mem::size_of::<Reply>();
+}
+
+fn app_at_status(app: App) -> App {
+    app.at(Step::Status)
+}
