@@ -2,6 +2,8 @@
 //! and nothing the reference does not have. The checker is tested on a broken pair first, so
 //! a pass means something.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};

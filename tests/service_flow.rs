@@ -1,6 +1,8 @@
 //! The wizard against the real embedded sandbox over HTTP: the app's own tasks are run (as the
 //! iced runtime would) and their answers fed back, so this covers the wiring end to end.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
 use std::collections::VecDeque;
 
 use futures::StreamExt;

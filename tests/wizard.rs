@@ -1,5 +1,7 @@
 //! The wizard driven headless through iced's simulator: typing, clicking, switching language.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
 use iced::Settings;
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};

@@ -2,9 +2,9 @@
 //! database, issuing certificates with the НУЦ РК profile for individuals.
 
 use rcgen::{
-    BasicConstraints, CertificateParams, CrlDistributionPoint, CustomExtension, DistinguishedName,
-    DnType, DnValue, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyIdMethod, KeyPair, KeyUsagePurpose,
-    PKCS_RSA_SHA256, RsaKeySize, SanType, SerialNumber,
+    BasicConstraints, CertificateParams, CertificateRevocationListParams, CrlDistributionPoint,
+    CustomExtension, DistinguishedName, DnType, DnValue, ExtendedKeyUsagePurpose, IsCa, Issuer,
+    KeyIdMethod, KeyPair, KeyUsagePurpose, PKCS_RSA_SHA256, RsaKeySize, SanType, SerialNumber,
 };
 use rusqlite::{OptionalExtension, params};
 use sha1::{Digest, Sha1};
@@ -119,6 +119,24 @@ impl Ca {
     /// The issuing CA certificate, PEM.
     pub fn issuing_pem(&self) -> &str {
         &self.issuing_pem
+    }
+
+    /// An empty CRL of the issuing CA valid for a day from `now`, DER (nothing is ever revoked
+    /// in the sandbox).
+    pub fn crl_der(&self, now: i64) -> Result<Vec<u8>, Failure> {
+        let this_update = OffsetDateTime::from_unix_timestamp(now).map_err(Failure::internal)?;
+        let params = CertificateRevocationListParams {
+            this_update,
+            next_update: this_update + Duration::days(1),
+            crl_number: SerialNumber::from_slice(&now.max(1).to_be_bytes()),
+            issuing_distribution_point: None,
+            revoked_certs: Vec::new(),
+            key_identifier_method: KeyIdMethod::Sha256,
+        };
+        params
+            .signed_by(&self.issuer)
+            .map(|crl| crl.der().to_vec())
+            .map_err(|e| Failure::internal(format!("signing the CRL: {e}")))
     }
 
     /// Issues one end-entity certificate; returns it as PEM.

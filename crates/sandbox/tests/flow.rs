@@ -234,6 +234,31 @@ async fn full_flow_reaches_certificates_with_the_nuc_profile() {
         });
     assert_eq!(ski, Some(20));
 
+    // The AIA and CRL addresses answer: the issuing CA (DER) and a CRL it signed.
+    let issuing_pem = certs["auth"]["chain_pem"][0].as_str().unwrap();
+    let crt = sandbox
+        .http
+        .get(sandbox.url("/sandbox/ca/issuing.crt"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(crt.status().as_u16(), 200);
+    assert_eq!(crt.bytes().await.unwrap().to_vec(), der_of(issuing_pem));
+    let crl = sandbox
+        .http
+        .get(sandbox.url("/sandbox/ca/issuing.crl"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(crl.status().as_u16(), 200);
+    let crl = crl.bytes().await.unwrap().to_vec();
+    let (_, crl) =
+        x509_parser::revocation_list::CertificateRevocationList::from_der(&crl).expect("CRL");
+    let issuing_der = der_of(issuing_pem);
+    let (_, issuing) = X509Certificate::from_der(&issuing_der).unwrap();
+    assert_eq!(crl.issuer(), issuing.subject());
+    assert_eq!(crl.iter_revoked_certificates().count(), 0);
+
     // A second application for the same session is refused.
     let (status, body) = sandbox
         .post(

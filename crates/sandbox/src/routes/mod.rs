@@ -64,8 +64,11 @@ pub fn router(state: AppState) -> Router {
             "/sandbox/faults",
             get(sandbox::get_faults).put(sandbox::put_faults),
         )
-        .route("/sandbox/ca/root.crt", get(sandbox::root_certificate))
-        .route("/sandbox/ca/issuing.crt", get(sandbox::issuing_certificate));
+        .route("/sandbox/ca/root.crt", get(sandbox::root_der))
+        .route("/sandbox/ca/issuing.crt", get(sandbox::issuing_der))
+        .route("/sandbox/ca/root.pem", get(sandbox::root_pem))
+        .route("/sandbox/ca/issuing.pem", get(sandbox::issuing_pem))
+        .route("/sandbox/ca/issuing.crl", get(sandbox::issuing_crl));
     v1.merge(controls)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -101,16 +101,43 @@ pub async fn put_faults(
     Ok(Json(state.faults.get()))
 }
 
-pub async fn root_certificate(State(state): State<AppState>) -> impl IntoResponse {
+pub async fn root_pem(State(state): State<AppState>) -> impl IntoResponse {
+    pem_response(state.ca.root_pem())
+}
+
+pub async fn issuing_pem(State(state): State<AppState>) -> impl IntoResponse {
+    pem_response(state.ca.issuing_pem())
+}
+
+pub async fn root_der(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    der_response(state.ca.root_pem())
+}
+
+pub async fn issuing_der(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    der_response(state.ca.issuing_pem())
+}
+
+pub async fn issuing_crl(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    let ca = state.ca.clone();
+    let now = state.clock.now();
+    let der = tokio::task::spawn_blocking(move || ca.crl_der(now))
+        .await
+        .map_err(Failure::internal)??;
+    Ok(([(header::CONTENT_TYPE, "application/pkix-crl")], der))
+}
+
+fn pem_response(pem: &str) -> impl IntoResponse + use<> {
     (
         [(header::CONTENT_TYPE, "application/x-pem-file")],
-        state.ca.root_pem().to_owned(),
+        pem.to_owned(),
     )
 }
 
-pub async fn issuing_certificate(State(state): State<AppState>) -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "application/x-pem-file")],
-        state.ca.issuing_pem().to_owned(),
-    )
+fn der_response(pem: &str) -> ApiResult<impl IntoResponse + use<>> {
+    let (_, parsed) =
+        x509_parser::pem::parse_x509_pem(pem.as_bytes()).map_err(Failure::internal)?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/pkix-cert")],
+        parsed.contents,
+    ))
 }
