@@ -37,4 +37,14 @@ pub struct Cli {
     /// Opens the wizard on the given screen (for screenshots and support).
     #[arg(long, value_enum, hide = true)]
     pub screen: Option<Step>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum Command {
+    /// Runs the sandbox issuance service on its own (for testers and demos), or decides a
+    /// verification waiting in moderation: `qoltanba sandbox moderate ID approve|reject`.
+    Sandbox(qoltanba_sandbox::cli::SandboxArgs),
 }

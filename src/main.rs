@@ -1,10 +1,27 @@
 use clap::Parser;
 
-use qoltanba::cli::Cli;
+use qoltanba::cli::{Cli, Command};
 use qoltanba::config::Config;
 
-fn main() -> iced::Result {
+fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let config = Config::load(&cli);
-    qoltanba::app::application(config, cli.screen).run()
+    match cli.command.clone() {
+        Some(Command::Sandbox(args)) => match qoltanba_sandbox::cli::run(args) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("qoltanba sandbox: {error}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+        None => {
+            let config = Config::load(&cli);
+            match qoltanba::app::application(config, cli.screen).run() {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("qoltanba: {error}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
+    }
 }

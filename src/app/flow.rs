@@ -230,9 +230,9 @@ impl App {
             .collect();
         let (head, tail) = masked.split_once('*')?;
         let tail = tail.trim_start_matches('*');
+        // The inbox lists the newest message first.
         self.inbox
             .iter()
-            .rev()
             .find(|sms| sms.phone.starts_with(head) && sms.phone.ends_with(tail))
     }
 }

@@ -12,7 +12,7 @@ use qoltanba_core::protocol::ModerationDecision;
 use crate::{FaultConfig, SandboxConfig, SandboxError, Timing};
 
 /// The reference issuance service with fictional citizens (sandbox).
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(
     name = "qoltanba-sandbox",
     version,
@@ -25,14 +25,14 @@ pub struct SandboxArgs {
     pub serve: ServeArgs,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Approve or reject a verification waiting in moderation.
     Moderate(ModerateArgs),
 }
 
 /// Options for serving.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address to listen on (port 0 = any free port).
     #[arg(long, default_value = "127.0.0.1:8787")]
@@ -63,7 +63,7 @@ pub struct ServeArgs {
     pub issue_delay_s: u64,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ModerateArgs {
     /// The session id (see GET /sandbox/moderation).
     pub session_id: String,

@@ -257,14 +257,14 @@ impl Client {
             .await
     }
 
-    /// Sandbox only: the SMS messages "delivered" to a phone, newest last.
+    /// Sandbox only: the SMS messages "delivered" to a phone, newest first.
     pub async fn sandbox_sms(&self, phone: &str) -> Result<Vec<SmsMessage>, ClientError> {
         let path = format!("/sandbox/sms?phone={}", phone.replace('+', "%2B"));
         self.send_json::<(), _>(Method::GET, &path, None, None)
             .await
     }
 
-    /// Sandbox only: every SMS "delivered", newest last.
+    /// Sandbox only: every SMS "delivered", newest first.
     pub async fn sandbox_sms_all(&self) -> Result<Vec<SmsMessage>, ClientError> {
         self.send_json::<(), _>(Method::GET, "/sandbox/sms", None, None)
             .await

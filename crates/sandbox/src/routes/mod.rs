@@ -89,3 +89,40 @@ async fn method_not_allowed() -> Failure {
         "this route does not take this method",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::OPENAPI_YAML;
+    use qoltanba_core::protocol::ErrorCode;
+
+    #[test]
+    fn the_contract_lists_every_error_code_and_route() {
+        for code in ErrorCode::ALL {
+            assert!(
+                OPENAPI_YAML.contains(&format!("        - {}\n", code.as_str())),
+                "{code} missing from the ErrorCode enum in docs/openapi.yaml"
+            );
+        }
+        let source = include_str!("mod.rs");
+        let routes = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut checked = 0;
+        // Every string literal of the router that is a path; `{session}` is the prefix variable.
+        let literals = routes
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|l| *l != "/v1/sessions/{id}");
+        for literal in literals.filter(|l| l.starts_with('/') || l.starts_with("{session}")) {
+            let path = literal
+                .replace("{session}", "/v1/sessions/{id}")
+                .replace("{{", "{")
+                .replace("}}", "}");
+            assert!(
+                OPENAPI_YAML.contains(&format!("\n  {path}:\n")),
+                "{path} not in docs/openapi.yaml"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 25, "only {checked} routes found");
+    }
+}

@@ -343,3 +343,15 @@ pub fn csr(subject: &Subject, email: Option<&str>, key_store: bool) -> String {
 pub fn data_dir(sandbox: &Sandbox) -> &Path {
     sandbox.dir.path()
 }
+
+/// Asserts an error answer: status, stable code, a message, and never a 5xx.
+#[track_caller]
+pub fn assert_error((status, body): (u16, Value), expected_status: u16, code: &str) {
+    assert!(status < 500, "never 5xx, got {status}: {body}");
+    assert_eq!(status, expected_status, "{body}");
+    assert_eq!(body["code"], code, "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+}
