@@ -3,67 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
-use std::collections::VecDeque;
+mod common;
 
-use futures::StreamExt;
-use iced::Task;
-use iced_runtime::Action;
-
+use common::{citizen, config, connected_app, run, send};
 use qoltanba::app::flow::Reply;
 use qoltanba::app::screen::{iin, otp, phone_registration, status};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message};
-use qoltanba::cli::Cli;
-use qoltanba::config::{Config, Settings};
 use qoltanba::i18n::Language;
 use qoltanba::t;
-use qoltanba_sandbox::Citizen;
-
-/// Runs a task and every task its messages produce, until nothing is left.
-async fn run(app: &mut App, task: Task<Message>) {
-    let mut queue = VecDeque::from([task]);
-    while let Some(task) = queue.pop_front() {
-        let Some(mut stream) = iced_runtime::task::into_stream(task) else {
-            continue;
-        };
-        while let Some(action) = stream.next().await {
-            if let Action::Output(message) = action {
-                queue.push_back(app.update(message));
-            }
-        }
-    }
-}
-
-async fn send(app: &mut App, message: Message) {
-    let task = app.update(message);
-    run(app, task).await;
-}
-
-async fn connected_app(data: &tempfile::TempDir) -> App {
-    let cli = Cli {
-        lang: Some(Language::Ru),
-        ..Cli::default()
-    };
-    let config = Config::merge(
-        Settings::default(),
-        &cli,
-        data.path().to_path_buf(),
-        None,
-        Vec::new(),
-    );
-    let mut app = App::new(config).at(Step::Iin);
-    let connect = app.connect();
-    run(&mut app, connect).await;
-    assert!(app.is_service_ready(), "the embedded sandbox did not start");
-    app
-}
-
-fn citizen(registered: bool) -> &'static Citizen {
-    qoltanba_sandbox::citizens()
-        .iter()
-        .find(|c| c.phone.is_some() == registered)
-        .unwrap_or_else(|| panic!("no fixture citizen with registered = {registered}"))
-}
 
 async fn type_iin(app: &mut App, value: &str) {
     send(app, Message::Iin(iin::Message::Changed(value.to_owned()))).await;
@@ -82,7 +30,7 @@ async fn latest_code(app: &mut App) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = connected_app(&data).await;
+    let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
     type_iin(&mut app, citizen(true).iin.as_str()).await;
     assert_eq!(app.step(), Step::Otp);
 
@@ -106,7 +54,7 @@ async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = connected_app(&data).await;
+    let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
     type_iin(&mut app, citizen(false).iin.as_str()).await;
     assert_eq!(app.step(), Step::PhoneRegistration);
 
@@ -129,7 +77,7 @@ async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_citizen_and_unknown_application_are_explained() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = connected_app(&data).await;
+    let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
     // A valid IIN the registry does not know.
     let stranger =
         qoltanba_core::domain::Iin::from_parts(1971, 7, 7, qoltanba_core::domain::Sex::Male, 7777)
@@ -159,19 +107,7 @@ async fn unknown_citizen_and_unknown_application_are_explained() {
 async fn a_dead_service_gives_a_message_and_a_working_retry() {
     let data = tempfile::tempdir().unwrap();
     // Nothing listens on port 9 of loopback: the connection is refused at once.
-    let cli = Cli {
-        lang: Some(Language::Kk),
-        service_url: Some("http://127.0.0.1:9".into()),
-        ..Cli::default()
-    };
-    let config = Config::merge(
-        Settings::default(),
-        &cli,
-        data.path().to_path_buf(),
-        None,
-        Vec::new(),
-    );
-    let mut app = App::new(config).at(Step::Iin);
+    let mut app = App::new(config(Language::Kk, &data, Some("http://127.0.0.1:9"))).at(Step::Iin);
     let connect = app.connect();
     run(&mut app, connect).await;
     type_iin(&mut app, citizen(true).iin.as_str()).await;

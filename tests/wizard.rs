@@ -1,7 +1,12 @@
 //! The wizard driven headless through iced's simulator: typing, clicking, switching language.
+//! The app is connected to its own embedded sandbox, so Next is enabled or not because of what
+//! was typed, not because the service is missing.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
+mod common;
+
+use common::{citizen, connected_app, send};
 use iced::Settings;
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
@@ -9,24 +14,17 @@ use iced_test::{Error, Simulator};
 use qoltanba::app::screen::iin;
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, theme};
-use qoltanba::cli::Cli;
-use qoltanba::config::{Config, Settings as FileSettings};
 use qoltanba::i18n::Language;
 use qoltanba::t;
 use qoltanba_core::domain::{Iin, Sex};
 
 fn app_at(step: Step, lang: Language) -> App {
-    let cli = Cli {
+    let data = std::env::temp_dir().join("qoltanba-wizard-test");
+    let cli = qoltanba::cli::Cli {
         lang: Some(lang),
-        ..Cli::default()
+        ..qoltanba::cli::Cli::default()
     };
-    let config = Config::merge(
-        FileSettings::default(),
-        &cli,
-        std::env::temp_dir(),
-        None,
-        Vec::new(),
-    );
+    let config = qoltanba::config::Config::merge(Default::default(), &cli, data, None, Vec::new());
     App::new(config).at(step)
 }
 
@@ -41,17 +39,16 @@ fn simulator(app: &App) -> Simulator<'_, Message> {
     )
 }
 
-/// Feeds what the simulator produced back into the app, as the runtime would.
-fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+/// Feeds what the simulator produced back into the app, running the tasks they start.
+async fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
     for message in messages {
-        let _task = app.update(message);
+        send(app, message).await;
     }
 }
 
+/// A citizen the sandbox knows, with a phone on file.
 fn valid_iin() -> String {
-    Iin::from_parts(1990, 1, 15, Sex::Female, 4321)
-        .map(|iin| iin.to_string())
-        .unwrap_or_default()
+    citizen(true).iin.to_string()
 }
 
 fn with_wrong_check_digit(iin: &str) -> String {
@@ -62,87 +59,103 @@ fn with_wrong_check_digit(iin: &str) -> String {
     String::from_utf8(digits).unwrap_or_default()
 }
 
-fn type_into(app: &mut App, field: &'static str, value: &str) -> Result<(), Error> {
-    let mut ui = simulator(app);
-    let _ = ui.click(id(field))?;
-    let _ = ui.typewrite(value);
-    let messages: Vec<Message> = ui.into_messages().collect();
-    deliver(app, messages);
+async fn type_into(app: &mut App, field: &'static str, value: &str) -> Result<(), Error> {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        let _ = ui.click(id(field))?;
+        let _ = ui.typewrite(value);
+        ui.into_messages().collect()
+    };
+    deliver(app, messages).await;
     Ok(())
 }
 
-#[test]
-fn invalid_iin_shows_checksum_message_and_keeps_next_disabled() -> Result<(), Error> {
-    let mut app = app_at(Step::Iin, Language::Ru);
-    let wrong = with_wrong_check_digit(&valid_iin());
-    type_into(&mut app, iin::INPUT_ID, &wrong)?;
+/// Clicks what carries `label` and delivers what that produced.
+async fn click(app: &mut App, label: &str) -> Result<Vec<Message>, Error> {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        let _ = ui.click(label)?;
+        ui.into_messages().collect()
+    };
+    deliver(app, messages.clone()).await;
+    Ok(messages)
+}
 
-    let mut ui = simulator(&app);
-    let _ = ui.find(wrong.as_str())?;
-    let _ = ui.find(t!(Language::Ru, "iin-error-checksum").as_str())?;
-    // Next is drawn but disabled: clicking it produces nothing.
-    let _ = ui.click(t!(Language::Ru, "nav-next").as_str())?;
-    let messages: Vec<Message> = ui.into_messages().collect();
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_iin_shows_checksum_message_and_keeps_next_disabled() -> Result<(), Error> {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
+    let wrong = with_wrong_check_digit(&valid_iin());
+    type_into(&mut app, iin::INPUT_ID, &wrong).await?;
+    {
+        let mut ui = simulator(&app);
+        let _ = ui.find(wrong.as_str())?;
+        let _ = ui.find(t!(Language::Ru, "iin-error-checksum").as_str())?;
+    }
+    // Next is drawn but disabled (the service is reachable, the number is not valid):
+    // clicking it produces nothing.
+    let messages = click(&mut app, &t!(Language::Ru, "nav-next")).await?;
     assert!(
         messages.iter().all(|m| !matches!(m, Message::Next)),
         "disabled Next produced {messages:?}"
     );
-    deliver(&mut app, messages);
     assert_eq!(app.step(), Step::Iin);
     assert!(!app.can_continue());
     Ok(())
 }
 
-#[test]
-fn valid_iin_moves_on_to_the_sms_code() -> Result<(), Error> {
-    let mut app = app_at(Step::Iin, Language::Ru);
-    type_into(&mut app, iin::INPUT_ID, &valid_iin())?;
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn valid_iin_moves_on_to_the_sms_code() -> Result<(), Error> {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
+    type_into(&mut app, iin::INPUT_ID, &valid_iin()).await?;
     assert!(app.can_continue());
 
-    let mut ui = simulator(&app);
     // What the number says about its owner is echoed back.
-    let _ = ui.find(
-        t!(
-            Language::Ru,
-            "iin-valid",
-            sex = "female",
-            date = "15.01.1990"
-        )
-        .as_str(),
-    )?;
-    let _ = ui.click(t!(Language::Ru, "nav-next").as_str())?;
-    let messages: Vec<Message> = ui.into_messages().collect();
-    deliver(&mut app, messages);
+    let owner = Iin::parse(&valid_iin()).unwrap();
+    let (year, month, day) = owner.birth_date();
+    let sex = if owner.sex() == Sex::Male {
+        "male"
+    } else {
+        "female"
+    };
+    let date = format!("{day:02}.{month:02}.{year}");
+    {
+        let mut ui = simulator(&app);
+        let _ = ui.find(t!(Language::Ru, "iin-valid", sex = sex, date = date).as_str())?;
+    }
+    let _ = click(&mut app, &t!(Language::Ru, "nav-next")).await?;
     assert_eq!(app.step(), Step::Otp);
 
     let mut ui = simulator(&app);
     let _ = ui.find(t!(Language::Ru, "otp-title").as_str())?;
+    let _ = ui.find(t!(Language::Ru, "sandbox-sms-title").as_str())?;
     Ok(())
 }
 
-#[test]
-fn enter_in_the_field_submits_a_valid_iin() -> Result<(), Error> {
-    let mut app = app_at(Step::Iin, Language::Ru);
-    let mut ui = simulator(&app);
-    let _ = ui.click(id(iin::INPUT_ID))?;
-    let _ = ui.typewrite(&valid_iin());
-    let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-    let messages: Vec<Message> = ui.into_messages().collect();
-    deliver(&mut app, messages);
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enter_in_the_field_submits_a_valid_iin() -> Result<(), Error> {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        let _ = ui.click(id(iin::INPUT_ID))?;
+        let _ = ui.typewrite(&valid_iin());
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        ui.into_messages().collect()
+    };
+    deliver(&mut app, messages).await;
     assert_eq!(app.step(), Step::Otp);
     Ok(())
 }
 
-#[test]
-fn switching_to_kazakh_keeps_what_was_typed() -> Result<(), Error> {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_to_kazakh_keeps_what_was_typed() -> Result<(), Error> {
     let mut app = app_at(Step::Iin, Language::Ru);
     let wrong = with_wrong_check_digit(&valid_iin());
-    type_into(&mut app, iin::INPUT_ID, &wrong)?;
+    type_into(&mut app, iin::INPUT_ID, &wrong).await?;
 
-    let mut ui = simulator(&app);
-    let _ = ui.click(Language::Kk.short_name())?;
-    let messages: Vec<Message> = ui.into_messages().collect();
-    deliver(&mut app, messages);
+    let _ = click(&mut app, Language::Kk.short_name()).await?;
     assert_eq!(app.language(), Language::Kk);
 
     let mut ui = simulator(&app);
@@ -165,20 +178,20 @@ fn switching_to_kazakh_keeps_what_was_typed() -> Result<(), Error> {
     Ok(())
 }
 
-#[test]
-fn keyboard_alone_walks_from_welcome_to_the_iin() {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyboard_alone_walks_from_welcome_to_the_iin() {
     let mut app = app_at(Step::Welcome, Language::Ru);
     // Enter on the welcome screen starts the highlighted action, "get keys".
-    deliver(&mut app, [Message::Next]);
+    deliver(&mut app, [Message::Next]).await;
     assert_eq!(app.step(), Step::CameraCheck);
-    deliver(&mut app, [Message::Next]);
+    deliver(&mut app, [Message::Next]).await;
     assert_eq!(app.step(), Step::Iin);
-    // Esc goes back, Enter with an empty IIN stays.
-    deliver(&mut app, [Message::Back]);
+    // Esc goes back; Enter with an empty IIN stays.
+    deliver(&mut app, [Message::Back]).await;
     assert_eq!(app.step(), Step::CameraCheck);
-    deliver(&mut app, [Message::Next, Message::Next]);
+    deliver(&mut app, [Message::Next, Message::Next]).await;
     assert_eq!(app.step(), Step::Iin);
-    deliver(&mut app, [Message::CycleLanguage]);
+    deliver(&mut app, [Message::CycleLanguage]).await;
     assert_eq!(app.language(), Language::Kk);
 }
 
@@ -188,7 +201,7 @@ fn every_screen_renders_in_every_language() -> Result<(), Error> {
         for step in Step::ALL {
             let app = app_at(step, lang);
             let mut ui = simulator(&app);
-            // Each screen shows the header's language switcher and its own title.
+            // Each screen shows the header's language switcher.
             let _ = ui.find(Language::Ru.short_name())?;
             assert!(!app.title().is_empty());
         }
