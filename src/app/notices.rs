@@ -82,6 +82,7 @@ impl App {
         Some(
             container(column![row![section(t!(lang, "sandbox-sms-title"))], body].spacing(8))
                 .padding(14)
+                .width(iced::Fill)
                 .style(|_| container::Style {
                     background: Some(iced::Background::Color(iced::color!(0xfff6d6))),
                     border: iced::Border {
