@@ -1,13 +1,13 @@
 //! The user agreement and the optional e-mail that goes into the signing certificate.
 
 use iced::Element;
-use iced::widget::{checkbox, column, text};
+use iced::widget::checkbox;
 use qoltanba_core::domain::Email;
 
 use crate::app::explain;
 use crate::app::screen::clamp_input;
 use crate::app::theme;
-use crate::app::widget::{Feedback, Field, field, page};
+use crate::app::widget::{Feedback, Field, bullets, field, page};
 use crate::i18n::Language;
 use crate::t;
 
@@ -64,21 +64,15 @@ impl State {
     }
 
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
-        let points = column(
-            [
+        let points = bullets(
+            None,
+            vec![
                 t!(lang, "agreement-point-keys"),
                 t!(lang, "agreement-point-password"),
                 t!(lang, "agreement-point-validity"),
                 t!(lang, "agreement-point-responsibility"),
-            ]
-            .into_iter()
-            .map(|point| {
-                text(format!("{}  {point}", theme::BULLET))
-                    .size(theme::TEXT_SIZE)
-                    .into()
-            }),
-        )
-        .spacing(8);
+            ],
+        );
         let feedback = match self.email() {
             Ok(None) => Feedback::Hint(t!(lang, "email-hint")),
             Ok(Some(_)) => Feedback::Valid(t!(lang, "email-valid")),

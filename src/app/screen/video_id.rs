@@ -2,12 +2,10 @@
 //! recorded. The prompts listed here are the kinds the challenge script draws from.
 
 use iced::Element;
-use iced::widget::{column, text};
 
 use crate::app::screen::preview_area;
-use crate::app::theme;
 use crate::app::widget::nav::action;
-use crate::app::widget::{page, section};
+use crate::app::widget::{bullets, page};
 use crate::i18n::Language;
 use crate::t;
 
@@ -16,34 +14,15 @@ pub struct State;
 
 impl State {
     pub fn view(&self, lang: Language) -> Element<'_, ()> {
-        let prompts = column![
-            section(t!(lang, "video-prompts-title")),
-            text(format!(
-                "{}  {}",
-                theme::BULLET,
-                t!(lang, "video-prompt-straight")
-            ))
-            .size(theme::TEXT_SIZE),
-            text(format!(
-                "{}  {}",
-                theme::BULLET,
-                t!(lang, "video-prompt-left")
-            ))
-            .size(theme::TEXT_SIZE),
-            text(format!(
-                "{}  {}",
-                theme::BULLET,
-                t!(lang, "video-prompt-right")
-            ))
-            .size(theme::TEXT_SIZE),
-            text(format!(
-                "{}  {}",
-                theme::BULLET,
-                t!(lang, "video-prompt-closer")
-            ))
-            .size(theme::TEXT_SIZE),
-        ]
-        .spacing(6);
+        let prompts = bullets(
+            Some(t!(lang, "video-prompts-title")),
+            vec![
+                t!(lang, "video-prompt-straight"),
+                t!(lang, "video-prompt-left"),
+                t!(lang, "video-prompt-right"),
+                t!(lang, "video-prompt-closer"),
+            ],
+        );
         page(t!(lang, "video-title"), t!(lang, "video-intro"))
             .push(preview_area(t!(lang, "camera-preview"), 260.0))
             .push(action(t!(lang, "video-start"), None, true))

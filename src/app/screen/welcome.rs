@@ -4,7 +4,7 @@ use iced::Element;
 use iced::widget::{button, column, row, text};
 
 use crate::app::theme;
-use crate::app::widget::{caption, choice, page, section};
+use crate::app::widget::{bullets, caption, choice, page, section};
 use crate::i18n::Language;
 use crate::t;
 
@@ -110,28 +110,14 @@ impl State {
         }))
         .spacing(10);
 
-        let needs = column![
-            section(t!(lang, "welcome-need-title")),
-            text(format!(
-                "{}  {}",
-                theme::BULLET,
-                t!(lang, "welcome-need-id")
-            ))
-            .size(theme::TEXT_SIZE),
-            text(format!(
-                "{}  {}",
-                theme::BULLET,
-                t!(lang, "welcome-need-phone")
-            ))
-            .size(theme::TEXT_SIZE),
-            text(format!(
-                "{}  {}",
-                theme::BULLET,
-                t!(lang, "welcome-need-camera")
-            ))
-            .size(theme::TEXT_SIZE),
-        ]
-        .spacing(6);
+        let needs = bullets(
+            Some(t!(lang, "welcome-need-title")),
+            vec![
+                t!(lang, "welcome-need-id"),
+                t!(lang, "welcome-need-phone"),
+                t!(lang, "welcome-need-camera"),
+            ],
+        );
 
         let actions = column(Action::ALL.into_iter().enumerate().map(|(index, action)| {
             let (heading, detail) = match action {

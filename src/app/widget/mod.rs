@@ -12,4 +12,4 @@ pub use banner::{Banner, banner};
 pub use choice::choice;
 pub use field::{Feedback, Field, field};
 pub use page::page;
-pub use typography::{body, caption, section, title};
+pub use typography::{body, bullets, caption, section, title};

@@ -23,3 +23,16 @@ pub fn body<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
 pub fn caption<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
     text(content).size(theme::SMALL_SIZE).color(theme::MUTED)
 }
+
+/// A bulleted list under an optional heading.
+pub fn bullets<'a, M: 'a>(
+    heading: Option<String>,
+    items: Vec<String>,
+) -> iced::widget::Column<'a, M> {
+    let list = items.into_iter().map(|item| {
+        text(format!("{}  {item}", theme::BULLET))
+            .size(theme::TEXT_SIZE)
+            .into()
+    });
+    iced::widget::column(heading.map(|h| section(h).into()).into_iter().chain(list)).spacing(6)
+}
