@@ -1,0 +1,137 @@
+//! The app's own HTTP client (qoltanba-core) against a sandbox on a random port: a citizen
+//! goes from the IIN to issued certificates through nothing but `Client`'s methods, and
+//! injected faults are retried for safe requests.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
+mod common;
+
+use common::{Subject, avi, citizen, csr, jpeg, png, start};
+use qoltanba_core::client::{Client, ClientError};
+use qoltanba_core::domain::{AccountPin, ApplicationNumber, OtpCode};
+use qoltanba_core::protocol::{
+    ApplicationStatus, ChallengeLog, ChallengeStep, CreateApplicationRequest, DocumentSide,
+    ErrorCode, StorageKind, VerificationStatus,
+};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_client_takes_a_citizen_from_iin_to_certificates() {
+    let sandbox = start().await;
+    let person = citizen("approve");
+    let client = Client::new(&sandbox.base, None).unwrap();
+
+    let created = client.create_session(&person.iin).await.unwrap();
+    assert!(created.phone_registered && created.otp_sent);
+    let code = sandbox.latest_code(person.phone.unwrap()).await;
+    let session = client
+        .verify_otp(&created.session_id, &OtpCode::parse(&code).unwrap())
+        .await
+        .unwrap();
+
+    client
+        .upload_selfie(&session, jpeg(640, 480), "image/jpeg")
+        .await
+        .unwrap();
+    let log = ChallengeLog {
+        challenges: vec![
+            ChallengeStep {
+                kind: "turn_left".into(),
+                started_ms: 500,
+                completed_ms: 1400,
+            },
+            ChallengeStep {
+                kind: "turn_right".into(),
+                started_ms: 1800,
+                completed_ms: 2600,
+            },
+        ],
+    };
+    client
+        .upload_video(&session, avi(6_000), "video/x-msvideo", &log)
+        .await
+        .unwrap();
+    client
+        .set_pin(&session, &AccountPin::parse("402917").unwrap())
+        .await
+        .unwrap();
+    for side in [DocumentSide::Front, DocumentSide::Back] {
+        client
+            .upload_document(&session, side, png(800, 500), "image/png")
+            .await
+            .unwrap();
+    }
+    let data = client.document_data(&session).await.unwrap();
+    assert_eq!(data.surname, person.surname);
+    client.confirm_document_data(&session).await.unwrap();
+    assert_eq!(
+        client.verification(&session).await.unwrap().status,
+        VerificationStatus::Approved
+    );
+
+    let subject = Subject::of(person);
+    let email = "citizen@example.kz";
+    let request = CreateApplicationRequest {
+        session_id: session.id.clone(),
+        email: Some(email.into()),
+        storage: StorageKind::Pkcs12,
+        csr_auth: csr(&subject, Some(email), true),
+        csr_sign: csr(&subject, Some(email), true),
+    };
+    let created = client.create_application(&session, &request).await.unwrap();
+    let number = ApplicationNumber::parse(&created.application_number).unwrap();
+    assert_eq!(
+        client.application_status(&number).await.unwrap().status,
+        ApplicationStatus::Issued
+    );
+    let certificates = client.certificates(&number).await.unwrap();
+    for bundle in [&certificates.auth, &certificates.sign] {
+        assert!(
+            bundle
+                .certificate_pem
+                .starts_with("-----BEGIN CERTIFICATE-----")
+        );
+        assert_eq!(bundle.chain_pem.len(), 2, "issuing CA and root");
+    }
+    assert_ne!(
+        certificates.auth.certificate_pem,
+        certificates.sign.certificate_pem
+    );
+
+    // A second application from the same session is refused.
+    let again = client.create_application(&session, &request).await;
+    assert!(matches!(again, Err(ClientError::Api { .. })), "{again:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn safe_requests_are_retried_through_injected_failures_and_errors_keep_their_code() {
+    let sandbox = start().await;
+    let client = Client::new(&sandbox.base, None).unwrap();
+    let unknown = ApplicationNumber::parse("0000000001").unwrap();
+    // Every other /v1 answer is a 503 (seeded, so the run repeats exactly). A GET is retried
+    // up to three times, so the protocol error underneath still comes through.
+    let (status, body) = common::send(
+        sandbox
+            .request(reqwest::Method::PUT, "/sandbox/faults", None)
+            .json(&serde_json::json!({ "error_rate": 0.5, "seed": 7 })),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let mut codes = Vec::new();
+    for _ in 0..6 {
+        match client.application_status(&unknown).await {
+            Err(error) => codes.push(error.code()),
+            Ok(answer) => panic!("an unknown application was found: {answer:?}"),
+        }
+    }
+    assert!(
+        codes.contains(&Some(ErrorCode::UnknownApplication)),
+        "retries never got past the injected failures: {codes:?}"
+    );
+    assert!(
+        codes.iter().all(|c| matches!(
+            c,
+            Some(ErrorCode::UnknownApplication | ErrorCode::Unavailable)
+        )),
+        "{codes:?}"
+    );
+}
