@@ -1,6 +1,6 @@
 //! A Kazakhstan mobile phone number, the one egov sends its SMS codes to.
 //!
-//! Stored in E.164 form (`+77XXXXXXXXX`) whatever way the user typed it: `8 701 …`,
+//! Stored in E.164 form (`+77` and nine more digits) whatever way the user typed it: `8 701 …`,
 //! `+7 (701) …`, `7701…` or just the ten national digits.
 
 use std::fmt;
