@@ -55,6 +55,14 @@ pub fn decide(
         }
     }
     record.save(tx)?;
+    // Later logins of the same citizen carry this identity; they follow the decision.
+    for mut other in SessionRecord::in_moderation(tx, &record.iin)? {
+        other.verification = record.verification;
+        other
+            .verification_reason
+            .clone_from(&record.verification_reason);
+        other.save(tx)?;
+    }
     tracing::info!(session = %record.id, ?decision, "moderation decided");
     Ok(item(record))
 }

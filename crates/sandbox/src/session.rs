@@ -1,7 +1,7 @@
 //! Session rules shared by the routes: authorisation, the citizen, the phone, OTP sending.
 
 use qoltanba_core::domain::Phone;
-use qoltanba_core::protocol::ErrorCode;
+use qoltanba_core::protocol::{ErrorCode, VerificationStatus};
 use rusqlite::Transaction;
 
 use crate::config::{Timing, secs};
@@ -83,6 +83,30 @@ pub fn resend_wait(record: &SessionRecord, timing: &Timing, now: i64) -> u64 {
 /// The upload kinds a session has stored.
 pub fn uploads(tx: &Transaction<'_>, record: &SessionRecord) -> ApiResult<Vec<String>> {
     Ok(UploadRecord::kinds(tx, &record.id)?)
+}
+
+/// A Digital ID belongs to the person, not to one login: when this session has no identity of
+/// its own yet, it takes over the newest approved or moderated one of the same citizen, so a
+/// citizen who left while an operator checked their documents resumes where they were.
+pub fn carry_identity(
+    tx: &Transaction<'_>,
+    record: &mut SessionRecord,
+) -> ApiResult<Option<VerificationStatus>> {
+    if record.verification.is_some() {
+        return Ok(record.verification);
+    }
+    let Some(earlier) = SessionRecord::earlier_identity(tx, &record.iin, &record.id)? else {
+        return Ok(None);
+    };
+    record.pin_salt = earlier.pin_salt;
+    record.pin_hash = earlier.pin_hash;
+    record.challenge_log = earlier.challenge_log;
+    record.data_read = true;
+    record.data_confirmed = true;
+    record.verification = earlier.verification;
+    record.verification_reason = earlier.verification_reason;
+    tracing::info!(session = %record.id, from = %earlier.id, "identity carried over");
+    Ok(record.verification)
 }
 
 /// Fails with `step_out_of_order` once the document data are confirmed (evidence is frozen).

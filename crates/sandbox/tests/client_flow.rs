@@ -7,12 +7,13 @@
 mod common;
 
 use common::{Subject, avi, citizen, csr, jpeg, png, start};
-use qoltanba_core::client::{Client, ClientError};
+use qoltanba_core::client::{Client, ClientError, Session};
 use qoltanba_core::domain::{AccountPin, ApplicationNumber, OtpCode};
 use qoltanba_core::protocol::{
-    ApplicationStatus, ChallengeLog, ChallengeStep, CreateApplicationRequest, DocumentSide,
-    ErrorCode, StorageKind, VerificationStatus,
+    ApplicationStatus, ChallengeLog, ChallengeStep, CreateApplicationRequest, DocumentData,
+    DocumentSide, ErrorCode, StorageKind, VerificationStatus,
 };
+use qoltanba_sandbox::Citizen;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_client_takes_a_citizen_from_iin_to_certificates() {
@@ -28,41 +29,8 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
         .await
         .unwrap();
 
-    client
-        .upload_selfie(&session, jpeg(640, 480), "image/jpeg")
-        .await
-        .unwrap();
-    let log = ChallengeLog {
-        challenges: vec![
-            ChallengeStep {
-                kind: "turn_left".into(),
-                started_ms: 500,
-                completed_ms: 1400,
-            },
-            ChallengeStep {
-                kind: "turn_right".into(),
-                started_ms: 1800,
-                completed_ms: 2600,
-            },
-        ],
-    };
-    client
-        .upload_video(&session, avi(6_000), "video/x-msvideo", &log)
-        .await
-        .unwrap();
-    client
-        .set_pin(&session, &AccountPin::parse("402917").unwrap())
-        .await
-        .unwrap();
-    for side in [DocumentSide::Front, DocumentSide::Back] {
-        client
-            .upload_document(&session, side, png(800, 500), "image/png")
-            .await
-            .unwrap();
-    }
-    let data = client.document_data(&session).await.unwrap();
+    let data = identify(&client, &session).await;
     assert_eq!(data.surname, person.surname);
-    client.confirm_document_data(&session).await.unwrap();
     assert_eq!(
         client.verification(&session).await.unwrap().status,
         VerificationStatus::Approved
@@ -133,5 +101,115 @@ async fn safe_requests_are_retried_through_injected_failures_and_errors_keep_the
             Some(ErrorCode::UnknownApplication | ErrorCode::Unavailable)
         )),
         "{codes:?}"
+    );
+}
+
+/// Selfie, video, PIN, both document sides, the recognised data read and confirmed: what the
+/// wizard sends between the SMS code and the verification.
+async fn identify(client: &Client, session: &Session) -> DocumentData {
+    client
+        .upload_selfie(session, jpeg(640, 480), "image/jpeg")
+        .await
+        .unwrap();
+    let log = ChallengeLog {
+        challenges: vec![
+            ChallengeStep {
+                kind: "turn_left".into(),
+                started_ms: 500,
+                completed_ms: 1400,
+            },
+            ChallengeStep {
+                kind: "turn_right".into(),
+                started_ms: 1800,
+                completed_ms: 2600,
+            },
+        ],
+    };
+    client
+        .upload_video(session, avi(6_000), "video/x-msvideo", &log)
+        .await
+        .unwrap();
+    client
+        .set_pin(session, &AccountPin::parse("402917").unwrap())
+        .await
+        .unwrap();
+    for side in [DocumentSide::Front, DocumentSide::Back] {
+        client
+            .upload_document(session, side, png(800, 500), "image/png")
+            .await
+            .unwrap();
+    }
+    let data = client.document_data(session).await.unwrap();
+    client.confirm_document_data(session).await.unwrap();
+    data
+}
+
+/// Starts a session for a citizen and verifies the SMS code.
+async fn log_in(sandbox: &common::Sandbox, client: &Client, person: &Citizen) -> Session {
+    let created = client.create_session(&person.iin).await.unwrap();
+    let code = sandbox.latest_code(person.phone.unwrap()).await;
+    client
+        .verify_otp(&created.session_id, &OtpCode::parse(&code).unwrap())
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizen_leaves_during_moderation_and_resumes_with_a_new_login() {
+    let sandbox = start().await;
+    let person = citizen("moderation");
+    let client = Client::new(&sandbox.base, None).unwrap();
+
+    let first = log_in(&sandbox, &client, person).await;
+    assert_eq!(first.identity, None, "a first login has no identity yet");
+    identify(&client, &first).await;
+    assert_eq!(
+        client.verification(&first).await.unwrap().status,
+        VerificationStatus::Moderation
+    );
+
+    // The citizen closes the app. Later they log in again (a new session, new code).
+    let second = log_in(&sandbox, &client, person).await;
+    assert_ne!(second.id, first.id);
+    assert_eq!(second.identity, Some(VerificationStatus::Moderation));
+    assert_eq!(
+        client.verification(&second).await.unwrap().status,
+        VerificationStatus::Moderation
+    );
+    // Evidence is not asked again: the new session is past identification.
+    let again = client
+        .upload_selfie(&second, jpeg(640, 480), "image/jpeg")
+        .await;
+    assert_eq!(
+        again.unwrap_err().code(),
+        Some(ErrorCode::StepOutOfOrder),
+        "the carried identity is frozen"
+    );
+
+    // An operator approves the case they saw (the first session); the resumed login follows.
+    qoltanba_sandbox::moderate(
+        common::data_dir(&sandbox),
+        &first.id,
+        qoltanba_core::protocol::ModerationDecision::Approve,
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        client.verification(&second).await.unwrap().status,
+        VerificationStatus::Approved
+    );
+    let subject = Subject::of(person);
+    let request = CreateApplicationRequest {
+        session_id: second.id.clone(),
+        email: None,
+        storage: StorageKind::Pkcs12,
+        csr_auth: csr(&subject, None, true),
+        csr_sign: csr(&subject, None, true),
+    };
+    let created = client.create_application(&second, &request).await.unwrap();
+    let number = ApplicationNumber::parse(&created.application_number).unwrap();
+    assert_eq!(
+        client.application_status(&number).await.unwrap().status,
+        ApplicationStatus::Issued
     );
 }

@@ -20,6 +20,7 @@ use crate::protocol::{
     CreateApplicationResponse, CreateSessionRequest, CreateSessionResponse, DocumentData,
     DocumentSide, OtpResendResponse, OtpVerifyRequest, OtpVerifyResponse, PhoneRegistrationRequest,
     PhoneRegistrationResponse, PinRequest, SmsMessage, StepAccepted, VerificationResponse,
+    VerificationStatus,
 };
 
 /// How long one request may take, uploads included.
@@ -34,6 +35,8 @@ const BACKOFF: [Duration; 2] = [Duration::from_millis(300), Duration::from_milli
 pub struct Session {
     pub id: String,
     token: Zeroizing<String>,
+    /// The citizen's Digital ID found from an earlier login (approved or in moderation).
+    pub identity: Option<VerificationStatus>,
 }
 
 impl Session {
@@ -41,6 +44,7 @@ impl Session {
         Session {
             id,
             token: Zeroizing::new(token),
+            identity: None,
         }
     }
 }
@@ -50,6 +54,7 @@ impl std::fmt::Debug for Session {
         f.debug_struct("Session")
             .field("id", &self.id)
             .field("token", &"***")
+            .field("identity", &self.identity)
             .finish()
     }
 }
@@ -109,7 +114,9 @@ impl Client {
         let answer: OtpVerifyResponse = self
             .send_json(Method::POST, &path, None, Some(&body))
             .await?;
-        Ok(Session::new(session_id.to_owned(), answer.access_token))
+        let mut session = Session::new(session_id.to_owned(), answer.access_token);
+        session.identity = answer.identity;
+        Ok(session)
     }
 
     pub async fn resend_otp(&self, session_id: &str) -> Result<OtpResendResponse, ClientError> {

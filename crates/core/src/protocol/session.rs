@@ -41,6 +41,10 @@ pub struct OtpVerifyResponse {
     /// Bearer token for every later call of this session (`Authorization: Bearer …`).
     /// Secret: clients keep it in memory only.
     pub access_token: String,
+    /// The citizen's Digital ID from an earlier login, when one is approved or waiting in
+    /// moderation: the client may skip the identification steps and show this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<VerificationStatus>,
 }
 
 /// Answer to `POST /v1/sessions/{id}/otp:resend`.

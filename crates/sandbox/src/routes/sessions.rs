@@ -78,7 +78,10 @@ pub async fn verify_otp(
         .store
         .call(move |tx| {
             let mut record = session::load(tx, &id)?;
-            let outcome = check_code(&mut record, &request.code, now, max_attempts);
+            let mut outcome = check_code(&mut record, &request.code, now, max_attempts);
+            if let Ok(answer) = &mut outcome {
+                answer.identity = session::carry_identity(tx, &mut record)?;
+            }
             record.save(tx)?;
             Ok(outcome)
         })
@@ -134,6 +137,7 @@ fn check_code(
     tracing::info!(session = %record.id, "code verified");
     Ok(OtpVerifyResponse {
         access_token: token,
+        identity: None,
     })
 }
 

@@ -96,6 +96,34 @@ impl SessionRecord {
         rows.collect()
     }
 
+    /// The newest other session of the same citizen whose identity is approved or waiting in
+    /// moderation: a Digital ID belongs to the person, so a later login finds it again.
+    pub fn earlier_identity(
+        tx: &Transaction<'_>,
+        iin: &str,
+        except: &str,
+    ) -> rusqlite::Result<Option<Self>> {
+        tx.query_row(
+            &format!(
+                "SELECT {SESSION_COLUMNS} FROM sessions WHERE iin = ?1 AND id <> ?2 \
+                 AND verification IN ('approved', 'moderation') \
+                 ORDER BY created_at DESC, id LIMIT 1"
+            ),
+            [iin, except],
+            Self::from_row,
+        )
+        .optional()
+    }
+
+    /// Every session of a citizen whose identity waits in moderation.
+    pub fn in_moderation(tx: &Transaction<'_>, iin: &str) -> rusqlite::Result<Vec<Self>> {
+        let mut statement = tx.prepare(&format!(
+            "SELECT {SESSION_COLUMNS} FROM sessions WHERE iin = ?1 AND verification = 'moderation'"
+        ))?;
+        let rows = statement.query_map([iin], Self::from_row)?;
+        rows.collect()
+    }
+
     /// Inserts or replaces the whole row.
     pub fn save(&self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
         tx.execute(
