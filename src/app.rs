@@ -3,11 +3,15 @@
 
 pub mod explain;
 pub mod flow;
+mod identity;
 mod notices;
+pub mod photo;
+pub mod progress;
 pub mod screen;
 pub mod service;
 pub mod step;
 pub mod theme;
+pub mod upload;
 pub mod widget;
 
 use iced::keyboard::{self, key};
@@ -61,6 +65,8 @@ pub struct App {
     status_result: Option<ApplicationStatusResponse>,
     /// Sandbox only: the SMS inbox, so a person can complete the flow.
     inbox: Vec<SmsMessage>,
+    /// What is kept on disk for resuming (never in kiosk mode).
+    progress: progress::Progress,
 }
 
 #[derive(Debug, Clone)]
@@ -81,8 +87,12 @@ pub enum Message {
     Iin(iin::Message),
     Otp(otp::Message),
     Phone(phone_registration::Message),
+    Selfie(selfie::Message),
+    Video(video_id::Message),
     Pin(account_pin::Message),
+    Document(document::Message),
     Review(document_review::Message),
+    Verification(verification::Message),
     Agreement(agreement::Message),
     Storage(storage::Message),
     Password(key_password::Message),
@@ -92,26 +102,36 @@ pub enum Message {
     Idle,
     Reply(flow::Reply),
     Retry,
+    /// Ask the service again for what the current step shows (data, status).
+    Refresh,
     ReconnectService,
     Tick,
 }
 
 impl App {
     pub fn new(config: Config) -> Self {
+        let progress = if config.kiosk {
+            progress::Progress::default()
+        } else {
+            progress::load(&config.data_dir).unwrap_or_default()
+        };
+        let mut welcome = welcome::State::default();
+        welcome.resume_available = !progress.is_empty();
         App {
+            progress,
             lang: config.language,
             step: Step::Welcome,
             storage: storage::State::new(config.kiosk),
             config,
-            welcome: welcome::State::default(),
+            welcome,
             camera_check: camera_check::State,
             iin: iin::State::default(),
             otp: otp::State::default(),
             phone: phone_registration::State::default(),
-            selfie: selfie::State,
-            video: video_id::State,
+            selfie: selfie::State::default(),
+            video: video_id::State::default(),
             pin: account_pin::State::default(),
-            document: document::State,
+            document: document::State::default(),
             review: document_review::State::default(),
             verification: verification::State::default(),
             agreement: agreement::State::default(),
@@ -152,6 +172,39 @@ impl App {
     pub fn at(mut self, step: Step) -> Self {
         self.step = step;
         self
+    }
+
+    /// The service's session id, once a session is started (support and tests).
+    pub fn session_id(&self) -> Option<&str> {
+        self.session_id.as_deref()
+    }
+
+    /// Whether the welcome screen offers to continue an application.
+    pub fn resume_available(&self) -> bool {
+        self.welcome.resume_available
+    }
+
+    pub fn verification_outcome(&self) -> Option<&screen::verification::Outcome> {
+        self.verification.outcome.as_ref()
+    }
+
+    pub fn recognised_surname(&self) -> Option<&str> {
+        self.review.recognised.as_ref().map(|r| r.surname.as_str())
+    }
+
+    /// The translated reason the last photo file was refused, if it was.
+    pub fn document_problem(&self) -> Option<String> {
+        self.document
+            .problem()
+            .map(|p| explain::photo(self.lang, p))
+    }
+
+    /// The translated reason the service refused the card's front side, if it did.
+    pub fn document_front_status(&self) -> Option<String> {
+        match &self.document.front {
+            upload::Upload::Failed(_, error) => Some(explain::service(self.lang, error)),
+            _ => None,
+        }
     }
 
     pub fn language(&self) -> Language {
@@ -207,7 +260,11 @@ impl App {
                     return self.next();
                 }
             }
+            Message::Selfie(message) => return self.on_selfie(message),
+            Message::Video(message) => return self.on_video(message),
+            Message::Document(message) => return self.on_document(message),
             Message::Review(message) => self.review.update(message),
+            Message::Verification(message) => return self.on_verification(message),
             Message::Agreement(message) => {
                 if let Some(agreement::Event::Continue) = self.agreement.update(message) {
                     return self.next();
@@ -236,6 +293,7 @@ impl App {
                     return self.update(*failure.retry);
                 }
             }
+            Message::Refresh => return self.enter(self.step),
             Message::ReconnectService => {
                 self.connection_error = None;
                 return self.connect();
@@ -255,11 +313,12 @@ impl App {
                 self.set_language(language);
                 Task::none()
             }
-            Some(welcome::Event::Chosen(action)) => self.go(match action {
-                welcome::Action::Start => Step::CameraCheck,
-                welcome::Action::CheckStatus => Step::Status,
-                welcome::Action::InstallCertificates | welcome::Action::Resume => Step::Install,
-            }),
+            Some(welcome::Event::Chosen(action)) => match action {
+                welcome::Action::Start => self.go(Step::CameraCheck),
+                welcome::Action::CheckStatus => self.go(Step::Status),
+                welcome::Action::InstallCertificates => self.go(Step::Install),
+                welcome::Action::Resume => self.resume(),
+            },
             None => Task::none(),
         }
     }
@@ -277,19 +336,15 @@ impl App {
             Step::Otp => self.otp.can_continue(),
             Step::PhoneRegistration => self.phone.can_continue(),
             Step::AccountPin => self.pin.can_continue(),
-            Step::DocumentReview => self.review.can_continue(),
+            Step::Document => self.document.can_continue(),
+            Step::DocumentReview => self.review.can_continue() && self.review.recognised.is_some(),
             Step::Verification => self.verification.can_continue(),
             Step::Agreement => self.agreement.can_continue(),
             Step::Storage => self.storage.can_continue(),
             Step::KeyPassword => self.password.can_continue(),
             // Steps whose engine is not connected yet do not hold the user back; the screen
             // says so in a banner.
-            Step::CameraCheck
-            | Step::Selfie
-            | Step::VideoId
-            | Step::Document
-            | Step::Submit
-            | Step::Install => true,
+            Step::CameraCheck | Step::Selfie | Step::VideoId | Step::Submit | Step::Install => true,
             Step::Welcome | Step::Done | Step::Status => false,
         }
     }
@@ -308,7 +363,14 @@ impl App {
     fn needs_service(step: Step) -> bool {
         matches!(
             step,
-            Step::Iin | Step::Otp | Step::PhoneRegistration | Step::Status
+            Step::Iin
+                | Step::Otp
+                | Step::PhoneRegistration
+                | Step::AccountPin
+                | Step::Document
+                | Step::DocumentReview
+                | Step::Verification
+                | Step::Status
         )
     }
 
@@ -323,6 +385,8 @@ impl App {
             Step::Iin => return self.submit_iin(),
             Step::Otp => return self.submit_otp(),
             Step::PhoneRegistration => return self.submit_phone(),
+            Step::AccountPin => return self.submit_pin(),
+            Step::DocumentReview => return self.confirm_document_data(),
             _ => {}
         }
         match self.step.next() {
@@ -352,10 +416,62 @@ impl App {
         self.step = step;
         self.failure = None;
         self.waiting = false;
-        match Self::first_input(step) {
+        let focus = match Self::first_input(step) {
             Some(id) => operation::focus(id),
             None => Task::none(),
+        };
+        Task::batch([focus, self.enter(step)])
+    }
+
+    /// What a step asks the service for when it opens (and on Refresh / Retry).
+    fn enter(&mut self, step: Step) -> Task<Message> {
+        match step {
+            Step::DocumentReview => self.load_document_data(),
+            Step::Verification => self.check_verification(),
+            _ => Task::none(),
         }
+    }
+
+    /// The welcome screen's "Continue an application": submitted requests go to installing
+    /// the certificates; otherwise the citizen logs in again and the service remembers their
+    /// Digital ID.
+    fn resume(&mut self) -> Task<Message> {
+        if self.progress.application_number.is_some() {
+            self.install.application_number = self.progress.application_number.clone();
+            self.install.folder = self
+                .progress
+                .folder
+                .as_ref()
+                .map(|f| f.display().to_string());
+            return self.go(Step::Install);
+        }
+        if let Some(iin) = self.progress.iin.clone() {
+            self.iin.update(iin::Message::Changed(iin));
+        }
+        self.go(Step::Iin)
+    }
+
+    /// Stores the non-secret progress off the UI thread (nothing in kiosk mode).
+    fn save_progress(&self) -> Task<Message> {
+        if self.config.kiosk {
+            return Task::none();
+        }
+        let dir = self.config.data_dir.clone();
+        let progress = self.progress.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || progress::save(&dir, &progress))
+                    .await
+                    .map_err(std::io::Error::other)
+                    .and_then(|saved| saved)
+            },
+            |result| {
+                if let Err(error) = result {
+                    eprintln!("qoltanba: could not store the progress: {error}");
+                }
+                Message::Idle
+            },
+        )
     }
 
     /// The field that takes the keyboard when a step opens.
@@ -461,12 +577,12 @@ impl App {
             Step::Iin => self.iin.view(lang).map(Message::Iin),
             Step::Otp => self.otp.view(lang).map(Message::Otp),
             Step::PhoneRegistration => self.phone.view(lang).map(Message::Phone),
-            Step::Selfie => self.selfie.view(lang).map(idle),
-            Step::VideoId => self.video.view(lang).map(idle),
+            Step::Selfie => self.selfie.view(lang).map(Message::Selfie),
+            Step::VideoId => self.video.view(lang).map(Message::Video),
             Step::AccountPin => self.pin.view(lang).map(Message::Pin),
-            Step::Document => self.document.view(lang).map(idle),
+            Step::Document => self.document.view(lang).map(Message::Document),
             Step::DocumentReview => self.review.view(lang).map(Message::Review),
-            Step::Verification => self.verification.view(lang).map(idle),
+            Step::Verification => self.verification.view(lang).map(Message::Verification),
             Step::Agreement => self.agreement.view(lang).map(Message::Agreement),
             Step::Storage => self.storage.view(lang).map(Message::Storage),
             Step::KeyPassword => self.password.view(lang).map(Message::Password),
@@ -484,7 +600,14 @@ impl App {
         let ticking = self.otp.resend_in.is_some() || self.step == Step::Otp;
         let tick = ticking
             .then(|| iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
-        Subscription::batch([self.keys(), tick.unwrap_or_else(Subscription::none)])
+        let moderation = (self.step == Step::Verification
+            && self.verification.outcome == Some(screen::verification::Outcome::Moderation))
+        .then(|| iced::time::every(identity::MODERATION_POLL).map(|_| Message::Refresh));
+        Subscription::batch([
+            self.keys(),
+            tick.unwrap_or_else(Subscription::none),
+            moderation.unwrap_or_else(Subscription::none),
+        ])
     }
 
     fn keys(&self) -> Subscription<Message> {

@@ -317,3 +317,17 @@ error-not-ready = The certificates are not issued yet. Try again later.
 error-unavailable = The service is temporarily unavailable. Try again in a minute.
 error-internal = Something went wrong on the service side. Try again later.
 error-unknown = The service returned an unknown error. Please try again.
+
+## Uploads and photo files
+upload-sending = Sending…
+upload-sent = Accepted by the service.
+document-path-label = Or type the path to a file
+document-path-placeholder = e.g. /home/user/Pictures/id-front.jpg
+document-path-hint = Press Enter: the file becomes the front side if it is still missing, otherwise the back.
+document-camera-later = Photographing the card with the camera is not available in this version yet: choose photos from files.
+document-dialog-title = Choose a photo of the ID card
+photo-error-unreadable = Could not open the file { $path }.
+photo-error-too-large = The file is { $size } MB; at most { $max } MB is accepted.
+photo-error-not-a-picture = This is not a photo: a JPEG or PNG file is needed.
+photo-error-damaged = The file is damaged; the picture cannot be read.
+photo-error-too-small = The picture is { $width }×{ $height }, too small: at least { $min_width }×{ $min_height } is needed.

@@ -313,3 +313,17 @@ error-not-ready = Сертификаттар әлі шығарылған жоқ.
 error-unavailable = Қызмет уақытша қолжетімсіз. Бір минуттан кейін қайталаңыз.
 error-internal = Қызмет жағында ақау болды. Кейінірек қайталап көріңіз.
 error-unknown = Қызмет белгісіз қате қайтарды. Қайталап көріңіз.
+
+## Uploads and photo files
+upload-sending = Жіберілуде…
+upload-sent = Қызмет қабылдады.
+document-path-label = Немесе файлға жолды көрсетіңіз
+document-path-placeholder = мысалы, /home/user/Суреттер/udv-front.jpg
+document-path-hint = Enter басыңыз: алдыңғы жағы әлі жоқ болса, файл алдыңғы жақ болады, әйтпесе артқы жақ.
+document-camera-later = Бұл нұсқада куәлікті камерамен түсіру әзірге жоқ: фотосуреттерді файлдан таңдаңыз.
+document-dialog-title = Куәліктің фотосуретін таңдаңыз
+photo-error-unreadable = { $path } файлын ашу мүмкін болмады.
+photo-error-too-large = Файл көлемі { $size } МБ, ең көбі { $max } МБ рұқсат етіледі.
+photo-error-not-a-picture = Бұл фотосурет емес: JPEG немесе PNG файлы керек.
+photo-error-damaged = Файл бүлінген, суретті оқу мүмкін емес.
+photo-error-too-small = { $width }×{ $height } суреті тым кішкентай: кемінде { $min_width }×{ $min_height } керек.

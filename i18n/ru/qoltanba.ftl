@@ -321,3 +321,17 @@ error-not-ready = Сертификаты ещё не выпущены. Попр�
 error-unavailable = Служба временно недоступна. Повторите через минуту.
 error-internal = Сбой на стороне службы. Повторите попытку позже.
 error-unknown = Служба вернула неизвестную ошибку. Повторите попытку.
+
+## Uploads and photo files
+upload-sending = Отправляется…
+upload-sent = Принято службой.
+document-path-label = Или укажите путь к файлу
+document-path-placeholder = например, /home/user/Изображения/udv-front.jpg
+document-path-hint = Нажмите Enter: файл станет лицевой стороной, если её ещё нет, иначе оборотной.
+document-camera-later = Съёмка удостоверения камерой пока недоступна в этой версии: выберите фотографии из файлов.
+document-dialog-title = Выберите фотографию удостоверения
+photo-error-unreadable = Не удалось открыть файл { $path }.
+photo-error-too-large = Файл весит { $size } МБ, допускается не больше { $max } МБ.
+photo-error-not-a-picture = Это не фотография: нужен файл JPEG или PNG.
+photo-error-damaged = Файл повреждён, изображение не читается.
+photo-error-too-small = Изображение { $width }×{ $height } слишком маленькое: нужно не меньше { $min_width }×{ $min_height }.

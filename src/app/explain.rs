@@ -136,3 +136,35 @@ pub fn service(lang: Language, error: &qoltanba_core::client::ClientError) -> St
         ErrorCode::Unknown => t!(lang, "error-unknown"),
     }
 }
+
+pub fn photo(lang: Language, error: &crate::app::photo::PhotoError) -> String {
+    use crate::app::photo::PhotoError;
+    match error {
+        PhotoError::Unreadable { path, .. } => {
+            t!(
+                lang,
+                "photo-error-unreadable",
+                path = path.display().to_string()
+            )
+        }
+        PhotoError::TooLarge { bytes } => {
+            let size = format!("{:.1}", *bytes as f64 / (1024.0 * 1024.0));
+            let max = qoltanba_core::protocol::MAX_IMAGE_BYTES / (1024 * 1024);
+            t!(lang, "photo-error-too-large", size = size, max = max)
+        }
+        PhotoError::NotAPicture => t!(lang, "photo-error-not-a-picture"),
+        PhotoError::Damaged(_) => t!(lang, "photo-error-damaged"),
+        PhotoError::TooSmall { width, height } => {
+            let (min_width, min_height) = qoltanba_core::protocol::MIN_IMAGE_SIZE;
+            let (width, height) = (*width, *height);
+            t!(
+                lang,
+                "photo-error-too-small",
+                width = width,
+                height = height,
+                min_width = min_width,
+                min_height = min_height
+            )
+        }
+    }
+}

@@ -5,7 +5,8 @@
 use iced::Task;
 use qoltanba_core::client::{ClientError, Session};
 use qoltanba_core::protocol::{
-    ApplicationStatusResponse, CreateSessionResponse, OtpResendResponse, SmsMessage,
+    ApplicationStatusResponse, CreateSessionResponse, DocumentData, DocumentSide,
+    OtpResendResponse, SmsMessage, VerificationResponse,
 };
 
 use super::service::Connection;
@@ -30,6 +31,13 @@ pub enum Reply {
     PhoneRegistered(Result<OtpResendResponse, ClientError>),
     Status(Result<ApplicationStatusResponse, ClientError>),
     SandboxInbox(Result<Vec<SmsMessage>, ClientError>),
+    SelfieUploaded(Result<(), ClientError>),
+    VideoUploaded(Result<(), ClientError>),
+    PinSet(Result<(), ClientError>),
+    DocumentUploaded(DocumentSide, Result<(), ClientError>),
+    DocumentData(Result<DocumentData, ClientError>),
+    DataConfirmed(Result<(), ClientError>),
+    Verification(Result<VerificationResponse, ClientError>),
 }
 
 impl App {
@@ -128,11 +136,31 @@ impl App {
         });
     }
 
+    /// Like `fail`, for a reply handler that returns a task.
+    pub(super) fn fail_with(&mut self, error: ClientError, retry: Message) -> Task<Message> {
+        self.fail(error, retry);
+        Task::none()
+    }
+
     pub(super) fn on_reply(&mut self, reply: Reply) -> Task<Message> {
-        if !matches!(reply, Reply::SandboxInbox(_) | Reply::Connected(_)) {
+        if !matches!(
+            reply,
+            Reply::SandboxInbox(_)
+                | Reply::Connected(_)
+                | Reply::SelfieUploaded(_)
+                | Reply::VideoUploaded(_)
+                | Reply::DocumentUploaded(..)
+        ) {
             self.waiting = false;
         }
         match reply {
+            reply @ (Reply::SelfieUploaded(_)
+            | Reply::VideoUploaded(_)
+            | Reply::PinSet(_)
+            | Reply::DocumentUploaded(..)
+            | Reply::DocumentData(_)
+            | Reply::DataConfirmed(_)
+            | Reply::Verification(_)) => return self.on_identity_reply(reply),
             Reply::Connected(Ok(connection)) => {
                 self.connection = Some(connection);
                 self.connection_error = None;
@@ -155,7 +183,9 @@ impl App {
             Reply::OtpVerified(result) if self.step == Step::Otp => match result {
                 Ok(session) => {
                     self.session = Some(session);
-                    return self.go(Step::Selfie);
+                    self.progress.iin = self.iin.iin().map(|iin| iin.to_string());
+                    let next = self.after_login();
+                    return Task::batch([self.save_progress(), self.go(next)]);
                 }
                 Err(error) => self.fail(error, Message::Next),
             },

@@ -66,3 +66,53 @@ pub fn citizen(registered: bool) -> &'static Citizen {
         .find(|c| c.phone.is_some() == registered)
         .unwrap_or_else(|| panic!("no fixture citizen with registered = {registered}"))
 }
+
+/// A fixture citizen by behaviour: "approve", "moderation" (document mismatch) or "reject".
+pub fn citizen_who(behaviour: &str) -> &'static Citizen {
+    use qoltanba_sandbox::Behaviour;
+    qoltanba_sandbox::citizens()
+        .iter()
+        .find(|c| {
+            c.phone.is_some()
+                && matches!(
+                    (&c.behaviour, behaviour),
+                    (Behaviour::Approve, "approve")
+                        | (Behaviour::DocumentMismatch, "moderation")
+                        | (Behaviour::Reject(_), "reject")
+                )
+        })
+        .unwrap_or_else(|| panic!("no registered fixture citizen who would {behaviour}"))
+}
+
+/// A photo file the way a citizen's camera roll has them: a PNG of the given size.
+pub fn png_file(dir: &std::path::Path, name: &str, width: u32, height: u32) -> std::path::PathBuf {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x + y) % 239) as u8])
+    });
+    let path = dir.join(name);
+    image.save(&path).unwrap();
+    path
+}
+
+/// A minimal AVI (RIFF header, hdrl LIST, avih) lasting `duration_ms`, padded to 4 KiB; stands
+/// in for the camera engine's recording.
+pub fn avi(duration_ms: u32) -> Vec<u8> {
+    let micros_per_frame: u32 = 40_000;
+    let frames = duration_ms * 1000 / micros_per_frame;
+    let len = 4096usize;
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"RIFF");
+    bytes.extend_from_slice(&(len as u32 - 8).to_le_bytes());
+    bytes.extend_from_slice(b"AVI LIST");
+    bytes.extend_from_slice(&68u32.to_le_bytes());
+    bytes.extend_from_slice(b"hdrlavih");
+    bytes.extend_from_slice(&56u32.to_le_bytes());
+    let mut avih = [0u8; 56];
+    avih[0..4].copy_from_slice(&micros_per_frame.to_le_bytes());
+    avih[16..20].copy_from_slice(&frames.to_le_bytes());
+    avih[32..36].copy_from_slice(&640u32.to_le_bytes());
+    avih[36..40].copy_from_slice(&480u32.to_le_bytes());
+    bytes.extend_from_slice(&avih);
+    bytes.resize(len, 0);
+    bytes
+}

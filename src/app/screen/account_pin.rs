@@ -14,10 +14,17 @@ pub const INPUT_ID: &str = "pin-input";
 pub const REPEAT_ID: &str = "pin-repeat";
 
 /// Both inputs are wiped from memory when the state is dropped or replaced.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct State {
     pin: String,
     repeat: String,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Secrets never reach a log or a panic message.
+        f.write_str("State(***)")
+    }
 }
 
 impl Drop for State {

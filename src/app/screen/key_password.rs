@@ -14,10 +14,17 @@ use crate::t;
 pub const INPUT_ID: &str = "password-input";
 pub const REPEAT_ID: &str = "password-repeat";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct State {
     password: String,
     repeat: String,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Secrets never reach a log or a panic message.
+        f.write_str("State(***)")
+    }
 }
 
 impl Drop for State {

@@ -32,6 +32,17 @@ pub fn clamp_input(mut value: String) -> String {
     value
 }
 
+/// File paths are longer than any rule-checked value; still bounded.
+pub const MAX_PATH_INPUT: usize = 1024;
+
+/// Like [`clamp_input`], for a typed file or folder path.
+pub fn clamp_path(mut value: String) -> String {
+    if let Some((cut, _)) = value.char_indices().nth(MAX_PATH_INPUT) {
+        value.truncate(cut);
+    }
+    value
+}
+
 /// A captured-image or placeholder area: the camera engine draws here once connected.
 pub fn preview_area<'a, M: 'a>(label: String, height: f32) -> iced::Element<'a, M> {
     use crate::app::theme;

@@ -13,13 +13,30 @@ use crate::t;
 
 pub const INPUT_ID: &str = "otp-input";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct State {
     input: String,
     /// The masked phone the service sent the code to, once it says so.
     pub masked_phone: Option<String>,
     /// Seconds until the code may be sent again.
     pub resend_in: Option<u32>,
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.input);
+    }
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The code is a secret: never in a log or a panic message.
+        f.debug_struct("State")
+            .field("input", &"***")
+            .field("masked_phone", &self.masked_phone)
+            .field("resend_in", &self.resend_in)
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +58,7 @@ impl State {
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Changed(value) => {
+                zeroize::Zeroize::zeroize(&mut self.input);
                 self.input = clamp_input(value);
                 None
             }

@@ -15,6 +15,11 @@ pub enum Outcome {
     Rejected { reason: String },
 }
 
+#[derive(Debug, Clone)]
+pub enum Message {
+    Refresh,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct State {
     /// `None` until the service has been asked.
@@ -22,12 +27,12 @@ pub struct State {
 }
 
 impl State {
-    /// Moving on needs an approval; with no service connected there is nothing to wait for.
+    /// Moving on needs the service's approval.
     pub fn can_continue(&self) -> bool {
-        matches!(self.outcome, None | Some(Outcome::Approved))
+        matches!(self.outcome, Some(Outcome::Approved))
     }
 
-    pub fn view(&self, lang: Language) -> Element<'_, ()> {
+    pub fn view(&self, lang: Language) -> Element<'_, Message> {
         let status = self.outcome.as_ref().map(|outcome| match outcome {
             Outcome::Checking => banner(Banner::Info, t!(lang, "verification-checking")),
             Outcome::Approved => banner(Banner::Success, t!(lang, "verification-approved")),
@@ -37,8 +42,13 @@ impl State {
                 t!(lang, "verification-rejected", reason = reason.as_str()),
             ),
         });
-        let refresh = matches!(self.outcome, Some(Outcome::Moderation))
-            .then(|| action(t!(lang, "verification-refresh"), None, false));
+        let refresh = matches!(self.outcome, Some(Outcome::Moderation)).then(|| {
+            action(
+                t!(lang, "verification-refresh"),
+                Some(Message::Refresh),
+                false,
+            )
+        });
         page(
             t!(lang, "verification-title"),
             t!(lang, "verification-intro"),

@@ -1,0 +1,216 @@
+//! Digital ID through the wizard against the embedded sandbox: selfie and video (fixtures
+//! standing in for the camera engine), account PIN, both card sides from files, the
+//! recognised data, and the verification — approved, or with an operator and resumed later.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{avi, citizen_who, config, connected_app, png_file, send};
+use qoltanba::app::photo;
+use qoltanba::app::screen::verification::Outcome;
+use qoltanba::app::screen::video_id::Recording;
+use qoltanba::app::screen::{
+    account_pin, document, document_review, iin, otp, selfie, video_id, welcome,
+};
+use qoltanba::app::step::Step;
+use qoltanba::app::{App, Message};
+use qoltanba::i18n::Language;
+use qoltanba::t;
+use qoltanba_core::protocol::{ChallengeLog, ChallengeStep};
+use qoltanba_sandbox::Citizen;
+
+async fn log_in(app: &mut App, person: &Citizen) {
+    send(
+        app,
+        Message::Iin(iin::Message::Changed(person.iin.to_string())),
+    )
+    .await;
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
+    send(app, Message::Tick).await;
+    let code = app.visible_sms().expect("the sandbox SMS").code.clone();
+    send(app, Message::Otp(otp::Message::Changed(code))).await;
+    send(app, Message::Next).await;
+    assert_eq!(app.failure_text(), None);
+}
+
+/// From the selfie to the verification screen, the way a citizen goes.
+async fn identify(app: &mut App, files: &std::path::Path) {
+    assert_eq!(app.step(), Step::Selfie);
+    let selfie = photo::load(&png_file(files, "selfie.png", 640, 480)).unwrap();
+    send(app, Message::Selfie(selfie::Message::Captured(selfie))).await;
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::VideoId);
+
+    let recording = Recording {
+        video: Arc::new(avi(7_000)),
+        log: ChallengeLog {
+            challenges: vec![ChallengeStep {
+                kind: "turn_left".into(),
+                started_ms: 400,
+                completed_ms: 1500,
+            }],
+        },
+    };
+    send(app, Message::Video(video_id::Message::Recorded(recording))).await;
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::AccountPin);
+
+    for message in [
+        account_pin::Message::PinChanged("402917".into()),
+        account_pin::Message::RepeatChanged("402917".into()),
+    ] {
+        send(app, Message::Pin(message)).await;
+    }
+    send(app, Message::Next).await;
+    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.step(), Step::Document);
+
+    // A file that is not a photo is refused with a reason, and nothing is sent.
+    let pdf = files.join("scan.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 ...").unwrap();
+    let path = |p: &std::path::Path| document::Message::PathChanged(p.display().to_string());
+    send(app, Message::Document(path(&pdf))).await;
+    send(app, Message::Document(document::Message::PathSubmitted)).await;
+    assert!(app.document_problem().is_some());
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::Document, "Next waits for both sides");
+
+    // Typed paths: the first fills the front, the second the back; each is sent at once.
+    for (name, size) in [("front.png", (1000, 640)), ("back.png", (1000, 640))] {
+        let file = png_file(files, name, size.0, size.1);
+        send(app, Message::Document(path(&file))).await;
+        send(app, Message::Document(document::Message::PathSubmitted)).await;
+    }
+    assert_eq!(app.document_problem(), None);
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::DocumentReview);
+
+    // The recognised data arrive on entering; Next needs the citizen's confirmation.
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::DocumentReview);
+    send(
+        app,
+        Message::Review(document_review::Message::Confirmed(true)),
+    )
+    .await;
+    send(app, Message::Next).await;
+    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.step(), Step::Verification);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_approved_citizen_goes_from_the_selfie_to_the_agreement() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let person = citizen_who("approve");
+    let mut app = connected_app(&data, Language::Kk, Step::Iin).await;
+    log_in(&mut app, person).await;
+    identify(&mut app, files.path()).await;
+    assert_eq!(app.verification_outcome(), Some(&Outcome::Approved));
+    let shown = app.recognised_surname().unwrap();
+    assert_eq!(shown, person.surname);
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Agreement);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_approves() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let person = citizen_who("moderation");
+    let session_id = {
+        let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
+        log_in(&mut app, person).await;
+        identify(&mut app, files.path()).await;
+        assert_eq!(app.verification_outcome(), Some(&Outcome::Moderation));
+        send(&mut app, Message::Next).await;
+        assert_eq!(
+            app.step(),
+            Step::Verification,
+            "no going on during moderation"
+        );
+        app.session_id().unwrap().to_owned()
+    };
+
+    // The app is closed. Nothing secret was kept; the IIN and the wish to resume were.
+    let stored = std::fs::read_to_string(data.path().join("progress.toml")).unwrap();
+    assert!(stored.contains(person.iin.as_str()), "{stored}");
+    assert!(
+        !stored.contains("token") && !stored.contains("402917"),
+        "{stored}"
+    );
+
+    let mut app = connected_app(&data, Language::Ru, Step::Welcome).await;
+    assert!(app.resume_available());
+    send(
+        &mut app,
+        Message::Welcome(welcome::Message::Activate(welcome::Action::Resume)),
+    )
+    .await;
+    assert_eq!(app.step(), Step::Iin);
+    send(&mut app, Message::Next).await; // the IIN is filled in already
+    assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
+    send(&mut app, Message::Tick).await;
+    let code = app.visible_sms().unwrap().code.clone();
+    send(&mut app, Message::Otp(otp::Message::Changed(code))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(
+        app.step(),
+        Step::Verification,
+        "identification is not asked again"
+    );
+    assert_eq!(app.verification_outcome(), Some(&Outcome::Moderation));
+
+    qoltanba_sandbox::moderate(
+        &data.path().join("sandbox"),
+        &session_id,
+        qoltanba_core::protocol::ModerationDecision::Approve,
+        None,
+    )
+    .unwrap();
+    send(&mut app, Message::Refresh).await;
+    assert_eq!(app.verification_outcome(), Some(&Outcome::Approved));
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Agreement);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_without_a_session_say_so_instead_of_hanging() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data, Language::En, Step::Document).await;
+    let front = png_file(files.path(), "front.png", 1000, 640);
+    send(
+        &mut app,
+        Message::Document(document::Message::PathChanged(front.display().to_string())),
+    )
+    .await;
+    send(
+        &mut app,
+        Message::Document(document::Message::PathSubmitted),
+    )
+    .await;
+    assert_eq!(
+        app.document_front_status().as_deref(),
+        Some(t!(Language::En, "error-unauthorized").as_str())
+    );
+}
+
+#[test]
+fn stored_progress_is_offered_on_a_desk_and_ignored_by_a_kiosk() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(!App::new(config(Language::Ru, &data, None)).resume_available());
+    let progress = qoltanba::app::progress::Progress {
+        iin: Some("900101300015".into()),
+        ..Default::default()
+    };
+    qoltanba::app::progress::save(data.path(), &progress).unwrap();
+    assert!(App::new(config(Language::Ru, &data, None)).resume_available());
+    let mut kiosk = config(Language::Ru, &data, None);
+    kiosk.kiosk = true;
+    assert!(!App::new(kiosk).resume_available());
+}
