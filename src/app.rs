@@ -174,6 +174,11 @@ impl App {
         self
     }
 
+    /// The issuance service's address, once reached.
+    pub fn service_url(&self) -> Option<&str> {
+        self.connection.as_ref().map(|c| c.client.base_url())
+    }
+
     /// The service's session id, once a session is started (support and tests).
     pub fn session_id(&self) -> Option<&str> {
         self.session_id.as_deref()

@@ -130,3 +130,40 @@ async fn a_dead_service_gives_a_message_and_a_working_retry() {
 fn app_at_status(app: App) -> App {
     app.at(Step::Status)
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn injected_faults_give_a_translated_message_and_retry_works_once_they_stop() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = connected_app(&data, Language::Kk, Step::Iin).await;
+    let control = qoltanba_core::client::Client::new(app.service_url().unwrap(), None).unwrap();
+    let faults = |error_rate: f64, malformed_rate: f64| qoltanba_core::protocol::FaultSettings {
+        error_rate,
+        malformed_rate,
+        ..Default::default()
+    };
+
+    // Every answer a 503: starting a session is not retried blindly (POST), the citizen is
+    // told in their language, and nothing waits forever.
+    control.sandbox_set_faults(&faults(1.0, 0.0)).await.unwrap();
+    type_iin(&mut app, citizen(true).iin.as_str()).await;
+    assert_eq!(app.step(), Step::Iin);
+    assert!(!app.is_waiting());
+    assert_eq!(
+        app.failure_text().as_deref(),
+        Some(t!(Language::Kk, "error-unavailable").as_str())
+    );
+
+    // A broken body is a different message.
+    control.sandbox_set_faults(&faults(0.0, 1.0)).await.unwrap();
+    send(&mut app, Message::Retry).await;
+    assert_eq!(
+        app.failure_text().as_deref(),
+        Some(t!(Language::Kk, "error-malformed").as_str())
+    );
+
+    // The service recovers; Retry carries on where the citizen was.
+    control.sandbox_set_faults(&faults(0.0, 0.0)).await.unwrap();
+    send(&mut app, Message::Retry).await;
+    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.step(), Step::Otp);
+}

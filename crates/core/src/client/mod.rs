@@ -18,9 +18,9 @@ use crate::domain::{AccountPin, ApplicationNumber, Iin, OtpCode, Phone};
 use crate::protocol::{
     ApplicationStatusResponse, CertificatesResponse, ChallengeLog, CreateApplicationRequest,
     CreateApplicationResponse, CreateSessionRequest, CreateSessionResponse, DocumentData,
-    DocumentSide, OtpResendResponse, OtpVerifyRequest, OtpVerifyResponse, PhoneRegistrationRequest,
-    PhoneRegistrationResponse, PinRequest, SmsMessage, StepAccepted, VerificationResponse,
-    VerificationStatus,
+    DocumentSide, FaultSettings, OtpResendResponse, OtpVerifyRequest, OtpVerifyResponse,
+    PhoneRegistrationRequest, PhoneRegistrationResponse, PinRequest, SmsMessage, StepAccepted,
+    VerificationResponse, VerificationStatus,
 };
 
 /// How long one request may take, uploads included.
@@ -268,6 +268,15 @@ impl Client {
     pub async fn sandbox_sms(&self, phone: &str) -> Result<Vec<SmsMessage>, ClientError> {
         let path = format!("/sandbox/sms?phone={}", phone.replace('+', "%2B"));
         self.send_json::<(), _>(Method::GET, &path, None, None)
+            .await
+    }
+
+    /// Sandbox only: sets fault injection on the `/v1` routes (tests and demos).
+    pub async fn sandbox_set_faults(
+        &self,
+        faults: &FaultSettings,
+    ) -> Result<FaultSettings, ClientError> {
+        self.send_json(Method::PUT, "/sandbox/faults", None, Some(faults))
             .await
     }
 
