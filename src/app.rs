@@ -154,7 +154,8 @@ impl App {
     pub fn connect(&self) -> Task<Message> {
         let service = self.config.service.clone();
         let data_dir = self.config.data_dir.clone();
-        Task::perform(service::connect(service, data_dir), |r| {
+        let ca_file = self.config.ca_file.clone();
+        Task::perform(service::connect(service, data_dir, ca_file), |r| {
             Message::Reply(flow::Reply::Connected(r))
         })
     }

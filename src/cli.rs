@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long, value_name = "URL")]
     pub service_url: Option<String>,
 
+    /// Extra trust anchors (PEM) for a service behind a private certificate authority.
+    #[arg(long, value_name = "FILE.pem")]
+    pub ca_file: Option<PathBuf>,
+
     /// Kiosk mode for service centres: fullscreen, device storage only.
     #[arg(long)]
     pub kiosk: bool,

@@ -15,6 +15,8 @@ use crate::i18n::Language;
 pub struct Settings {
     pub language: Option<Language>,
     pub service_url: Option<String>,
+    /// Extra trust anchors (PEM) for the service's TLS certificate.
+    pub ca_file: Option<PathBuf>,
     pub kiosk: bool,
     pub camera: Option<String>,
     pub data_dir: Option<PathBuf>,
@@ -56,6 +58,8 @@ pub enum Service {
 pub struct Config {
     pub language: Language,
     pub service: Service,
+    /// Extra trust anchors (PEM) for a remote service.
+    pub ca_file: Option<PathBuf>,
     pub kiosk: bool,
     pub camera: CameraChoice,
     pub data_dir: PathBuf,
@@ -123,6 +127,7 @@ impl Config {
         Config {
             language,
             service,
+            ca_file: cli.ca_file.clone().or(settings.ca_file),
             kiosk: cli.kiosk || settings.kiosk,
             camera,
             data_dir: cli
@@ -256,6 +261,24 @@ mod tests {
                 url: "ftp://nope".into()
             }]
         );
+    }
+
+    #[test]
+    fn ca_file_comes_from_the_command_line_before_the_file() {
+        let settings = Settings {
+            ca_file: Some("/etc/qoltanba/ca.pem".into()),
+            ..Settings::default()
+        };
+        let config = Config::merge(settings.clone(), &cli(&[]), "/d".into(), None, vec![]);
+        assert_eq!(config.ca_file, Some(PathBuf::from("/etc/qoltanba/ca.pem")));
+        let config = Config::merge(
+            settings,
+            &cli(&["--ca-file", "/tmp/other.pem"]),
+            "/d".into(),
+            None,
+            vec![],
+        );
+        assert_eq!(config.ca_file, Some(PathBuf::from("/tmp/other.pem")));
     }
 
     #[test]

@@ -33,10 +33,14 @@ impl Connection {
 
 /// Starts or reaches the service. Starting the sandbox opens its database and, the first time,
 /// creates its test CA, so this runs on a blocking thread.
-pub async fn connect(service: Service, data_dir: PathBuf) -> Result<Connection, String> {
+pub async fn connect(
+    service: Service,
+    data_dir: PathBuf,
+    ca_file: Option<PathBuf>,
+) -> Result<Connection, String> {
     match service {
         Service::Remote(url) => {
-            let client = Client::new(&url, None).map_err(|e| e.to_string())?;
+            let client = Client::new(&url, ca_file.as_deref()).map_err(|e| e.to_string())?;
             Ok(Connection {
                 client,
                 sandbox: None,

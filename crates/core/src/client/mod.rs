@@ -82,6 +82,12 @@ impl Client {
                 .map_err(|e| ClientError::Config(format!("{}: {e}", path.display())))?;
             let certificates = reqwest::Certificate::from_pem_bundle(&pem)
                 .map_err(|e| ClientError::Config(format!("{}: {e}", path.display())))?;
+            if certificates.is_empty() {
+                return Err(ClientError::Config(format!(
+                    "{}: no PEM certificate in the file",
+                    path.display()
+                )));
+            }
             for certificate in certificates {
                 builder = builder.add_root_certificate(certificate);
             }
@@ -380,6 +386,29 @@ fn segment(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unusable_ca_file_is_a_configuration_error_naming_the_file() {
+        let missing = Client::new(
+            "https://issuance.example.kz",
+            Some(Path::new("/nope/ca.pem")),
+        );
+        assert!(
+            matches!(&missing, Err(ClientError::Config(m)) if m.contains("/nope/ca.pem")),
+            "{missing:?}"
+        );
+        let dir = std::env::temp_dir().join(format!("qoltanba-ca-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let empty = dir.join("empty.pem");
+        std::fs::write(&empty, "not a certificate\n").unwrap();
+        let refused = Client::new("https://issuance.example.kz", Some(&empty));
+        assert!(
+            matches!(&refused, Err(ClientError::Config(m)) if m.contains("no PEM certificate")),
+            "{refused:?}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(Client::new("ftp://issuance.example.kz", None).is_err());
+    }
 
     #[test]
     fn rejects_non_http_urls() {
