@@ -212,4 +212,8 @@ async fn a_citizen_leaves_during_moderation_and_resumes_with_a_new_login() {
         client.application_status(&number).await.unwrap().status,
         ApplicationStatus::Issued
     );
+
+    // The identity served its application; the next one starts with a new identification.
+    let third = log_in(&sandbox, &client, person).await;
+    assert_eq!(third.identity, None);
 }

@@ -97,7 +97,9 @@ impl SessionRecord {
     }
 
     /// The newest other session of the same citizen whose identity is approved or waiting in
-    /// moderation: a Digital ID belongs to the person, so a later login finds it again.
+    /// moderation and not yet used for an application: a Digital ID belongs to the person, so
+    /// a later login finds it again; once keys were applied for, a new application starts
+    /// with a new identification.
     pub fn earlier_identity(
         tx: &Transaction<'_>,
         iin: &str,
@@ -107,6 +109,8 @@ impl SessionRecord {
             &format!(
                 "SELECT {SESSION_COLUMNS} FROM sessions WHERE iin = ?1 AND id <> ?2 \
                  AND verification IN ('approved', 'moderation') \
+                 AND created_at > COALESCE((SELECT MAX(a.submitted_at) FROM applications a \
+                     JOIN sessions s ON s.id = a.session_id WHERE s.iin = ?1), -1) \
                  ORDER BY created_at DESC, id LIMIT 1"
             ),
             [iin, except],
