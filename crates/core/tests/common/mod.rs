@@ -288,14 +288,23 @@ impl Tmpfs {
     /// Mounts a tmpfs of `size_kib`; `None` when this process may not mount (not root).
     /// In CI (CI=true) mounting must work, so the disk tests never silently skip there.
     pub fn mount(size_kib: u32) -> Option<Self> {
+        Self::mount_with(size_kib, "")
+    }
+
+    /// As [`Tmpfs::mount`], with extra mount options (e.g. `nr_inodes=4`).
+    pub fn mount_with(size_kib: u32, extra: &str) -> Option<Self> {
         let dir = tempfile::tempdir().unwrap();
+        let mut options = format!("size={size_kib}k,mode=0700");
+        if !extra.is_empty() {
+            options = format!("{options},{extra}");
+        }
         let output = run(
             "mount",
             &[
                 "-t",
                 "tmpfs",
                 "-o",
-                &format!("size={size_kib}k,mode=0700"),
+                &options,
                 "tmpfs",
                 dir.path().to_str().unwrap(),
             ],
@@ -338,4 +347,19 @@ impl Drop for Tmpfs {
     fn drop(&mut self) {
         let _ = run("umount", &[self.dir.path().to_str().unwrap()], None);
     }
+}
+
+/// Every file in a folder with the SHA-1 of its bytes, to prove a failed operation changed
+/// nothing.
+pub fn snapshot(folder: &Path) -> std::collections::BTreeMap<String, String> {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            (
+                entry.file_name().to_string_lossy().into_owned(),
+                hex::encode(sha1::Sha1::digest(std::fs::read(entry.path()).unwrap())),
+            )
+        })
+        .collect()
 }
