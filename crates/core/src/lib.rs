@@ -1,3 +1,5 @@
 pub mod client;
 pub mod domain;
+pub mod pki;
 pub mod protocol;
+pub mod store;

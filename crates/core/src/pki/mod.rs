@@ -1,0 +1,38 @@
+//! Keys made on this computer: RSA-2048 key pairs, their PKCS#10 requests with the НУЦ РК
+//! subject, PKCS#12 files, and reading key files back ([`inspect`]).
+//!
+//! Nothing here touches the disk; [`crate::store`] writes and reads the files. Private key
+//! bytes live in [`zeroize::Zeroizing`] buffers and no `Debug` output shows them.
+
+mod certificate;
+mod error;
+pub mod inspect;
+mod key_set;
+mod oid;
+mod pkcs12;
+mod subject;
+
+pub use error::PkiError;
+pub use key_set::{KeySet, generate_key_set};
+pub use pkcs12::Pkcs12Format;
+pub use subject::{KeyStoreOid, Subject};
+
+pub(crate) use certificate::{ParsedCertificate, parse_certificate_pem};
+pub(crate) use key_set::{key_id, rsa_key_from_pkcs8};
+pub(crate) use oid::RSA_ENCRYPTION;
+pub(crate) use pkcs12::build_pkcs12;
+
+/// Which of the two keys of a kit: НУЦ issues one for authentication and one for signing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyRole {
+    /// Authentication (TLS client, logging in to egov.kz): `AUTH_RSA256_<id>.p12`.
+    Auth,
+    /// Signing documents (non-repudiation): `RSA256_<id>.p12`.
+    Sign,
+}
+
+impl KeyRole {
+    /// Both roles, AUTH first.
+    pub const ALL: [KeyRole; 2] = [KeyRole::Auth, KeyRole::Sign];
+}

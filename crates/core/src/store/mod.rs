@@ -1,0 +1,25 @@
+//! Key files on this computer: checking the folder, keeping freshly made keys encrypted
+//! until the certificates come (days, perhaps, across restarts of the app), and installing
+//! the final PKCS#12 files.
+//!
+//! The life of a kit: [`preflight`] the folder → `generate_key_set` → [`save_pending`] (the
+//! keys are on disk, encrypted with the key password, before the requests leave the
+//! computer) → submit → [`PendingKeys::record_application`] → … → [`install`] with the
+//! certificates. After a restart, [`find_pending`] finds the kit again; an application
+//! refused before submission ends with [`discard_pending`].
+//!
+//! Every file is written atomically (a temporary file in the same folder, fsync, rename that
+//! never replaces an existing file, fsync of the folder), owner-only (0600) on Unix.
+
+mod atomic;
+mod error;
+mod install;
+mod names;
+mod pending;
+mod preflight;
+
+pub use error::StoreError;
+pub use install::{InstalledKeys, install};
+pub use names::{is_key_file_name, key_file_name, pending_key_file_name};
+pub use pending::{PendingKeys, discard_pending, find_pending, save_pending};
+pub use preflight::{FolderCheck, SPACE_NEEDED, preflight};

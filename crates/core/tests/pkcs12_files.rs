@@ -1,0 +1,268 @@
+//! Key files made through `install` open in OpenSSL 3 (no -legacy), in Java's keytool, hold
+//! the matching key and certificate, are named as НУЦ kits are and are owner-only; `inspect`
+//! reads them and a legacy (RC2-40/3DES/SHA-1) file.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
+mod common;
+
+use common::{PASSWORD, TestCa, keytool_list, listing, moduli, openssl_info, password, run, text};
+use qoltanba_core::pki::inspect::{
+    ExtendedKeyUsage, InspectError, KeyUsage, PublicKeyKind, inspect_pkcs12,
+};
+use qoltanba_core::pki::{KeyRole, Pkcs12Format, generate_key_set};
+use qoltanba_core::store::{InstalledKeys, install, save_pending};
+
+fn installed(
+    format: Pkcs12Format,
+) -> (tempfile::TempDir, qoltanba_core::pki::KeySet, InstalledKeys) {
+    let ca = TestCa::new();
+    let keys = generate_key_set(&common::subject()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Мои ключи");
+    let pending = save_pending(&folder, &keys, &password()).unwrap();
+    let files = install(&pending, &password(), &ca.certificates(&keys), format).unwrap();
+    (dir, keys, files)
+}
+
+fn check_with_openssl_and_keytool(
+    files: &InstalledKeys,
+    keys: &qoltanba_core::pki::KeySet,
+    format: Pkcs12Format,
+) {
+    for (file, id) in [
+        (&files.auth_file, keys.auth_id()),
+        (&files.sign_file, keys.sign_id()),
+    ] {
+        let info = openssl_info(file, PASSWORD);
+        let expected: &[&str] = match format {
+            Pkcs12Format::Modern => &[
+                "MAC: sha256",
+                "PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC",
+                "Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC",
+                "PRF hmacWithSHA256",
+            ],
+            Pkcs12Format::Compatible => &[
+                "MAC: sha1",
+                "PKCS7 Encrypted data: pbeWithSHA1And3-KeyTripleDES-CBC",
+                "Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC",
+            ],
+        };
+        for needle in expected {
+            assert!(info.contains(needle), "{needle:?} missing in:\n{info}");
+        }
+        assert_eq!(
+            info.matches("-----BEGIN CERTIFICATE-----").count(),
+            3,
+            "{info}"
+        );
+
+        let listing = keytool_list(file, PASSWORD);
+        assert!(
+            listing.contains("Your keystore contains 1 entry"),
+            "{listing}"
+        );
+        assert!(listing.contains(&format!("Alias name: {id}")), "{listing}");
+        assert!(listing.contains("Entry type: PrivateKeyEntry"), "{listing}");
+        assert!(listing.contains("Certificate chain length: 3"), "{listing}");
+
+        let (key_modulus, cert_modulus) = moduli(file, PASSWORD);
+        assert!(key_modulus.starts_with("Modulus="), "{key_modulus}");
+        assert_eq!(
+            key_modulus, cert_modulus,
+            "the key and its certificate differ"
+        );
+    }
+}
+
+#[test]
+fn modern_files_open_in_openssl_3_and_keytool_with_matching_key_and_certificate() {
+    let (dir, keys, files) = installed(Pkcs12Format::Modern);
+    let folder = dir.path().join("Мои ключи");
+    assert_eq!(
+        files.auth_file,
+        folder.join(format!("AUTH_RSA256_{}.p12", keys.auth_id()))
+    );
+    assert_eq!(
+        files.sign_file,
+        folder.join(format!("RSA256_{}.p12", keys.sign_id()))
+    );
+    // Only the two key files are left: the pending keys and manifest are gone, no temp file.
+    assert_eq!(
+        listing(&folder),
+        vec![
+            format!("AUTH_RSA256_{}.p12", keys.auth_id()),
+            format!("RSA256_{}.p12", keys.sign_id()),
+        ]
+    );
+    #[cfg(unix)]
+    for file in [&files.auth_file, &files.sign_file] {
+        assert_eq!(common::mode(file), 0o600, "{}", file.display());
+    }
+    check_with_openssl_and_keytool(&files, &keys, Pkcs12Format::Modern);
+}
+
+#[test]
+fn compatible_files_use_3des_and_sha1_and_still_open_without_legacy() {
+    let (_dir, keys, files) = installed(Pkcs12Format::Compatible);
+    check_with_openssl_and_keytool(&files, &keys, Pkcs12Format::Compatible);
+    #[cfg(unix)]
+    assert_eq!(common::mode(&files.sign_file), 0o600);
+}
+
+#[test]
+fn the_file_name_id_is_the_certificates_subject_key_identifier() {
+    let (_dir, keys, files) = installed(Pkcs12Format::Modern);
+    for (file, id) in [
+        (&files.auth_file, keys.auth_id()),
+        (&files.sign_file, keys.sign_id()),
+    ] {
+        let info = inspect_pkcs12(&std::fs::read(file).unwrap(), PASSWORD).unwrap();
+        assert_eq!(info.key_id, id);
+        assert_eq!(info.friendly_name.as_deref(), Some(id));
+        assert_eq!(id.len(), 40);
+    }
+}
+
+#[test]
+fn inspect_describes_both_files() {
+    let (_dir, _keys, files) = installed(Pkcs12Format::Modern);
+    let auth = inspect_pkcs12(&std::fs::read(&files.auth_file).unwrap(), PASSWORD).unwrap();
+    let sign = inspect_pkcs12(&std::fs::read(&files.sign_file).unwrap(), PASSWORD).unwrap();
+    for info in [&auth, &sign] {
+        assert_eq!(info.owner.as_deref(), Some("СӘРСЕНБАЕВА ӘЙГЕРІМ"));
+        assert_eq!(info.iin, Some(common::iin()));
+        assert_eq!(info.bin, None);
+        assert_eq!(info.issuer, "ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ TEST");
+        assert!((363..=365).contains(&info.days_left), "{}", info.days_left);
+        assert!(info.not_before < info.not_after);
+        assert_eq!(info.public_key, PublicKeyKind::Rsa { bits: 2048 });
+        assert!(info.has_private_key);
+        assert_eq!(info.key_matches_certificate, Some(true));
+        assert_eq!(info.ca_certificates, 2);
+        assert_eq!(info.email.as_deref(), Some("aigerim@example.kz"));
+        assert!(
+            !info.serial_hex.is_empty() && info.serial_hex.chars().all(|c| c.is_ascii_hexdigit())
+        );
+        assert!(
+            info.extended_key_usage
+                .contains(&ExtendedKeyUsage::NcaIdentifiedDigitalId)
+        );
+    }
+    assert_eq!(auth.role, Some(KeyRole::Auth));
+    assert_eq!(
+        auth.key_usage,
+        vec![KeyUsage::DigitalSignature, KeyUsage::KeyEncipherment]
+    );
+    assert!(
+        auth.extended_key_usage
+            .contains(&ExtendedKeyUsage::ClientAuth)
+    );
+    assert_eq!(sign.role, Some(KeyRole::Sign));
+    assert_eq!(
+        sign.key_usage,
+        vec![KeyUsage::DigitalSignature, KeyUsage::NonRepudiation]
+    );
+    assert!(
+        sign.extended_key_usage
+            .contains(&ExtendedKeyUsage::NcaIndividual)
+    );
+    assert_ne!(auth.serial_hex, sign.serial_hex);
+
+    assert_eq!(
+        inspect_pkcs12(&std::fs::read(&files.auth_file).unwrap(), "Wrong1pass"),
+        Err(InspectError::WrongPassword)
+    );
+}
+
+#[test]
+fn inspect_reads_a_legacy_rc2_3des_sha1_file() {
+    let (dir, _keys, files) = installed(Pkcs12Format::Modern);
+    let pass = format!("pass:{PASSWORD}");
+    // Unpack our file to PEM and pack it again the way old kits are made.
+    let pem = run(
+        "openssl",
+        &[
+            "pkcs12",
+            "-in",
+            files.sign_file.to_str().unwrap(),
+            "-nodes",
+            "-passin",
+            &pass,
+        ],
+        None,
+    );
+    assert!(pem.status.success(), "{}", text(&pem));
+    let unpacked = dir.path().join("unpacked.pem");
+    std::fs::write(&unpacked, &pem.stdout).unwrap();
+    let legacy = dir.path().join("legacy.p12");
+    let export = run(
+        "openssl",
+        &[
+            "pkcs12",
+            "-export",
+            "-legacy",
+            "-name",
+            "legacy kit",
+            "-in",
+            unpacked.to_str().unwrap(),
+            "-passout",
+            &pass,
+            "-out",
+            legacy.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(export.status.success(), "{}", text(&export));
+    // It really is legacy: RC2-40 certificates, 3DES key, SHA-1 MAC.
+    let info = run(
+        "openssl",
+        &[
+            "pkcs12",
+            "-info",
+            "-legacy",
+            "-nokeys",
+            "-in",
+            legacy.to_str().unwrap(),
+            "-passin",
+            &pass,
+        ],
+        None,
+    );
+    let report = text(&info);
+    assert!(info.status.success(), "{report}");
+    for needle in [
+        "MAC: sha1",
+        "PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC",
+        "Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC",
+    ] {
+        assert!(report.contains(needle), "{needle:?} missing in:\n{report}");
+    }
+
+    let bytes = std::fs::read(&legacy).unwrap();
+    let described = inspect_pkcs12(&bytes, PASSWORD).unwrap();
+    assert_eq!(described.role, Some(KeyRole::Sign));
+    assert_eq!(described.iin, Some(common::iin()));
+    assert_eq!(described.owner.as_deref(), Some("СӘРСЕНБАЕВА ӘЙГЕРІМ"));
+    assert_eq!(described.friendly_name.as_deref(), Some("legacy kit"));
+    assert_eq!(described.key_matches_certificate, Some(true));
+    assert_eq!(
+        inspect_pkcs12(&bytes, "Wrong1pass"),
+        Err(InspectError::WrongPassword)
+    );
+}
+
+#[test]
+fn expired_certificates_have_negative_days_left() {
+    let ca = TestCa::new();
+    let keys = generate_key_set(&common::subject()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pending = save_pending(dir.path(), &keys, &password()).unwrap();
+    let mut certificates = ca.certificates(&keys);
+    certificates.auth = ca.issue(keys.csr_auth_pem(), false, 30);
+    let files = install(&pending, &password(), &certificates, Pkcs12Format::Modern).unwrap();
+    let bytes = std::fs::read(&files.auth_file).unwrap();
+    let later = time::OffsetDateTime::now_utc() + time::Duration::days(45);
+    let info = qoltanba_core::pki::inspect::inspect_pkcs12_at(&bytes, PASSWORD, later).unwrap();
+    assert!((-16..=-14).contains(&info.days_left), "{}", info.days_left);
+}
