@@ -4,6 +4,7 @@
 pub mod explain;
 pub mod flow;
 mod identity;
+pub mod keys;
 mod notices;
 pub mod photo;
 pub mod progress;
@@ -67,6 +68,8 @@ pub struct App {
     inbox: Vec<SmsMessage>,
     /// What is kept on disk for resuming (never in kiosk mode).
     progress: progress::Progress,
+    /// The key files the last installation wrote.
+    installed: Option<qoltanba_core::store::InstalledKeys>,
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +99,10 @@ pub enum Message {
     Agreement(agreement::Message),
     Storage(storage::Message),
     Password(key_password::Message),
+    Submit(submit::Message),
+    Install(install::Message),
+    /// Retry after a failed send: the same keys and requests go again.
+    ResendApplication,
     Status(status::Message),
     Done(done::Message),
     /// Screens with nothing to say yet.
@@ -119,6 +126,7 @@ impl App {
         welcome.resume_available = !progress.is_empty();
         App {
             progress,
+            installed: None,
             lang: config.language,
             step: Step::Welcome,
             storage: storage::State::new(config.kiosk),
@@ -183,6 +191,25 @@ impl App {
     /// The service's session id, once a session is started (support and tests).
     pub fn session_id(&self) -> Option<&str> {
         self.session_id.as_deref()
+    }
+
+    /// The application number the submit step shows, once the service gave one.
+    pub fn application_number(&self) -> Option<&str> {
+        self.submit.application_number.as_deref()
+    }
+
+    /// The application number of the kit the install step found.
+    pub fn install_number(&self) -> Option<String> {
+        self.install
+            .pending
+            .as_ref()
+            .and_then(|p| p.application_number())
+            .map(|n| n.as_str().to_owned())
+    }
+
+    /// Why the install step could not write the files (translated), if it could not.
+    pub fn install_problem(&self) -> Option<String> {
+        self.install.problem.clone()
     }
 
     /// Whether the welcome screen offers to continue an application.
@@ -276,11 +303,10 @@ impl App {
                     return self.next();
                 }
             }
-            Message::Storage(message) => {
-                if let Some(storage::Event::Continue) = self.storage.update(message) {
-                    return self.next();
-                }
-            }
+            Message::Storage(message) => return self.on_storage(message),
+            Message::Submit(message) => return self.on_submit(message),
+            Message::Install(message) => return self.on_install(message),
+            Message::ResendApplication => return self.resend_application(),
             Message::Password(message) => {
                 if let Some(key_password::Event::Continue) = self.password.update(message) {
                     return self.next();
@@ -348,10 +374,12 @@ impl App {
             Step::Agreement => self.agreement.can_continue(),
             Step::Storage => self.storage.can_continue(),
             Step::KeyPassword => self.password.can_continue(),
+            Step::Submit => self.submit.can_continue(),
             // Steps whose engine is not connected yet do not hold the user back; the screen
             // says so in a banner.
-            Step::CameraCheck | Step::Selfie | Step::VideoId | Step::Submit | Step::Install => true,
-            Step::Welcome | Step::Done | Step::Status => false,
+            Step::CameraCheck | Step::Selfie | Step::VideoId => true,
+            // Installation moves on by itself once the files are written.
+            Step::Welcome | Step::Done | Step::Status | Step::Install => false,
         }
     }
 
@@ -361,7 +389,7 @@ impl App {
         Self::needs_service(step)
             || matches!(
                 step,
-                Step::Welcome | Step::Agreement | Step::KeyPassword | Step::Done
+                Step::Welcome | Step::Agreement | Step::Storage | Step::KeyPassword | Step::Done
             )
     }
 
@@ -376,6 +404,8 @@ impl App {
                 | Step::Document
                 | Step::DocumentReview
                 | Step::Verification
+                | Step::Submit
+                | Step::Install
                 | Step::Status
         )
     }
@@ -393,6 +423,9 @@ impl App {
             Step::PhoneRegistration => return self.submit_phone(),
             Step::AccountPin => return self.submit_pin(),
             Step::DocumentReview => return self.confirm_document_data(),
+            Step::Storage if self.storage.kind() == storage::Kind::Folder => {
+                return self.check_folder();
+            }
             _ => {}
         }
         match self.step.next() {
@@ -434,6 +467,7 @@ impl App {
         match step {
             Step::DocumentReview => self.load_document_data(),
             Step::Verification => self.check_verification(),
+            Step::Install => self.enter_install(),
             _ => Task::none(),
         }
     }
@@ -443,12 +477,9 @@ impl App {
     /// Digital ID.
     fn resume(&mut self) -> Task<Message> {
         if self.progress.application_number.is_some() {
-            self.install.application_number = self.progress.application_number.clone();
-            self.install.folder = self
-                .progress
-                .folder
-                .as_ref()
-                .map(|f| f.display().to_string());
+            if let Some(folder) = &self.progress.folder {
+                self.install.folder = folder.display().to_string();
+            }
             return self.go(Step::Install);
         }
         if let Some(iin) = self.progress.iin.clone() {
@@ -489,6 +520,7 @@ impl App {
             Step::AccountPin => account_pin::INPUT_ID,
             Step::KeyPassword => key_password::INPUT_ID,
             Step::Status => status::INPUT_ID,
+            Step::Storage => storage::FOLDER_ID,
             _ => return None,
         })
     }
@@ -592,9 +624,12 @@ impl App {
             Step::Agreement => self.agreement.view(lang).map(Message::Agreement),
             Step::Storage => self.storage.view(lang).map(Message::Storage),
             Step::KeyPassword => self.password.view(lang).map(Message::Password),
-            Step::Submit => self.submit.view(lang).map(idle),
-            Step::Install => self.install.view(lang).map(idle),
-            Step::Done => done::view(lang).map(Message::Done),
+            Step::Submit => self.submit.view(lang).map(Message::Submit),
+            Step::Install => self
+                .install
+                .view(lang, self.password.password().is_some())
+                .map(Message::Install),
+            Step::Done => done::view(lang, self.installed.as_ref()).map(Message::Done),
             Step::Status => self
                 .status
                 .view(lang, self.connection.is_some() && !self.waiting)
@@ -609,10 +644,17 @@ impl App {
         let moderation = (self.step == Step::Verification
             && self.verification.outcome == Some(screen::verification::Outcome::Moderation))
         .then(|| iced::time::every(identity::MODERATION_POLL).map(|_| Message::Refresh));
+        let issue = (self.step == Step::Install
+            && self.install.stage == screen::install::Stage::NotYet)
+            .then(|| {
+                iced::time::every(keys::ISSUE_POLL)
+                    .map(|_| Message::Install(screen::install::Message::Start))
+            });
         Subscription::batch([
             self.keys(),
             tick.unwrap_or_else(Subscription::none),
             moderation.unwrap_or_else(Subscription::none),
+            issue.unwrap_or_else(Subscription::none),
         ])
     }
 

@@ -214,3 +214,172 @@ fn stored_progress_is_offered_on_a_desk_and_ignored_by_a_kiosk() {
     kiosk.kiosk = true;
     assert!(!App::new(kiosk).resume_available());
 }
+
+/// From the agreement to the issued files in `folder`, with the key password given.
+async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
+    use qoltanba::app::screen::{agreement, key_password, storage, submit};
+    assert_eq!(app.step(), Step::Agreement);
+    send(app, Message::Agreement(agreement::Message::Accepted(true))).await;
+    send(
+        app,
+        Message::Agreement(agreement::Message::EmailChanged(email.into())),
+    )
+    .await;
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::Storage);
+    send(
+        app,
+        Message::Storage(storage::Message::FolderChanged(
+            folder.display().to_string(),
+        )),
+    )
+    .await;
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::KeyPassword, "the folder check passed");
+    for message in [
+        key_password::Message::PasswordChanged(PASSWORD.into()),
+        key_password::Message::RepeatChanged(PASSWORD.into()),
+    ] {
+        send(app, Message::Password(message)).await;
+    }
+    send(app, Message::Next).await;
+    assert_eq!(app.step(), Step::Submit);
+    send(app, Message::Next).await;
+    assert_eq!(
+        app.step(),
+        Step::Submit,
+        "Next waits for the application number"
+    );
+    send(app, Message::Submit(submit::Message::Start)).await;
+    assert_eq!(app.failure_text(), None);
+    assert!(
+        app.application_number().is_some(),
+        "an application number is shown"
+    );
+}
+
+const PASSWORD: &str = "Qoltanba2026";
+
+fn inspect(path: &std::path::Path) -> qoltanba_core::pki::inspect::KeyFileInfo {
+    let bytes = std::fs::read(path).unwrap();
+    qoltanba_core::pki::inspect::inspect_pkcs12(&bytes, PASSWORD).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizen_goes_from_the_agreement_to_two_key_files_in_the_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let keys = tempfile::tempdir().unwrap();
+    let folder = keys.path().join("ЭЦП");
+    let person = citizen_who("approve");
+    let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
+    log_in(&mut app, person).await;
+    identify(&mut app, files.path()).await;
+    send(&mut app, Message::Next).await;
+    apply(&mut app, &folder, "citizen@example.kz").await;
+
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Done, "{:?}", app.failure_text());
+    let installed = app.installed_files().unwrap().clone();
+    for (path, prefix) in [
+        (&installed.auth_file, "AUTH_RSA256_"),
+        (&installed.sign_file, "RSA256_"),
+    ] {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(prefix) && name.ends_with(".p12"), "{name}");
+        assert_eq!(path.parent().unwrap(), folder);
+        let info = inspect(path);
+        assert_eq!(info.iin.as_ref(), Some(&person.iin));
+        assert!(info.has_private_key);
+        assert_eq!(info.email.as_deref(), Some("citizen@example.kz"));
+    }
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "only the two key files remain: {left:?}");
+    assert!(
+        !data.path().join("progress.toml").exists(),
+        "nothing left to resume"
+    );
+
+    // The same folder again: the kit there is never overwritten; a new subfolder is offered.
+    let mut again = App::new(config(Language::Ru, &data, None)).at(Step::Storage);
+    send(
+        &mut again,
+        Message::Storage(qoltanba::app::screen::storage::Message::FolderChanged(
+            folder.display().to_string(),
+        )),
+    )
+    .await;
+    send(&mut again, Message::Next).await;
+    assert_eq!(again.step(), Step::Storage);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let keys = tempfile::tempdir().unwrap();
+    let folder = keys.path().join("keys");
+    let person = citizen_who("approve");
+    let number = {
+        let mut app = connected_app(&data, Language::Kk, Step::Iin).await;
+        log_in(&mut app, person).await;
+        identify(&mut app, files.path()).await;
+        send(&mut app, Message::Next).await;
+        apply(&mut app, &folder, "").await;
+        app.application_number().unwrap().to_owned()
+        // The app closes before installing.
+    };
+    let waiting: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!waiting.is_empty());
+    assert!(
+        waiting.iter().all(|name| !name.ends_with(".p12")),
+        "no final file yet: {waiting:?}"
+    );
+    for name in &waiting {
+        let bytes = std::fs::read(folder.join(name)).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("BEGIN PRIVATE KEY")
+                && !String::from_utf8_lossy(&bytes).contains("BEGIN RSA PRIVATE KEY"),
+            "{name} holds a key in the clear"
+        );
+    }
+
+    let mut app = connected_app(&data, Language::Kk, Step::Welcome).await;
+    assert!(app.resume_available());
+    send(
+        &mut app,
+        Message::Welcome(welcome::Message::Activate(welcome::Action::Resume)),
+    )
+    .await;
+    assert_eq!(app.step(), Step::Install);
+    assert_eq!(app.install_number().as_deref(), Some(number.as_str()));
+    use qoltanba::app::screen::install;
+    send(
+        &mut app,
+        Message::Install(install::Message::PasswordChanged("Wrong2026x".into())),
+    )
+    .await;
+    send(&mut app, Message::Install(install::Message::Start)).await;
+    assert_eq!(
+        app.install_problem().as_deref(),
+        Some(t!(Language::Kk, "store-error-wrong-password").as_str())
+    );
+    send(
+        &mut app,
+        Message::Install(install::Message::PasswordChanged(PASSWORD.into())),
+    )
+    .await;
+    send(&mut app, Message::Install(install::Message::Start)).await;
+    assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
+    let installed = app.installed_files().unwrap();
+    assert_eq!(
+        inspect(&installed.auth_file).iin.as_ref(),
+        Some(&person.iin)
+    );
+}

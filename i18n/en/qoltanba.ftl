@@ -234,9 +234,6 @@ password-error-digit = Add at least one digit.
 
 submit-title = Key creation and application
 submit-intro = Two key pairs will be created: one for authentication (AUTH) and one for signing. Only certificate requests are sent to the service; the private keys stay with you.
-submit-stage-prepare = Checking the storage
-submit-stage-auth = Creating the authentication key (AUTH, RSA 2048)
-submit-stage-sign = Creating the signing key (RSA 2048)
 submit-stage-send = Sending requests to the NCA
 submit-start = Create keys and submit application
 submit-number = Application number: { $number }
@@ -331,3 +328,46 @@ photo-error-too-large = The file is { $size } MB; at most { $max } MB is accepte
 photo-error-not-a-picture = This is not a photo: a JPEG or PNG file is needed.
 photo-error-damaged = The file is damaged; the picture cannot be read.
 photo-error-too-small = The picture is { $width }×{ $height }, too small: at least { $min_width }×{ $min_height } is needed.
+
+## Keys on this PC
+key-role-auth = the authentication key (AUTH)
+key-role-sign = the signing key
+storage-dialog-title = Choose a folder for the keys
+storage-folder-hint = The folder is checked when you press Next: writing, free space, and whether other keys are there.
+storage-checking = Checking the folder…
+storage-folder-ok = The folder is fine.
+storage-folder-has-keys = { $count ->
+    [one] The folder already holds { $count } key file. Existing keys are never overwritten: choose another folder.
+   *[other] The folder already holds { $count } key files. Existing keys are never overwritten: choose another folder.
+}
+storage-use-subfolder = Create a new folder { $folder }
+storage-compatible = Compatible file format for old software (Java 8, old NCALayer)
+store-error-not-a-folder = { $path } is a file, not a folder.
+store-error-cannot-create = The folder { $path } could not be created. Check the path and the permissions.
+store-error-read-only = Nothing can be written in { $path }. Choose another folder.
+store-error-space = Not enough disk space: { $needed } KB needed, { $available } KB free.
+store-error-wrong-password = The key password is wrong.
+store-error-mismatch = The issued certificate does not fit { $key }. No files were written; contact support.
+store-error-certificate = The certificate issued for { $key } cannot be read.
+store-error-disk-full = The disk is full. Nothing was left half-written: free some space and try again.
+store-error-pending-corrupt = The saved keys in { $path } are damaged or incomplete.
+store-error-keys = The keys could not be made. Try again.
+store-error-io = Disk write error: { $detail }
+submit-stage-keys = Making two key pairs: authentication (AUTH) and signing, RSA 2048
+submit-stage-save = Saving the keys in the folder, encrypted with the password
+submit-state-done = done
+submit-state-active = in progress…
+submit-missing = Data for the application are missing: confirmed details, folder or password. Go back to the earlier steps.
+submit-keys-saved = The keys are already saved in the folder, encrypted. If you close the app, the certificates can be installed later.
+install-folder-hint = Give the folder where the keys were made and press Enter.
+install-found = Keys waiting for their certificates were found.
+install-nothing-found = No keys waiting for certificates in this folder.
+install-owner-label = Owner
+install-password-hint = The password set when the keys were made.
+install-checking = Checking whether the certificates are issued…
+install-writing = Writing the key files…
+install-rejected = The application was refused: { $reason }
+install-note = The certificates are written into the files together with the keys; the waiting files are removed afterwards.
+done-files = Key files
+done-file-auth = Authentication (AUTH): { $path }
+done-file-sign = Signing: { $path }

@@ -237,9 +237,6 @@ password-error-digit = Добавьте хотя бы одну цифру.
 
 submit-title = Создание ключей и заявка
 submit-intro = Будут созданы две пары ключей: для аутентификации (AUTH) и для подписи. В службу уходят только запросы на сертификаты, закрытые ключи остаются у вас.
-submit-stage-prepare = Проверка хранилища
-submit-stage-auth = Создание ключа аутентификации (AUTH, RSA 2048)
-submit-stage-sign = Создание ключа подписи (RSA 2048)
 submit-stage-send = Отправка запросов в НУЦ
 submit-start = Создать ключи и отправить заявку
 submit-number = Номер заявки: { $number }
@@ -335,3 +332,47 @@ photo-error-too-large = Файл весит { $size } МБ, допускаетс
 photo-error-not-a-picture = Это не фотография: нужен файл JPEG или PNG.
 photo-error-damaged = Файл повреждён, изображение не читается.
 photo-error-too-small = Изображение { $width }×{ $height } слишком маленькое: нужно не меньше { $min_width }×{ $min_height }.
+
+## Keys on this PC
+key-role-auth = ключа аутентификации (AUTH)
+key-role-sign = ключа подписи
+storage-dialog-title = Выберите папку для ключей
+storage-folder-hint = Папка будет проверена при нажатии «Далее»: запись, свободное место, нет ли там других ключей.
+storage-checking = Проверяем папку…
+storage-folder-ok = Папка подходит.
+storage-folder-has-keys = { $count ->
+    [one] В папке уже есть { $count } файл ключей. Существующие ключи никогда не перезаписываются: выберите другую папку.
+    [few] В папке уже есть { $count } файла ключей. Существующие ключи никогда не перезаписываются: выберите другую папку.
+   *[other] В папке уже есть { $count } файлов ключей. Существующие ключи никогда не перезаписываются: выберите другую папку.
+}
+storage-use-subfolder = Создать новую папку { $folder }
+storage-compatible = Совместимый формат файлов для старых программ (Java 8, старый NCALayer)
+store-error-not-a-folder = { $path } — это файл, а не папка.
+store-error-cannot-create = Не удалось создать папку { $path }. Проверьте путь и права доступа.
+store-error-read-only = В папку { $path } нельзя записывать. Выберите другую папку.
+store-error-space = Недостаточно места на диске: нужно { $needed } КБ, свободно { $available } КБ.
+store-error-wrong-password = Неверный пароль на ключи.
+store-error-mismatch = Выданный сертификат не подходит для { $key }. Файлы не записаны; обратитесь в поддержку.
+store-error-certificate = Не удалось прочитать выданный сертификат для { $key }.
+store-error-disk-full = Диск заполнен. Ничего не записано наполовину: освободите место и повторите.
+store-error-pending-corrupt = Сохранённые ключи в { $path } повреждены или неполные.
+store-error-keys = Не удалось создать ключи. Повторите попытку.
+store-error-io = Ошибка записи на диск: { $detail }
+submit-stage-keys = Создание двух пар ключей: аутентификация (AUTH) и подпись, RSA 2048
+submit-stage-save = Сохранение ключей в папке, в зашифрованном паролем виде
+submit-state-done = готово
+submit-state-active = выполняется…
+submit-missing = Не хватает данных для заявки: подтверждённых данных, папки или пароля. Вернитесь к предыдущим шагам.
+submit-keys-saved = Ключи уже сохранены в папке в зашифрованном виде. Если закрыть приложение, сертификаты можно будет установить позже.
+install-folder-hint = Укажите папку, где были созданы ключи, и нажмите Enter.
+install-found = Найдены ключи, ожидающие сертификатов.
+install-nothing-found = В этой папке нет ключей, ожидающих сертификатов.
+install-owner-label = Владелец
+install-password-hint = Пароль, заданный при создании ключей.
+install-checking = Проверяем, выпущены ли сертификаты…
+install-writing = Записываем файлы ключей…
+install-rejected = Заявка отклонена: { $reason }
+install-note = Сертификаты записываются в файлы вместе с ключами; ожидающие файлы после этого удаляются.
+done-files = Файлы ключей
+done-file-auth = Аутентификация (AUTH): { $path }
+done-file-sign = Подпись: { $path }

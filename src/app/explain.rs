@@ -168,3 +168,60 @@ pub fn photo(lang: Language, error: &crate::app::photo::PhotoError) -> String {
         }
     }
 }
+
+/// Key files on disk: what went wrong, in the citizen's words.
+pub fn store(lang: Language, error: &qoltanba_core::store::StoreError) -> String {
+    use qoltanba_core::pki::KeyRole;
+    use qoltanba_core::store::StoreError;
+    let role = |role: &KeyRole| match role {
+        KeyRole::Auth => t!(lang, "key-role-auth"),
+        KeyRole::Sign => t!(lang, "key-role-sign"),
+    };
+    match error {
+        StoreError::NotADirectory { path } => {
+            let path = path.display().to_string();
+            t!(lang, "store-error-not-a-folder", path = path)
+        }
+        StoreError::CannotCreate { path, .. } => {
+            let path = path.display().to_string();
+            t!(lang, "store-error-cannot-create", path = path)
+        }
+        StoreError::ReadOnly { path } => {
+            let path = path.display().to_string();
+            t!(lang, "store-error-read-only", path = path)
+        }
+        StoreError::NotEnoughSpace { needed, available } => {
+            let needed = needed.div_ceil(1024);
+            let available = available / 1024;
+            t!(
+                lang,
+                "store-error-space",
+                needed = needed,
+                available = available
+            )
+        }
+        StoreError::KeysAlreadyPresent { files } => {
+            let count = files.len();
+            t!(lang, "storage-folder-has-keys", count = count)
+        }
+        StoreError::WrongPassword => t!(lang, "store-error-wrong-password"),
+        StoreError::CertificateMismatch { role: r } => {
+            let key = role(r);
+            t!(lang, "store-error-mismatch", key = key)
+        }
+        StoreError::CertificateInvalid { role: r } => {
+            let key = role(r);
+            t!(lang, "store-error-certificate", key = key)
+        }
+        StoreError::DiskFull => t!(lang, "store-error-disk-full"),
+        StoreError::PendingCorrupt { path } => {
+            let path = path.display().to_string();
+            t!(lang, "store-error-pending-corrupt", path = path)
+        }
+        StoreError::Pki(_) => t!(lang, "store-error-keys"),
+        StoreError::Io(error) => {
+            let detail = error.to_string();
+            t!(lang, "store-error-io", detail = detail)
+        }
+    }
+}

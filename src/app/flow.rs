@@ -9,6 +9,12 @@ use qoltanba_core::protocol::{
     OtpResendResponse, SmsMessage, VerificationResponse,
 };
 
+use std::sync::Arc;
+
+use qoltanba_core::protocol::CertificatesResponse;
+use qoltanba_core::store::{FolderCheck, InstalledKeys, PendingKeys, StoreError};
+
+use super::keys::Prepared;
 use super::service::Connection;
 use super::step::Step;
 use super::{App, Message};
@@ -38,6 +44,13 @@ pub enum Reply {
     DocumentData(Result<DocumentData, ClientError>),
     DataConfirmed(Result<(), ClientError>),
     Verification(Result<VerificationResponse, ClientError>),
+    FolderChecked(Result<FolderCheck, Arc<StoreError>>),
+    KeysSaved(Result<Prepared, Arc<StoreError>>),
+    Submitted(Result<String, ClientError>),
+    NumberRecorded(Result<PendingKeys, Arc<StoreError>>),
+    PendingFound(Result<Vec<PendingKeys>, Arc<StoreError>>),
+    Issue(Result<(ApplicationStatusResponse, Option<CertificatesResponse>), ClientError>),
+    Installed(Result<InstalledKeys, Arc<StoreError>>),
 }
 
 impl App {
@@ -161,6 +174,13 @@ impl App {
             | Reply::DocumentData(_)
             | Reply::DataConfirmed(_)
             | Reply::Verification(_)) => return self.on_identity_reply(reply),
+            reply @ (Reply::FolderChecked(_)
+            | Reply::KeysSaved(_)
+            | Reply::Submitted(_)
+            | Reply::NumberRecorded(_)
+            | Reply::PendingFound(_)
+            | Reply::Issue(_)
+            | Reply::Installed(_)) => return self.on_keys_reply(reply),
             Reply::Connected(Ok(connection)) => {
                 self.connection = Some(connection);
                 self.connection_error = None;

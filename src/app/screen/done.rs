@@ -3,7 +3,9 @@
 use iced::Element;
 
 use crate::app::widget::nav::action;
-use crate::app::widget::{body, page};
+use qoltanba_core::store::InstalledKeys;
+
+use crate::app::widget::{body, bullets, page};
 use crate::i18n::Language;
 use crate::t;
 
@@ -12,8 +14,20 @@ pub enum Message {
     Home,
 }
 
-pub fn view<'a>(lang: Language) -> Element<'a, Message> {
+pub fn view<'a>(lang: Language, installed: Option<&InstalledKeys>) -> Element<'a, Message> {
+    let files = installed.map(|files| {
+        let auth = files.auth_file.display().to_string();
+        let sign = files.sign_file.display().to_string();
+        bullets(
+            Some(t!(lang, "done-files")),
+            vec![
+                t!(lang, "done-file-auth", path = auth),
+                t!(lang, "done-file-sign", path = sign),
+            ],
+        )
+    });
     page(t!(lang, "done-title"), t!(lang, "done-intro"))
+        .push(files)
         .push(body(t!(lang, "done-next")))
         .push(action(t!(lang, "done-home"), Some(Message::Home), true))
         .into()

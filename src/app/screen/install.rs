@@ -1,49 +1,263 @@
-//! Certificate installation: downloads the issued certificates and writes them next to the
-//! keys. Also reached from the welcome screen for keys made earlier.
+//! Certificate installation: asks whether the certificates are issued, downloads them and
+//! writes the two PKCS#12 files next to the keys. Also reached from the welcome screen for
+//! keys made earlier: the folder is searched for keys waiting for their certificates, and
+//! the key password is asked.
+
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use iced::widget::{column, row, text};
 use iced::{Element, Fill};
+use qoltanba_core::domain::KeyPassword;
+use qoltanba_core::protocol::{ApplicationStatus, ApplicationStatusResponse};
+use qoltanba_core::store::{PendingKeys, StoreError};
+use zeroize::Zeroize;
 
-use crate::app::theme;
+use crate::app::screen::clamp_path;
 use crate::app::widget::nav::action;
-use crate::app::widget::{caption, page};
+use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
+use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
 
-#[derive(Debug, Clone, Default)]
+pub const FOLDER_ID: &str = "install-folder";
+pub const PASSWORD_ID: &str = "install-password";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stage {
+    #[default]
+    Idle,
+    Checking,
+    /// The service has not issued the certificates yet.
+    NotYet,
+    Writing,
+}
+
+#[derive(Clone, Default)]
 pub struct State {
-    pub application_number: Option<String>,
-    pub folder: Option<String>,
+    pub folder: String,
+    password: String,
+    /// The kit whose certificates are installed (found in the folder or just made).
+    pub pending: Option<PendingKeys>,
+    /// Searching the folder found nothing to install, or could not read it.
+    pub search: Option<Result<usize, Arc<StoreError>>>,
+    pub stage: Stage,
+    pub status: Option<ApplicationStatusResponse>,
+    /// Why the files could not be written (translated).
+    pub problem: Option<String>,
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        self.password.zeroize();
+    }
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("folder", &self.folder)
+            .field("password", &"***")
+            .field("pending", &self.pending)
+            .field("stage", &self.stage)
+            .finish()
+    }
+}
+
+#[derive(Clone)]
+pub enum Message {
+    FolderChanged(String),
+    Browse,
+    Picked(Option<PathBuf>),
+    /// Enter in the folder field: search it.
+    Find,
+    PasswordChanged(String),
+    Start,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Message::FolderChanged(folder) => write!(f, "FolderChanged({folder:?})"),
+            Message::Browse => f.write_str("Browse"),
+            Message::Picked(folder) => write!(f, "Picked({folder:?})"),
+            Message::Find => f.write_str("Find"),
+            Message::PasswordChanged(_) => f.write_str("PasswordChanged(***)"),
+            Message::Start => f.write_str("Start"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Event {
+    Browse,
+    Find(PathBuf),
+    Install,
 }
 
 impl State {
-    pub fn view(&self, lang: Language) -> Element<'_, ()> {
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::FolderChanged(value) => {
+                self.folder = clamp_path(value);
+                self.search = None;
+                self.pending = None;
+                None
+            }
+            Message::Browse => Some(Event::Browse),
+            Message::Picked(Some(folder)) => {
+                self.folder = folder.display().to_string();
+                self.pending = None;
+                self.folder().map(Event::Find)
+            }
+            Message::Picked(None) => None,
+            Message::Find => self.folder().map(Event::Find),
+            Message::PasswordChanged(mut value) => {
+                self.password.zeroize();
+                self.password = crate::app::screen::clamp_input(std::mem::take(&mut value));
+                value.zeroize();
+                self.problem = None;
+                None
+            }
+            Message::Start => {
+                (self.pending.is_some() && self.stage != Stage::Checking).then_some(Event::Install)
+            }
+        }
+    }
+
+    pub fn folder(&self) -> Option<PathBuf> {
+        let path = PathBuf::from(self.folder.trim());
+        path.is_absolute().then_some(path)
+    }
+
+    /// The password typed here (the "install keys made earlier" path).
+    pub fn password(&self) -> Option<KeyPassword> {
+        KeyPassword::parse(&self.password).ok()
+    }
+
+    /// What searching the folder found: the newest kit that has an application number.
+    pub fn found(&mut self, result: Result<Vec<PendingKeys>, Arc<StoreError>>) {
+        match result {
+            Ok(kits) => {
+                let count = kits.len();
+                self.pending = kits
+                    .into_iter()
+                    .filter(|k| k.application_number().is_some() && !k.is_installed())
+                    .max_by(|a, b| a.created_at().cmp(b.created_at()));
+                self.search = Some(Ok(count));
+            }
+            Err(error) => {
+                self.pending = None;
+                self.search = Some(Err(error));
+            }
+        }
+    }
+
+    pub fn view(&self, lang: Language, password_known: bool) -> Element<'_, Message> {
         let unknown = t!(lang, "review-unknown");
-        let line = |label: String, value: Option<&String>| {
+        let line = |label: String, value: Option<String>| {
             row![
                 text(label)
                     .size(theme::TEXT_SIZE)
                     .color(theme::MUTED)
                     .width(Fill),
-                text(value.cloned().unwrap_or_else(|| unknown.clone()))
+                text(value.unwrap_or_else(|| unknown.clone()))
                     .size(theme::TEXT_SIZE)
                     .font(theme::FONT_STRONG)
                     .width(Fill),
             ]
         };
-        page(t!(lang, "install-title"), t!(lang, "install-intro"))
+        let number = self
+            .pending
+            .as_ref()
+            .and_then(|p| p.application_number())
+            .map(|n| n.as_str().to_owned());
+        let folder_feedback = match &self.search {
+            Some(Err(error)) => Feedback::Error(explain::store(lang, error)),
+            Some(Ok(_)) if self.pending.is_none() => {
+                Feedback::Error(t!(lang, "install-nothing-found"))
+            }
+            Some(Ok(_)) => Feedback::Valid(t!(lang, "install-found")),
+            None => Feedback::Hint(t!(lang, "install-folder-hint")),
+        };
+        let mut content = page(t!(lang, "install-title"), t!(lang, "install-intro"))
+            .push(field(Field {
+                label: t!(lang, "install-folder-label"),
+                placeholder: t!(lang, "storage-folder-placeholder"),
+                value: &self.folder,
+                id: FOLDER_ID,
+                secure: false,
+                feedback: folder_feedback,
+                on_input: Box::new(Message::FolderChanged),
+                on_submit: Some(Message::Find),
+            }))
+            .push(row![action(
+                t!(lang, "storage-folder-browse"),
+                Some(Message::Browse),
+                false
+            )])
             .push(
                 column![
+                    line(t!(lang, "install-number-label"), number),
                     line(
-                        t!(lang, "install-number-label"),
-                        self.application_number.as_ref()
+                        t!(lang, "install-owner-label"),
+                        self.pending.as_ref().map(|p| p.owner().to_owned())
                     ),
-                    line(t!(lang, "install-folder-label"), self.folder.as_ref()),
                 ]
                 .spacing(10),
+            );
+        if !password_known {
+            let feedback = if self.password.is_empty() {
+                Feedback::Hint(t!(lang, "install-password-hint"))
+            } else {
+                match KeyPassword::parse(&self.password) {
+                    Ok(_) => Feedback::None,
+                    Err(error) => Feedback::Error(explain::key_password(lang, error)),
+                }
+            };
+            content = content.push(field(Field {
+                label: t!(lang, "password-label"),
+                placeholder: String::new(),
+                value: &self.password,
+                id: PASSWORD_ID,
+                secure: true,
+                feedback,
+                on_input: Box::new(Message::PasswordChanged),
+                on_submit: Some(Message::Start),
+            }));
+        }
+        let ready = self.pending.is_some()
+            && (password_known || self.password().is_some())
+            && matches!(self.stage, Stage::Idle | Stage::NotYet);
+        let status = match (&self.stage, &self.status) {
+            (Stage::Checking, _) => Some(banner(Banner::Info, t!(lang, "install-checking"))),
+            (Stage::Writing, _) => Some(banner(Banner::Info, t!(lang, "install-writing"))),
+            (Stage::NotYet, Some(status)) if status.status == ApplicationStatus::Rejected => {
+                Some(banner(
+                    Banner::Error,
+                    t!(
+                        lang,
+                        "install-rejected",
+                        reason = status.reason.clone().unwrap_or_default()
+                    ),
+                ))
+            }
+            (Stage::NotYet, _) => Some(banner(Banner::Warning, t!(lang, "install-waiting"))),
+            _ => None,
+        };
+        content
+            .push(status)
+            .push(
+                self.problem
+                    .as_ref()
+                    .map(|problem| banner(Banner::Error, problem.clone())),
             )
-            .push(action(t!(lang, "install-start"), None, true))
-            .push(caption(t!(lang, "install-waiting")))
+            .push(action(
+                t!(lang, "install-start"),
+                ready.then_some(Message::Start),
+                true,
+            ))
+            .push(caption(t!(lang, "install-note")))
             .into()
     }
 }

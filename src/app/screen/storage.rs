@@ -1,14 +1,19 @@
 //! Where the keys go: a folder on this PC (flagged as the less safe choice) or a PKCS#11
-//! device. The folder dialog and the device list come with the key and token engines.
+//! device. The folder is checked before any key is made (writable, space, no kit there).
+//! The device list comes with the token engine.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use qoltanba_core::store::{FolderCheck, StoreError};
 
 use iced::Element;
-use iced::widget::{column, row};
+use iced::widget::{checkbox, column, row};
 
-use crate::app::screen::clamp_input;
+use crate::app::screen::clamp_path;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, caption, choice, field, page, section};
+use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
 
@@ -27,24 +32,37 @@ pub struct State {
     folder: String,
     /// Kiosks keep nothing of the citizen on their disk, so only devices are offered.
     pub kiosk: bool,
+    /// The folder check for what is typed now; cleared when the path changes.
+    pub check: Option<Result<FolderCheck, Arc<StoreError>>>,
+    pub checking: bool,
+    /// Write the files in the older format old software reads (3DES, SHA-1 MAC).
+    pub compatible: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     KindPicked(Kind),
     FolderChanged(String),
+    Browse,
+    Picked(Option<PathBuf>),
+    UseSuggested,
+    CompatibleToggled(bool),
     Submitted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Continue,
+    Browse,
 }
 
 impl State {
     pub fn new(kiosk: bool) -> Self {
         State {
             kiosk,
+            folder: default_folder()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default(),
             ..State::default()
         }
     }
@@ -56,7 +74,30 @@ impl State {
                 None
             }
             Message::FolderChanged(value) => {
-                self.folder = clamp_input(value);
+                self.folder = clamp_path(value);
+                self.check = None;
+                None
+            }
+            Message::Browse => Some(Event::Browse),
+            Message::Picked(Some(folder)) => {
+                self.folder = folder.display().to_string();
+                self.check = None;
+                None
+            }
+            Message::Picked(None) => None,
+            Message::UseSuggested => {
+                if let Some(Ok(FolderCheck {
+                    suggested_subfolder: Some(suggested),
+                    ..
+                })) = &self.check
+                {
+                    self.folder = suggested.display().to_string();
+                    self.check = None;
+                }
+                None
+            }
+            Message::CompatibleToggled(value) => {
+                self.compatible = value;
                 None
             }
             Message::Submitted => self.can_continue().then_some(Event::Continue),
@@ -82,9 +123,29 @@ impl State {
         (path.is_absolute()).then_some(path)
     }
 
+    /// The folder, once checked and free of earlier kits.
+    pub fn checked_folder(&self) -> Option<&FolderCheck> {
+        match &self.check {
+            Some(Ok(check)) if check.existing_key_files.is_empty() => Some(check),
+            _ => None,
+        }
+    }
+
+    pub fn format(&self) -> qoltanba_core::pki::Pkcs12Format {
+        if self.compatible {
+            qoltanba_core::pki::Pkcs12Format::Compatible
+        } else {
+            qoltanba_core::pki::Pkcs12Format::Modern
+        }
+    }
+
     pub fn can_continue(&self) -> bool {
         match self.kind() {
-            Kind::Folder => self.folder().is_some(),
+            Kind::Folder => {
+                self.folder().is_some()
+                    && !self.checking
+                    && (self.check.is_none() || self.checked_folder().is_some())
+            }
             // No device can be picked until the token engine lists them.
             Kind::Device => false,
         }
@@ -116,7 +177,38 @@ impl State {
                 } else if self.folder().is_none() {
                     Feedback::Error(t!(lang, "storage-folder-relative"))
                 } else {
-                    Feedback::None
+                    match &self.check {
+                        Some(Err(error)) => Feedback::Error(explain::store(lang, error)),
+                        Some(Ok(check)) if !check.existing_key_files.is_empty() => {
+                            Feedback::Error(t!(
+                                lang,
+                                "storage-folder-has-keys",
+                                count = check.existing_key_files.len()
+                            ))
+                        }
+                        Some(Ok(_)) => Feedback::Valid(t!(lang, "storage-folder-ok")),
+                        None if self.checking => Feedback::Hint(t!(lang, "storage-checking")),
+                        None => Feedback::Hint(t!(lang, "storage-folder-hint")),
+                    }
+                };
+                let suggestion = match &self.check {
+                    Some(Ok(FolderCheck {
+                        suggested_subfolder: Some(suggested),
+                        existing_key_files,
+                        ..
+                    })) if !existing_key_files.is_empty() => Some(action(
+                        t!(
+                            lang,
+                            "storage-use-subfolder",
+                            folder = suggested
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default()
+                        ),
+                        Some(Message::UseSuggested),
+                        true,
+                    )),
+                    _ => None,
                 };
                 column![
                     banner(Banner::Warning, t!(lang, "storage-folder-warning")),
@@ -130,7 +222,18 @@ impl State {
                         on_input: Box::new(Message::FolderChanged),
                         on_submit: Some(Message::Submitted),
                     }),
-                    action(t!(lang, "storage-folder-browse"), None, false),
+                    row![action(
+                        t!(lang, "storage-folder-browse"),
+                        Some(Message::Browse),
+                        false
+                    )]
+                    .push(suggestion)
+                    .spacing(12),
+                    checkbox(self.compatible)
+                        .label(t!(lang, "storage-compatible"))
+                        .on_toggle(Message::CompatibleToggled)
+                        .size(22)
+                        .text_size(theme::SMALL_SIZE),
                 ]
                 .spacing(12)
                 .into()
@@ -145,4 +248,15 @@ impl State {
         };
         content.push(details).into()
     }
+}
+
+/// Where keys go unless the citizen picks another folder: `Documents/Qoltanba` (Latin, so
+/// every program that opens the files copes with the path).
+pub fn default_folder() -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    let base = dirs
+        .document_dir()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| dirs.home_dir().to_path_buf());
+    Some(base.join("Qoltanba"))
 }
