@@ -200,11 +200,11 @@ impl App {
     /// Entering the install step: in the main flow the keys and password are at hand;
     /// otherwise the folder named by the stored progress is searched.
     pub(super) fn enter_install(&mut self) -> Task<Message> {
-        if self.install.pending.is_none() {
-            if let Some(prepared) = &self.submit.prepared {
-                self.install.pending = Some(prepared.pending.clone());
-                self.install.folder = prepared.pending.folder().display().to_string();
-            }
+        if self.install.pending.is_none()
+            && let Some(prepared) = &self.submit.prepared
+        {
+            self.install.pending = Some(prepared.pending.clone());
+            self.install.folder = prepared.pending.folder().display().to_string();
         }
         if self.install.pending.is_some() && self.password.password().is_some() {
             return self.check_issue();
