@@ -145,44 +145,65 @@ impl TokenSession {
         if !shared.find_by_id(&session, id)?.is_empty() {
             return Err(TokenError::KeyIdInUse);
         }
-        let common = |class| {
-            vec![
-                Attribute::Class(class),
-                Attribute::KeyType(KeyType::RSA),
-                Attribute::Token(true),
-                Attribute::Id(id.as_bytes().to_vec()),
-                Attribute::Label(label.as_bytes().to_vec()),
-            ]
+        let templates = |strict: bool| {
+            let common = |class| {
+                vec![
+                    Attribute::Class(class),
+                    Attribute::KeyType(KeyType::RSA),
+                    Attribute::Token(true),
+                    Attribute::Id(id.as_bytes().to_vec()),
+                    Attribute::Label(label.as_bytes().to_vec()),
+                ]
+            };
+            let auth = role == KeyRole::Auth;
+            let mut public = common(ObjectClass::PUBLIC_KEY);
+            public.extend([
+                Attribute::Private(false),
+                Attribute::ModulusBits(2048.into()),
+                Attribute::PublicExponent(PUBLIC_EXPONENT.to_vec()),
+                Attribute::Verify(true),
+            ]);
+            let mut private = common(ObjectClass::PRIVATE_KEY);
+            private.extend([
+                Attribute::Private(true),
+                Attribute::Sensitive(true),
+                Attribute::Extractable(false),
+                Attribute::Sign(true),
+            ]);
+            if strict {
+                // Only what the role needs: AUTH keys may also decrypt (keyEncipherment);
+                // neither wraps keys.
+                public.extend([Attribute::Encrypt(auth), Attribute::Wrap(false)]);
+                private.extend([Attribute::Decrypt(auth), Attribute::Unwrap(false)]);
+            }
+            (public, private)
         };
-        let auth = role == KeyRole::Auth;
-        let mut public = common(ObjectClass::PUBLIC_KEY);
-        public.extend([
-            Attribute::Private(false),
-            Attribute::ModulusBits(2048.into()),
-            Attribute::PublicExponent(PUBLIC_EXPONENT.to_vec()),
-            Attribute::Verify(true),
-            Attribute::Encrypt(auth),
-        ]);
-        let mut private = common(ObjectClass::PRIVATE_KEY);
-        private.extend([
-            Attribute::Private(true),
-            Attribute::Sensitive(true),
-            Attribute::Extractable(false),
-            Attribute::Sign(true),
-            Attribute::Decrypt(auth),
-        ]);
-        let (public_handle, private_handle) = session
-            .generate_key_pair(&Mechanism::RsaPkcsKeyPairGen, &public, &private)
-            .map_err(|error| match error {
-                Pkcs11Error::Pkcs11(
-                    RvError::MechanismInvalid
-                    | RvError::KeySizeRange
-                    | RvError::TemplateInconsistent
-                    | RvError::AttributeValueInvalid,
-                    _,
-                ) => TokenError::NotSupported(Capability::Rsa2048KeyGeneration),
-                other => shared.fail(other),
-            })?;
+        let generate = |strict: bool| {
+            let (public, private) = templates(strict);
+            session.generate_key_pair(&Mechanism::RsaPkcsKeyPairGen, &public, &private)
+        };
+        // Some tokens refuse usage attributes they do not know or do not let be set; the
+        // protection attributes are required either way and checked below.
+        let generated = match generate(true) {
+            Err(Pkcs11Error::Pkcs11(
+                RvError::AttributeTypeInvalid
+                | RvError::AttributeValueInvalid
+                | RvError::TemplateInconsistent,
+                _,
+            )) => generate(false),
+            other => other,
+        };
+        let (public_handle, private_handle) = generated.map_err(|error| match error {
+            Pkcs11Error::Pkcs11(
+                RvError::MechanismInvalid
+                | RvError::KeySizeRange
+                | RvError::TemplateInconsistent
+                | RvError::AttributeValueInvalid
+                | RvError::AttributeTypeInvalid,
+                _,
+            ) => TokenError::NotSupported(Capability::Rsa2048KeyGeneration),
+            other => shared.fail(other),
+        })?;
         let made = (|| {
             check_protected(shared, &session, private_handle)?;
             rsa_public_key(shared, &session, public_handle)

@@ -237,11 +237,11 @@ impl TokenRegistry {
         let (module, slot) = self.locate(token)?;
         let current = read_present(&module, slot, token)?;
         check_can_use_pin(&current, old)?;
+        check_new_pin(&current, old, new)?;
         let session = module
             .ctx
             .open_rw_session(slot)
             .map_err(|error| removal_aware(&module, slot, token, error))?;
-        check_new_pin(&current, old, new)?;
         session
             .set_pin(&old.auth_pin(), &new.auth_pin())
             .map_err(|error| pin_failure(&module, slot, token, error))
@@ -365,6 +365,16 @@ pub(crate) fn wrong_pin(flags: TokenFlags) -> TokenError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registries_sessions_and_keys_can_move_to_worker_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<TokenRegistry>();
+        send_sync::<TokenSession>();
+        send_sync::<super::super::TokenKey>();
+        send_sync::<TokenError>();
+        send_sync::<ModuleProblem>();
+    }
 
     #[test]
     fn a_wrong_pin_reports_the_flags_left_behind() {

@@ -153,3 +153,68 @@ fn run(name: &str, broken: bool, body: impl FnOnce(&SoftHsm)) {
         String::from_utf8_lossy(&output.stdout)
     );
 }
+
+/// Request parameters as the sandbox's tests build them: subject by OID, e-mail SAN and the
+/// key-store extension (here 1.2.398.3.3.5.1.1 as in the sandbox; the real value for a device
+/// store is the PKI helper's business).
+pub fn request_params(surname: &str, iin: &str, email: &str) -> rcgen::CertificateParams {
+    use rcgen::{CustomExtension, DistinguishedName, DnType, DnValue, SanType};
+    let mut params = rcgen::CertificateParams::default();
+    let mut dn = DistinguishedName::new();
+    dn.push(DnType::CommonName, format!("{surname} АЙГЕРІМ"));
+    dn.push(DnType::CustomDnType(vec![2, 5, 4, 4]), surname);
+    dn.push(
+        DnType::CustomDnType(vec![2, 5, 4, 5]),
+        DnValue::PrintableString(format!("IIN{iin}").try_into().unwrap()),
+    );
+    dn.push(
+        DnType::CountryName,
+        DnValue::PrintableString("KZ".try_into().unwrap()),
+    );
+    params.distinguished_name = dn;
+    params.subject_alt_names = vec![SanType::Rfc822Name(email.try_into().unwrap())];
+    params.custom_extensions = vec![CustomExtension::from_oid_content(
+        &[1, 2, 398, 3, 3, 5, 1, 1],
+        vec![0x05, 0x00],
+    )];
+    params
+}
+
+/// A throw-away CA that issues certificates from PEM requests (signature checked first).
+pub struct TestCa {
+    issuer: rcgen::Issuer<'static, rcgen::KeyPair>,
+}
+
+impl TestCa {
+    pub fn new() -> Self {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::new(Vec::new()).unwrap();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "Token test CA");
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        Self {
+            issuer: rcgen::Issuer::new(params, key),
+        }
+    }
+
+    /// Issues a certificate for the request's key with the request's subject; returns DER.
+    pub fn issue(&self, csr_pem: &str, subject: &rcgen::DistinguishedName) -> Vec<u8> {
+        use x509_parser::prelude::FromDer;
+        let (_, pem) = x509_parser::pem::parse_x509_pem(csr_pem.as_bytes()).unwrap();
+        let (_, request) =
+            x509_parser::certification_request::X509CertificationRequest::from_der(&pem.contents)
+                .unwrap();
+        request
+            .verify_signature()
+            .expect("the request's signature verifies");
+        let key = rcgen::SubjectPublicKeyInfo::from_der(
+            request.certification_request_info.subject_pki.raw,
+        )
+        .unwrap();
+        let mut params = rcgen::CertificateParams::default();
+        params.distinguished_name = subject.clone();
+        params.is_ca = rcgen::IsCa::ExplicitNoCa;
+        params.signed_by(&key, &self.issuer).unwrap().der().to_vec()
+    }
+}
