@@ -3,3 +3,4 @@ pub mod domain;
 pub mod pki;
 pub mod protocol;
 pub mod store;
+pub mod token;

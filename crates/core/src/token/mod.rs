@@ -1,0 +1,40 @@
+//! Key storage on protected devices (tokens, smart cards) through their vendors' PKCS#11
+//! modules.
+//!
+//! [`TokenRegistry::load`] loads the known vendor modules and any added by path, reporting
+//! (never panicking on) modules that are missing, fail to load or misbehave. `tokens()` lists
+//! the devices present now, with their kind and PIN state; calling it again sees devices
+//! inserted or removed since. [`TokenRegistry::login`] opens a [`TokenSession`], in which RSA-2048
+//! key pairs are generated on the device ([`TokenSession::generate_key_pair`]), their requests
+//! signed there ([`TokenKey::csr_pem`]), and certificates written next to them
+//! ([`TokenSession::import_certificate`], [`TokenSession::read_back`]). An interrupted attempt's
+//! objects are found and removed by [`TokenSession::remove_incomplete`].
+//!
+//! Every call may block on the device; the GUI runs them off the UI thread. See docs/tokens.md.
+
+mod certificate;
+mod csr;
+mod error;
+mod info;
+mod keys;
+mod known;
+mod module;
+mod pin;
+mod registry;
+mod session;
+mod state;
+
+pub use certificate::StoredKeyPair;
+pub use csr::SignMechanism;
+pub use error::{Capability, TokenError};
+pub use info::TokenInfo;
+pub use keys::{KeyId, KeyRole, LABEL_PREFIX, TokenKey};
+pub use known::{
+    KNOWN_MODULES, KnownModule, Location, Os, Vendor, current_os, device_modules, softhsm_module,
+    vendor_of,
+};
+pub use module::LibraryInfo;
+pub use pin::{PinLength, TokenPin, is_factory_pin};
+pub use registry::{ModuleInfo, ModuleOrigin, ModuleProblem, ProblemKind, TokenRegistry};
+pub use session::TokenSession;
+pub use state::{DeviceKind, PinState, TokenFlags, factory_pin};
