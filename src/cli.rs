@@ -51,4 +51,6 @@ pub enum Command {
     /// Runs the sandbox issuance service on its own (for testers and demos), or decides a
     /// verification waiting in moderation: `qoltanba sandbox moderate ID approve|reject`.
     Sandbox(qoltanba_sandbox::cli::SandboxArgs),
+    /// Shows what a key file holds: owner, IIN, issuer, validity and days left, key usage.
+    Inspect(crate::inspect::InspectArgs),
 }

@@ -97,9 +97,6 @@ static EN: LazyLock<FluentLanguageLoader> = LazyLock::new(|| build_loader(Langua
 
 fn build_loader(language: Language) -> FluentLanguageLoader {
     let loader: FluentLanguageLoader = fluent_language_loader!();
-    // Unicode isolation marks around arguments render as boxes in some fonts and confuse
-    // screen readers; all our arguments are plain numbers, names and codes.
-    loader.set_use_isolating(false);
     let id: unic_langid::LanguageIdentifier = match language.code().parse() {
         Ok(id) => id,
         Err(_) => return loader,
@@ -112,6 +109,10 @@ fn build_loader(language: Language) -> FluentLanguageLoader {
             language.code()
         );
     }
+    // Unicode isolation marks around arguments render as boxes in some fonts and confuse
+    // screen readers; all our arguments are plain numbers, names and codes. The setting
+    // applies to the bundles loaded so far, so it comes after loading.
+    loader.set_use_isolating(false);
     loader
 }
 

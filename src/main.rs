@@ -13,6 +13,19 @@ fn main() -> std::process::ExitCode {
                 std::process::ExitCode::FAILURE
             }
         },
+        Some(Command::Inspect(args)) => {
+            let lang = Config::load(&cli).language;
+            match qoltanba::inspect::run(&args, lang) {
+                Ok(report) => {
+                    print!("{report}");
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("qoltanba inspect: {error}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
         None => {
             let config = Config::load(&cli);
             match qoltanba::app::application(config, cli.screen).run() {

@@ -371,3 +371,28 @@ install-note = The certificates are written into the files together with the key
 done-files = Key files
 done-file-auth = Authentication (AUTH): { $path }
 done-file-sign = Signing: { $path }
+
+## qoltanba inspect
+inspect-password-prompt = Key password: 
+inspect-error-password-file = Could not read the password file { $path }: { $reason }
+inspect-error-terminal = Could not read the password from the terminal: { $reason }
+inspect-error-read = Could not read { $path }: { $reason }
+inspect-error-not-pkcs12 = This is not a PKCS#12 key file, or it is damaged.
+inspect-error-protection = The file is protected with an algorithm this program does not support.
+inspect-error-no-certificate = The file holds no certificate.
+inspect-error-certificate = A certificate in the file is damaged.
+inspect-file-role = Purpose
+inspect-role-auth = authentication (AUTH)
+inspect-role-sign = signing
+inspect-owner = Owner
+inspect-bin = BIN
+inspect-issuer = Issuer
+inspect-valid = Valid
+inspect-days-left = { $days ->
+    [one] { $days } day left
+   *[other] { $days } days left
+}
+inspect-expired = expired
+inspect-usage = Key usage
+inspect-serial = Serial number
+inspect-key-id = Key identifier

@@ -364,3 +364,25 @@ install-note = Сертификаттар кілттермен бірге фай
 done-files = Кілт файлдары
 done-file-auth = Аутентификация (AUTH): { $path }
 done-file-sign = Қол қою: { $path }
+
+## qoltanba inspect
+inspect-password-prompt = Кілттің құпиясөзі: 
+inspect-error-password-file = { $path } құпиясөз файлын оқу мүмкін болмады: { $reason }
+inspect-error-terminal = Құпиясөзді терминалдан оқу мүмкін болмады: { $reason }
+inspect-error-read = { $path } оқу мүмкін болмады: { $reason }
+inspect-error-not-pkcs12 = Бұл PKCS#12 кілт файлы емес немесе ол бүлінген.
+inspect-error-protection = Файл бұл бағдарлама қолдамайтын алгоритммен қорғалған.
+inspect-error-no-certificate = Файлда сертификат жоқ.
+inspect-error-certificate = Файлдағы сертификат бүлінген.
+inspect-file-role = Мақсаты
+inspect-role-auth = аутентификация (AUTH)
+inspect-role-sign = қол қою
+inspect-owner = Иесі
+inspect-bin = БСН
+inspect-issuer = Берген орган
+inspect-valid = Жарамды
+inspect-days-left = { $days } күн қалды
+inspect-expired = мерзімі өтті
+inspect-usage = Кілтті пайдалану
+inspect-serial = Сериялық нөмір
+inspect-key-id = Кілт идентификаторы

@@ -376,3 +376,29 @@ install-note = Сертификаты записываются в файлы в�
 done-files = Файлы ключей
 done-file-auth = Аутентификация (AUTH): { $path }
 done-file-sign = Подпись: { $path }
+
+## qoltanba inspect
+inspect-password-prompt = Пароль на ключ: 
+inspect-error-password-file = Не удалось прочитать файл с паролем { $path }: { $reason }
+inspect-error-terminal = Не удалось прочитать пароль с терминала: { $reason }
+inspect-error-read = Не удалось прочитать { $path }: { $reason }
+inspect-error-not-pkcs12 = Это не файл ключа PKCS#12 или он повреждён.
+inspect-error-protection = Файл защищён алгоритмом, который эта программа не поддерживает.
+inspect-error-no-certificate = В файле нет сертификата.
+inspect-error-certificate = Сертификат в файле повреждён.
+inspect-file-role = Назначение
+inspect-role-auth = аутентификация (AUTH)
+inspect-role-sign = подпись
+inspect-owner = Владелец
+inspect-bin = БИН
+inspect-issuer = Издатель
+inspect-valid = Действует
+inspect-days-left = { $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[other] осталось { $days } дней
+}
+inspect-expired = срок истёк
+inspect-usage = Использование ключа
+inspect-serial = Серийный номер
+inspect-key-id = Идентификатор ключа
