@@ -1,6 +1,9 @@
 //! The wizard: the root state owns navigation, the language and what the steps share; each
 //! step's own state lives in its screen module.
 
+pub mod device;
+mod device_flow;
+pub mod device_keys;
 pub mod explain;
 pub mod flow;
 mod identity;
@@ -70,6 +73,10 @@ pub struct App {
     progress: progress::Progress,
     /// The key files the last installation wrote.
     installed: Option<qoltanba_core::store::InstalledKeys>,
+    /// PKCS#11 devices: the registry, the open session, the keys of the application.
+    devices: device::Devices,
+    /// The device the last installation wrote the certificates to.
+    installed_device: Option<device_keys::DeviceKeys>,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +134,8 @@ impl App {
         App {
             progress,
             installed: None,
+            devices: device::Devices::new(config.modules.clone()),
+            installed_device: None,
             lang: config.language,
             step: Step::Welcome,
             storage: storage::State::new(config.kiosk),
@@ -426,6 +435,7 @@ impl App {
             Step::Storage if self.storage.kind() == storage::Kind::Folder => {
                 return self.check_folder();
             }
+            Step::Storage => return self.device_next(),
             _ => {}
         }
         match self.step.next() {
@@ -468,6 +478,7 @@ impl App {
             Step::DocumentReview => self.load_document_data(),
             Step::Verification => self.check_verification(),
             Step::Install => self.enter_install(),
+            Step::Storage => self.scan_devices(false),
             _ => Task::none(),
         }
     }
@@ -477,7 +488,9 @@ impl App {
     /// Digital ID.
     fn resume(&mut self) -> Task<Message> {
         if self.progress.application_number.is_some() {
-            if let Some(folder) = &self.progress.folder {
+            if let Some(keys) = &self.progress.device {
+                self.devices.pending = Some(keys.clone());
+            } else if let Some(folder) = &self.progress.folder {
                 self.install.folder = folder.display().to_string();
             }
             return self.go(Step::Install);
@@ -624,12 +637,24 @@ impl App {
             Step::Agreement => self.agreement.view(lang).map(Message::Agreement),
             Step::Storage => self.storage.view(lang).map(Message::Storage),
             Step::KeyPassword => self.password.view(lang).map(Message::Password),
-            Step::Submit => self.submit.view(lang).map(Message::Submit),
+            Step::Submit => self
+                .submit
+                .view(lang, self.on_device())
+                .map(Message::Submit),
             Step::Install => self
                 .install
-                .view(lang, self.password.password().is_some())
+                .view(
+                    lang,
+                    self.password.password().is_some(),
+                    self.devices.session.is_some(),
+                )
                 .map(Message::Install),
-            Step::Done => done::view(lang, self.installed.as_ref()).map(Message::Done),
+            Step::Done => done::view(
+                lang,
+                self.installed.as_ref(),
+                self.installed_device.as_ref(),
+            )
+            .map(Message::Done),
             Step::Status => self
                 .status
                 .view(lang, self.connection.is_some() && !self.waiting)
@@ -650,8 +675,13 @@ impl App {
                 iced::time::every(keys::ISSUE_POLL)
                     .map(|_| Message::Install(screen::install::Message::Start))
             });
+        let devices = (self.step == Step::Storage).then(|| {
+            iced::time::every(device_flow::SCAN_INTERVAL)
+                .map(|_| Message::Storage(storage::Message::Device(screen::devices::Message::Tick)))
+        });
         Subscription::batch([
             self.keys(),
+            devices.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
             moderation.unwrap_or_else(Subscription::none),
             issue.unwrap_or_else(Subscription::none),

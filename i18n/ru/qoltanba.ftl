@@ -402,3 +402,115 @@ inspect-expired = срок истёк
 inspect-usage = Использование ключа
 inspect-serial = Серийный номер
 inspect-key-id = Идентификатор ключа
+
+## Защищённое устройство (PKCS#11)
+storage-device-searching = Ищем подключённые устройства…
+storage-device-no-module = Не видите своё устройство? Для Kaztoken, AKey и удостоверения личности нужен модуль PKCS#11 от производителя устройства: укажите путь к нему в файле настроек (modules = [...]) или запустите программу с параметром --module ПУТЬ.
+storage-device-problems = Не удалось использовать модули:
+storage-device-details = { $kind } · { $manufacturer } · { $model }
+storage-device-serial = Серийный номер: { $serial }
+storage-device-kind = Тип устройства
+storage-pin-label = PIN-код устройства «{ $device }»
+storage-pin-hint = PIN-код проверит само устройство, когда вы нажмёте «Далее».
+storage-pin-pad = У устройства своя клавиатура: оставьте поле пустым, нажмите «Далее» и введите PIN-код на устройстве.
+storage-pin-checking = Устройство проверяет PIN-код…
+storage-pin-ok = PIN-код принят.
+storage-pin-changed = PIN-код изменён. Запомните его: восстановить PIN-код нельзя.
+storage-factory-pin = На устройстве всё ещё заводской PIN-код { $pin }. Его знает любой, кто возьмёт устройство в руки. Задайте свой PIN-код, прежде чем создавать ключи.
+storage-new-pin-label = Новый PIN-код
+storage-new-pin-repeat = Повторите новый PIN-код
+storage-new-pin-length = От { $min } до { $max } символов.
+storage-new-pin-match = PIN-коды совпадают.
+storage-new-pin-mismatch = PIN-коды не совпадают.
+storage-pin-changing = Устройство меняет PIN-код…
+device-kind = { $kind ->
+    [kaztoken] Kaztoken
+    [etoken] eToken PRO 72K
+    [jacarta] JaCarta
+    [akey] AKey
+    [id-card] Удостоверение личности (чип)
+    [softhsm] SoftHSM2 (программный, для проверки)
+   *[other] Другое устройство PKCS#11
+}
+pin-state-ok = PIN-код задан
+pin-state-count-low = Недавно вводился неверный PIN-код: попыток осталось мало
+pin-state-final-try = Осталась последняя попытка ввода PIN-кода
+pin-state-locked = PIN-код заблокирован
+pin-state-must-change = PIN-код нужно сменить
+pin-state-user-pin-not-initialised = PIN-код не задан
+pin-state-token-not-initialised = Устройство не подготовлено к работе
+pin-advice-count-low = С прошлого входа на этом устройстве вводили неверный PIN-код. Проверьте PIN-код перед вводом: после нескольких ошибок устройство заблокируется.
+pin-advice-final-try = Осталась последняя попытка: ещё один неверный PIN-код заблокирует устройство. Если вы не уверены в PIN-коде, не вводите его и обратитесь в центр обслуживания НУЦ РК.
+pin-advice-locked = PIN-код заблокирован после нескольких неверных попыток. Разблокируйте его PUK-кодом в программе производителя устройства или обратитесь в центр обслуживания НУЦ РК.
+pin-advice-must-change = Устройство требует сменить PIN-код. Смените его в программе производителя устройства и обновите список.
+pin-advice-user-pin-not-initialised = На устройстве ещё не задан PIN-код. Задайте его в программе производителя устройства и обновите список.
+pin-advice-token-not-initialised = Устройство не подготовлено к работе. Подготовьте (инициализируйте) его программой производителя или выберите другое устройство.
+token-error-wrong-pin = Неверный PIN-код.
+token-error-wrong-pin-count-low = Неверный PIN-код. Попыток осталось мало: проверьте PIN-код, прежде чем вводить его снова.
+token-error-wrong-pin-final-try = Неверный PIN-код. Осталась последняя попытка: ещё одна ошибка заблокирует устройство.
+token-error-pin-locked = PIN-код заблокирован. Разблокируйте его PUK-кодом в программе производителя устройства или обратитесь в центр обслуживания НУЦ РК.
+token-error-pin-expired = Срок действия PIN-кода истёк. Смените его в программе производителя устройства.
+token-error-pin-length = PIN-код этого устройства содержит от { $min } до { $max } символов. Устройству он не передавался, попытка не потрачена.
+token-error-new-pin-rejected = Устройство не приняло новый PIN-код: он слишком простой или содержит недопустимые символы.
+token-error-new-pin-unchanged = Новый PIN-код совпадает с текущим.
+token-error-new-pin-is-factory = Новый PIN-код не должен совпадать с заводским.
+token-error-removed = Устройство отключено. Подключите его снова и введите PIN-код; незавершённые ключи будут удалены при следующей попытке.
+token-error-write-protected = Устройство защищено от записи: ключи на нём создать нельзя.
+token-error-full = На устройстве нет места для новых ключей. Удалите ненужные ключи программой производителя или выберите другое устройство.
+token-error-not-supported = { $capability ->
+    [key-generation] Устройство не умеет создавать ключи RSA 2048. Выберите другое устройство.
+    [signing] Устройство не умеет подписывать ключом RSA. Выберите другое устройство.
+    [pin-pad] Устройство не принимает PIN-код со своей клавиатуры. Введите PIN-код в поле.
+   *[other] Устройство не поддерживает нужную операцию. Выберите другое устройство.
+}
+token-error-busy = Устройство занято другой программой. Закройте её и попробуйте снова.
+token-error-logged-out = Устройство завершило сеанс. Введите PIN-код ещё раз.
+token-error-module-not-loaded = Модуль этого устройства ({ $module }) не загружен. Обновите список устройств.
+token-error-module-failed = Модуль устройства сообщил об ошибке ({ $code }). Переподключите устройство и попробуйте снова.
+token-error-internal = Внутренняя ошибка при работе с устройством. Попробуйте снова.
+token-error-key-not-protected = Устройство не защитило созданный ключ от копирования, поэтому ключ удалён. Для ЭЦП это устройство не подходит.
+token-error-key-missing = Ключи этой заявки не найдены на устройстве. Возможно, подключено другое устройство.
+token-error-certificate-missing = После записи сертификат не найден на устройстве. Попробуйте снова.
+token-error-certificate-exists = Для этого ключа на устройстве уже записан другой сертификат.
+token-error-certificate-invalid = Полученный сертификат повреждён. Попробуйте позже или обратитесь в поддержку.
+token-error-certificate-mismatch = Полученный сертификат не соответствует ключу на устройстве. Обратитесь в поддержку.
+token-error-request = Не удалось составить запрос на сертификат по вашим данным. Вернитесь к проверке данных.
+token-error-signature = Устройство вернуло неверную подпись. Переподключите его и попробуйте снова.
+token-error-not-connected = Устройство «{ $label }» (серийный номер { $serial }) не найдено. Подключите его и попробуйте снова.
+token-error-interrupted = Работа с устройством прервана. Попробуйте снова.
+module-problem-not-found = { $path }: файл не найден
+module-problem-load-failed = { $path }: библиотека не загружается ({ $detail })
+module-problem-not-pkcs11 = { $path }: это не модуль PKCS#11
+module-problem-init-failed = { $path }: модуль не запустился ({ $code })
+module-problem-list-failed = { $path }: модуль не смог перечислить устройства ({ $code })
+submit-stage-device-keys = Создание на устройстве двух пар ключей: аутентификация (AUTH) и подпись, RSA 2048
+submit-stage-device-requests = Подпись запросов на сертификаты ключами устройства
+submit-device-keys = Ключи созданы на устройстве и не покидают его. Если закрыть приложение, сертификаты можно будет установить позже: понадобятся это устройство и его PIN-код.
+submit-missing-device = Не хватает данных для заявки: подтверждённых данных или устройства с введённым PIN-кодом. Вернитесь к предыдущим шагам.
+submit-device-keys-removed = Заявка не принята, поэтому созданные для неё ключи удалены с устройства.
+install-device-intro = Когда НУЦ выпустит сертификаты, они будут загружены и записаны на устройство рядом с ключами.
+install-device-label = Устройство с ключами
+install-device-value = { $device }, серийный номер { $serial }
+install-device-pin-hint = Подключите устройство и введите его PIN-код.
+install-device-writing = Записываем сертификаты на устройство…
+install-device-note = Закрытые ключи не покидают устройство; на него записываются только сертификаты.
+done-device = Ключи и сертификаты находятся на устройстве «{ $device }» ({ $model }, серийный номер { $serial }). Для входа и подписи подключайте это устройство и вводите его PIN-код.
+
+## qoltanba tokens
+tokens-modules = Модули PKCS#11
+tokens-modules-none = Ни один модуль не загружен.
+tokens-module-known = известный модуль { $vendor }
+tokens-module-added = добавлен в настройках или параметром --module
+tokens-version = версия
+tokens-problems = Проблемы
+tokens-devices = Устройства
+tokens-devices-none = Устройства не найдены.
+tokens-slot = Слот { $slot }: { $description }
+tokens-label = Метка
+tokens-manufacturer = Производитель
+tokens-model = Модель
+tokens-serial = Серийный номер
+tokens-kind = Тип
+tokens-pin = PIN-код
+tokens-pin-length = Длина PIN-кода
+tokens-module = Модуль
