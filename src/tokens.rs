@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
-use qoltanba_core::token::{ModuleInfo, ModuleOrigin, ModuleProblem, TokenInfo, TokenRegistry};
+use qoltanba_core::token::{
+    ModuleInfo, ModuleOrigin, ModuleProblem, TokenInfo, TokenRegistry, Vendor,
+};
 
 use crate::app::explain;
 use crate::i18n::Language;
@@ -41,7 +43,7 @@ pub fn render(
     for module in modules {
         let origin = match module.origin {
             ModuleOrigin::Known(vendor) => {
-                t!(lang, "tokens-module-known", vendor = format!("{vendor:?}"))
+                t!(lang, "tokens-module-known", vendor = vendor_name(vendor))
             }
             ModuleOrigin::Added => t!(lang, "tokens-module-added"),
         };
@@ -76,11 +78,7 @@ pub fn render(
                 description = token.slot_description.as_str()
             )
         ));
-        let pin_state = match explain::pin_advice(lang, token.pin_state) {
-            Some(advice) => format!("{} ({advice})", explain::pin_state(lang, token.pin_state)),
-            None => explain::pin_state(lang, token.pin_state),
-        };
-        let lines = [
+        let mut lines = vec![
             (t!(lang, "tokens-label"), token.label.clone()),
             (t!(lang, "tokens-manufacturer"), token.manufacturer.clone()),
             (t!(lang, "tokens-model"), token.model.clone()),
@@ -89,7 +87,10 @@ pub fn render(
                 t!(lang, "tokens-kind"),
                 explain::device_kind(lang, token.kind),
             ),
-            (t!(lang, "tokens-pin"), pin_state),
+            (
+                t!(lang, "tokens-pin"),
+                explain::pin_state(lang, token.pin_state),
+            ),
             (
                 t!(lang, "tokens-pin-length"),
                 format!("{}–{}", token.pin_length.min, token.pin_length.max),
@@ -99,6 +100,9 @@ pub fn render(
                 token.module.display().to_string(),
             ),
         ];
+        if let Some(advice) = explain::pin_advice(lang, token.pin_state) {
+            lines.push((t!(lang, "tokens-advice"), advice));
+        }
         let width = lines
             .iter()
             .map(|(label, _)| label.chars().count())
@@ -110,4 +114,14 @@ pub fn render(
         }
     }
     out
+}
+
+/// The vendor's own spelling.
+fn vendor_name(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::OpenSc => "OpenSC",
+        Vendor::SafeNet => "SafeNet",
+        Vendor::JaCarta => "JaCarta",
+        Vendor::SoftHsm => "SoftHSM2",
+    }
 }

@@ -408,3 +408,93 @@ fn a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made() {
         },
     );
 }
+
+#[test]
+fn keys_on_the_token_wait_across_a_restart_and_get_their_certificates_later() {
+    isolated(
+        "keys_on_the_token_wait_across_a_restart_and_get_their_certificates_later",
+        |hsm| block_on(keys_wait_across_a_restart(hsm)),
+    );
+}
+
+async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
+    use qoltanba::app::screen::{install, welcome};
+    hsm.init_token("Citizen token", PIN);
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let person = citizen_who("approve");
+    let lang = Language::Kk;
+    let number = {
+        let mut app = connected(config(lang, data.path(), &hsm.module), Step::Iin).await;
+        journey::log_in(&mut app, person).await;
+        journey::identify(&mut app, files.path()).await;
+        journey::agree(&mut app, "").await;
+        pick(&mut app, "Citizen token").await;
+        send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+        send(&mut app, Message::Next).await;
+        send(&mut app, Message::Submit(submit::Message::Start)).await;
+        app.application_number().unwrap().to_owned()
+        // The app closes before installing.
+    };
+    let keys = objects(hsm, "Citizen token", PIN);
+    assert_eq!(
+        keys.iter()
+            .filter(|o| o.kind.starts_with("Private Key Object"))
+            .count(),
+        2
+    );
+    assert!(
+        !keys.iter().any(|o| o.kind.starts_with("Certificate")),
+        "{keys:#?}"
+    );
+
+    let mut app = connected(config(lang, data.path(), &hsm.module), Step::Welcome).await;
+    assert!(app.resume_available());
+    send(
+        &mut app,
+        Message::Welcome(welcome::Message::Activate(welcome::Action::Resume)),
+    )
+    .await;
+    assert_eq!(app.step(), Step::Install);
+    assert!(!app.device_session_open());
+    simulator(&app)
+        .find(t!(lang, "install-device-pin-hint").as_str())
+        .unwrap();
+
+    send(
+        &mut app,
+        Message::Install(install::Message::DevicePinChanged("00000000".into())),
+    )
+    .await;
+    send(&mut app, Message::Install(install::Message::Start)).await;
+    assert_eq!(
+        app.install_problem(),
+        Some(t!(lang, "token-error-wrong-pin-count-low"))
+    );
+    send(
+        &mut app,
+        Message::Install(install::Message::DevicePinChanged(PIN.into())),
+    )
+    .await;
+    send(&mut app, Message::Install(install::Message::Start)).await;
+    assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
+    simulator(&app)
+        .find(
+            t!(
+                lang,
+                "done-device",
+                device = "Citizen token",
+                model = "SoftHSM v2",
+                serial = app.installed_device().unwrap().serial.as_str()
+            )
+            .as_str(),
+        )
+        .unwrap();
+    let objects = objects(hsm, "Citizen token", PIN);
+    let certificates: Vec<&Object> = objects
+        .iter()
+        .filter(|o| o.kind.starts_with("Certificate Object"))
+        .collect();
+    assert_eq!(certificates.len(), 2, "{objects:#?}");
+    assert!(!number.is_empty());
+}

@@ -508,3 +508,4 @@ tokens-kind = Type
 tokens-pin = PIN
 tokens-pin-length = PIN length
 tokens-module = Module
+tokens-advice = What to do

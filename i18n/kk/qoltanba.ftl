@@ -498,3 +498,4 @@ tokens-kind = Түрі
 tokens-pin = PIN-код
 tokens-pin-length = PIN-код ұзындығы
 tokens-module = Модуль
+tokens-advice = Не істеу керек

@@ -514,3 +514,4 @@ tokens-kind = Тип
 tokens-pin = PIN-код
 tokens-pin-length = Длина PIN-кода
 tokens-module = Модуль
+tokens-advice = Что делать

@@ -36,7 +36,8 @@ impl SoftHsm {
         }
     }
 
-    fn create(dir: &Path) -> Self {
+    /// A configuration in `dir` with an empty token directory.
+    pub fn create(dir: &Path) -> Self {
         let hsm = Self::at(dir);
         fs::create_dir_all(hsm.tokens()).unwrap();
         fs::write(
