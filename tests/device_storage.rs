@@ -173,12 +173,12 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     journey::identify(&mut app, files.path()).await;
     journey::agree(&mut app, "citizen@example.kz").await;
 
-    // Both tokens are listed (and SoftHSM2's free slot, as a device not prepared yet), and a
+    // Both tokens are listed (SoftHSM2's empty slot for new tokens is not a device), and a
     // device is offered first once one is plugged in.
     let labels: Vec<String> = app
         .listed_devices()
         .into_iter()
-        .filter(|token| token.kind == DeviceKind::SoftHsm && token.flags.token_initialized)
+        .filter(|token| token.kind == DeviceKind::SoftHsm)
         .map(|token| token.label)
         .collect();
     assert_eq!(labels, ["Citizen token", "Spare token"]);
@@ -293,9 +293,7 @@ fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
                     let tokens: Vec<_> = app
                         .listed_devices()
                         .into_iter()
-                        .filter(|token| {
-                            token.kind == DeviceKind::SoftHsm && token.flags.token_initialized
-                        })
+                        .filter(|token| token.kind == DeviceKind::SoftHsm)
                         .collect();
                     assert_eq!(tokens.len(), 2, "{tokens:#?}");
                     assert!(app.on_device(), "a plugged-in device is offered first");

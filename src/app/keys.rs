@@ -19,7 +19,7 @@ use qoltanba_core::protocol::{
 use qoltanba_core::store::{self, FolderCheck, InstalledKeys, PendingKeys, StoreError};
 
 use super::flow::Reply;
-use super::screen::{install, storage, submit};
+use super::screen::{devices, install, storage, submit};
 use super::step::Step;
 use super::{App, Message};
 use crate::t;
@@ -48,6 +48,11 @@ async fn blocking<T: Send + 'static>(
 
 impl App {
     pub(super) fn on_storage(&mut self, message: storage::Message) -> Task<Message> {
+        // A device picked: its PIN is typed next.
+        if let storage::Message::Device(devices::Message::Picked(_)) = &message {
+            let _ = self.storage.update(message);
+            return iced::widget::operation::focus(devices::PIN_ID);
+        }
         match self.storage.update(message) {
             Some(storage::Event::Continue) => self.next(),
             Some(storage::Event::Browse) => {

@@ -203,8 +203,12 @@ impl State {
 
     /// A new scan: the picked device's state is refreshed (its kind stays as picked); a device
     /// that is gone is unpicked. Returns whether the picked device went away.
-    pub fn listed(&mut self, listing: Listing) -> bool {
+    pub fn listed(&mut self, mut listing: Listing) -> bool {
         self.scanning = false;
+        // SoftHSM2 always offers one empty slot for making a new token: not a device.
+        listing
+            .tokens
+            .retain(|token| token.kind != DeviceKind::SoftHsm || token.flags.token_initialized);
         let mut gone = false;
         if let Some(selected) = &mut self.selected {
             match listing.tokens.iter().find(|t| t.same_device(selected)) {
@@ -325,13 +329,7 @@ impl State {
             (!self.scanning).then_some(Message::Refresh),
             false,
         );
-        let heading = row![
-            section(t!(lang, "storage-device-list")).width(Fill),
-            refresh
-        ]
-        .align_y(Alignment::Center)
-        .spacing(12);
-        let mut content = column![heading].spacing(10);
+        let mut content = column![section(t!(lang, "storage-device-list"))].spacing(10);
         match &self.listing {
             None => content = content.push(caption(t!(lang, "storage-device-searching"))),
             Some(listing) if listing.tokens.is_empty() => {
@@ -350,7 +348,14 @@ impl State {
                 }
             }
         }
-        content = content.push(caption(t!(lang, "storage-device-no-module")));
+        content = content.push(
+            row![
+                refresh,
+                caption(t!(lang, "storage-device-no-module")).width(Fill)
+            ]
+            .align_y(Alignment::Center)
+            .spacing(16),
+        );
         if let Some(listing) = &self.listing
             && !listing.problems.is_empty()
         {
@@ -508,7 +513,7 @@ pub fn device_name(lang: Language, token: &TokenInfo) -> String {
     }
 }
 
-/// One device of the list: label; kind, maker and model; serial; PIN state.
+/// One device of the list: label; kind, maker and model; PIN state and serial.
 fn device_row<'a>(
     lang: Language,
     token: &TokenInfo,
@@ -532,16 +537,20 @@ fn device_row<'a>(
         ))
         .size(theme::SMALL_SIZE)
         .color(theme::MUTED),
-        text(t!(
-            lang,
-            "storage-device-serial",
-            serial = token.serial.as_str()
-        ))
-        .size(theme::SMALL_SIZE)
-        .color(theme::MUTED),
-        text(explain::pin_state(lang, token.pin_state))
+        row![
+            text(explain::pin_state(lang, token.pin_state))
+                .size(theme::SMALL_SIZE)
+                .color(state_colour)
+                .width(Fill),
+            text(t!(
+                lang,
+                "storage-device-serial",
+                serial = token.serial.as_str()
+            ))
             .size(theme::SMALL_SIZE)
-            .color(state_colour),
+            .color(theme::MUTED),
+        ]
+        .spacing(12),
     ]
     .spacing(2);
     choice_with(

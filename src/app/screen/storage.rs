@@ -179,22 +179,26 @@ impl State {
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
         let kind = self.kind();
         let mut content = page(t!(lang, "storage-title"), t!(lang, "storage-intro"));
-        if self.kiosk {
-            content = content.push(banner(Banner::Info, t!(lang, "storage-kiosk-note")));
-        } else {
-            content = content.push(choice(
-                t!(lang, "storage-folder"),
-                Some(t!(lang, "storage-folder-detail")),
-                kind == Kind::Folder,
-                Some(Message::KindPicked(Kind::Folder)),
-            ));
-        }
-        content = content.push(choice(
+        let device_card = choice(
             t!(lang, "storage-device"),
             Some(t!(lang, "storage-device-detail")),
             kind == Kind::Device,
             Some(Message::KindPicked(Kind::Device)),
-        ));
+        );
+        if self.kiosk {
+            content = content
+                .push(banner(Banner::Info, t!(lang, "storage-kiosk-note")))
+                .push(device_card);
+        } else {
+            // Side by side, so the device list below fits on the screen without scrolling.
+            let folder_card = choice(
+                t!(lang, "storage-folder"),
+                Some(t!(lang, "storage-folder-detail")),
+                kind == Kind::Folder,
+                Some(Message::KindPicked(Kind::Folder)),
+            );
+            content = content.push(row![folder_card, device_card].spacing(12));
+        }
         let details: Element<'_, Message> = match kind {
             Kind::Folder => {
                 let feedback = if self.folder.trim().is_empty() {
