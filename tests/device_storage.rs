@@ -496,3 +496,74 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
     assert_eq!(certificates.len(), 2, "{objects:#?}");
     assert!(!number.is_empty());
 }
+
+#[test]
+fn a_refused_application_takes_its_keys_off_the_token() {
+    isolated(
+        "a_refused_application_takes_its_keys_off_the_token",
+        |hsm| block_on(a_refused_application(hsm)),
+    );
+}
+
+async fn a_refused_application(hsm: &SoftHsm) {
+    use qoltanba::app::flow::Reply;
+    use qoltanba_core::client::{Client, ClientError};
+    use qoltanba_core::protocol::{ErrorCode, FaultSettings};
+    hsm.init_token("Citizen token", PIN);
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let lang = Language::En;
+    let mut app = connected(config(lang, data.path(), &hsm.module), Step::Iin).await;
+    journey::log_in(&mut app, citizen_who("approve")).await;
+    journey::identify(&mut app, files.path()).await;
+    journey::agree(&mut app, "").await;
+    pick(&mut app, "Citizen token").await;
+    send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Submit);
+    let ours = |hsm: &SoftHsm| {
+        objects(hsm, "Citizen token", PIN)
+            .into_iter()
+            .filter(|o| o.label.starts_with("Qoltanba "))
+            .count()
+    };
+
+    // The service cannot be reached: the keys stay for a retry with the same requests.
+    let sandbox = Client::new(app.service_url().unwrap(), None).unwrap();
+    let unreachable = FaultSettings {
+        error_rate: 1.0,
+        ..FaultSettings::default()
+    };
+    sandbox.sandbox_set_faults(&unreachable).await.unwrap();
+    send(&mut app, Message::Submit(submit::Message::Start)).await;
+    assert_eq!(app.failure_text(), Some(t!(lang, "error-unavailable")));
+    assert_eq!(app.application_number(), None);
+    assert_eq!(ours(hsm), 4, "two key pairs, public and private halves");
+
+    // The service refuses the requests for good: the keys made for them go.
+    let refusal = ClientError::Api {
+        code: ErrorCode::CsrSubjectMismatch,
+        message: "test".into(),
+        retry_after: None,
+    };
+    send(&mut app, Message::Reply(Reply::Submitted(Err(refusal)))).await;
+    assert_eq!(
+        app.failure_text(),
+        Some(t!(lang, "error-csr-subject-mismatch"))
+    );
+    assert_eq!(
+        app.submit_problem(),
+        Some(t!(lang, "submit-device-keys-removed").as_str())
+    );
+    assert_eq!(ours(hsm), 0);
+
+    // Retry makes new keys, and this time the service takes them.
+    sandbox
+        .sandbox_set_faults(&FaultSettings::default())
+        .await
+        .unwrap();
+    send(&mut app, Message::Retry).await;
+    assert_eq!(app.failure_text(), None);
+    assert!(app.application_number().is_some());
+    assert_eq!(ours(hsm), 4);
+}

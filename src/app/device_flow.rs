@@ -230,8 +230,9 @@ impl App {
                     return Task::none();
                 }
                 // Refused for good: the keys waiting on the device go, and nothing is resumed.
+                // The screen keeps showing the device and the refusal; Install has nothing left
+                // to do.
                 let keys = self.devices.pending.take();
-                self.install.device = None;
                 self.progress = super::progress::Progress::default();
                 let removal = self.remove_device_keys(keys.map(|keys| DevicePrepared {
                     keys,
@@ -337,7 +338,12 @@ impl App {
             },
             Reply::DeviceKeysRemoved(result) => {
                 if result.is_ok() {
-                    self.submit.problem = Some(t!(self.lang, "submit-device-keys-removed"));
+                    let removed = t!(self.lang, "submit-device-keys-removed");
+                    if self.step == Step::Install {
+                        self.install.problem = Some(removed);
+                    } else {
+                        self.submit.problem = Some(removed);
+                    }
                 }
                 Task::none()
             }
