@@ -175,12 +175,13 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
 
     // Both tokens are listed (SoftHSM2's empty slot for new tokens is not a device), and a
     // device is offered first once one is plugged in.
-    let labels: Vec<String> = app
+    let mut labels: Vec<String> = app
         .listed_devices()
         .into_iter()
         .filter(|token| token.kind == DeviceKind::SoftHsm)
         .map(|token| token.label)
         .collect();
+    labels.sort();
     assert_eq!(labels, ["Citizen token", "Spare token"]);
     assert!(app.on_device());
 
