@@ -675,7 +675,10 @@ impl App {
                 iced::time::every(keys::ISSUE_POLL)
                     .map(|_| Message::Install(screen::install::Message::Start))
             });
-        let devices = (self.step == Step::Storage).then(|| {
+        // While devices are shown (or none was listed yet, which decides what is offered).
+        let devices = (self.step == Step::Storage
+            && (self.on_device() || self.storage.device.listing.is_none()))
+        .then(|| {
             iced::time::every(device_flow::SCAN_INTERVAL)
                 .map(|_| Message::Storage(storage::Message::Device(screen::devices::Message::Tick)))
         });
