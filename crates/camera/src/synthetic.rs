@@ -6,8 +6,10 @@
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use image::RgbImage;
+use image::{RgbImage, Rgba, RgbaImage};
 
+use crate::challenge::{ChallengeScript, Prompt};
+use crate::document::{CardSide, ID1_ASPECT};
 use crate::error::CameraError;
 use crate::frame::Frame;
 
@@ -60,6 +62,23 @@ pub struct Shot {
     /// Blur radius of the person in sprite pixels (0 = sharp), as when they move quickly or the
     /// lens is out of focus.
     pub blur: u32,
+    /// An ID card held up to the camera.
+    pub card: Option<CardShot>,
+}
+
+/// An ID card in the scene.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardShot {
+    /// Which side faces the camera.
+    pub side: CardSide,
+    /// Card centre, fractions of the frame.
+    pub cx: f32,
+    /// Card centre, fractions of the frame.
+    pub cy: f32,
+    /// Card width, fraction of the frame width.
+    pub width: f32,
+    /// Blur radius in frame pixels (0 = sharp).
+    pub blur: u32,
 }
 
 impl Shot {
@@ -69,6 +88,7 @@ impl Shot {
             faces: vec![placement],
             exposure: 1.0,
             blur: 0,
+            card: None,
         }
     }
 
@@ -78,6 +98,7 @@ impl Shot {
             faces: Vec::new(),
             exposure: 1.0,
             blur: 0,
+            card: None,
         }
     }
 
@@ -87,6 +108,7 @@ impl Shot {
             faces,
             exposure: 1.0,
             blur: 0,
+            card: None,
         }
     }
 
@@ -94,6 +116,20 @@ impl Shot {
     pub fn with_exposure(mut self, exposure: f32) -> Self {
         self.exposure = exposure;
         self
+    }
+
+    /// An ID card filling most of the card frame, nobody else in view.
+    pub fn card(side: CardSide) -> Self {
+        Self {
+            card: Some(CardShot {
+                side,
+                cx: 0.5,
+                cy: 0.5,
+                width: 0.62,
+                blur: 0,
+            }),
+            ..Self::empty()
+        }
     }
 
     /// The same shot with the person blurred.
@@ -115,6 +151,7 @@ impl Shot {
                 .collect(),
             exposure: a.exposure + (b.exposure - a.exposure) * t,
             blur: if t < 0.5 { a.blur } else { b.blur },
+            card: if t < 1.0 { a.card } else { b.card },
         }
     }
 }
@@ -295,8 +332,63 @@ impl Scene {
         self
     }
 
+    /// A person acting out `script` at 1280×720, 30 fps: centred for a second, then each
+    /// movement in turn (over half a second, held 0.7 s, back to the centre), one every two
+    /// seconds — what an honest person does when the prompts appear. A turn is acted as the
+    /// face moving sideways by a third of its width (see `challenge` for why).
+    pub fn performing(script: &ChallengeScript) -> Scene {
+        let c = Placement::CENTRE;
+        let mut builder =
+            SceneBuilder::new("performing", 1280, 720, 30, Shot::face(c)).hold(ms(1000));
+        for step in script
+            .steps
+            .iter()
+            .filter(|s| s.prompt != Prompt::LookStraight)
+        {
+            let moved = match step.prompt {
+                // The person's left is the unmirrored frame's right.
+                Prompt::TurnLeft => Placement {
+                    cx: c.cx + 0.1,
+                    ..c
+                },
+                Prompt::TurnRight => Placement {
+                    cx: c.cx - 0.1,
+                    ..c
+                },
+                Prompt::ComeCloser => Placement {
+                    size: c.size * 1.35,
+                    ..c
+                },
+                Prompt::MoveBack => Placement {
+                    size: c.size * 0.74,
+                    ..c
+                },
+                Prompt::LookStraight => c,
+            };
+            builder = builder
+                .glide(ms(500), Shot::face(moved))
+                .hold(ms(700))
+                .glide(ms(500), Shot::face(c))
+                .hold(ms(300));
+        }
+        builder.hold(ms(2000)).once()
+    }
+
+    /// An ID card held steadily in the card frame, 1280×720 at 30 fps.
+    pub fn card(side: CardSide) -> Scene {
+        SceneBuilder::new(
+            &format!("card {}", side.as_str()),
+            1280,
+            720,
+            30,
+            Shot::card(side),
+        )
+        .hold(ms(1000))
+        .once()
+    }
+
     /// A scene by name, for `--camera synthetic:NAME`: `tour` (the default), `steady`,
-    /// `static`, `empty`, `denied`, `busy`, `unplug`.
+    /// `static`, `empty`, `denied`, `busy`, `unplug`, `card-front`, `card-back`.
     pub fn by_name(name: &str) -> Option<Scene> {
         Some(match name {
             "" | "tour" => Self::tour(),
@@ -308,6 +400,8 @@ impl Scene {
             "denied" => Self::tour().failing_with(CameraError::PermissionDenied),
             "busy" => Self::tour().failing_with(CameraError::Busy),
             "unplug" => Self::tour().unplugged(ms(4000), Some(ms(3000))),
+            "card-front" => Self::card(CardSide::Front),
+            "card-back" => Self::card(CardSide::Back),
             _ => return None,
         })
     }
@@ -386,6 +480,9 @@ impl SceneRenderer {
             for placement in &shot.faces {
                 composite(&mut rgba, w, h, sprite, placement, shot.blur);
             }
+        }
+        if let Some(card) = &shot.card {
+            composite_card(&mut rgba, w, h, card);
         }
         if (shot.exposure - 1.0).abs() > 0.01 {
             let gain = (shot.exposure.max(0.0) * 256.0) as u32;
@@ -527,6 +624,247 @@ fn bilinear(img: &RgbImage, x: f32, y: f32) -> [f32; 3] {
         *o = top * (1.0 - ty) + bottom * ty;
     }
     out
+}
+
+/// Width of the cached card pictures the scenes scale from.
+const CARD_SPRITE_WIDTH: u32 = 1000;
+
+fn card_sprite(side: CardSide) -> &'static RgbaImage {
+    static FRONT: OnceLock<RgbaImage> = OnceLock::new();
+    static BACK: OnceLock<RgbaImage> = OnceLock::new();
+    let cell = match side {
+        CardSide::Front => &FRONT,
+        CardSide::Back => &BACK,
+    };
+    cell.get_or_init(|| id_card(side, CARD_SPRITE_WIDTH))
+}
+
+fn composite_card(rgba: &mut [u8], w: u32, h: u32, card: &CardShot) {
+    let sprite = card_sprite(card.side);
+    let blurred;
+    let sprite = if card.blur > 0 {
+        let radius = card.blur * sprite.width() / (card.width * w as f32).max(1.0) as u32;
+        blurred = image::imageops::blur(sprite, radius.max(1) as f32);
+        &blurred
+    } else {
+        sprite
+    };
+    let dw = card.width * w as f32;
+    let dh = dw / ID1_ASPECT;
+    let left = card.cx * w as f32 - dw / 2.0;
+    let top = card.cy * h as f32 - dh / 2.0;
+    let (sw, sh) = (sprite.width() as f32, sprite.height() as f32);
+    let corner = dh * 0.06;
+    let x0 = left.max(0.0) as u32;
+    let y0 = top.max(0.0) as u32;
+    let x1 = ((left + dw).max(0.0) as u32).min(w);
+    let y1 = ((top + dh).max(0.0) as u32).min(h);
+    for y in y0..y1 {
+        let fy = y as f32 + 0.5 - top;
+        for x in x0..x1 {
+            let fx = x as f32 + 0.5 - left;
+            // Rounded corners.
+            let cx = (corner - fx).max(fx - (dw - corner)).max(0.0);
+            let cy = (corner - fy).max(fy - (dh - corner)).max(0.0);
+            if cx * cx + cy * cy > corner * corner {
+                continue;
+            }
+            let (u, v) = (fx / dw * sw - 0.5, fy / dh * sh - 0.5);
+            let sx = (u.round().max(0.0) as u32).min(sprite.width() - 1);
+            let sy = (v.round().max(0.0) as u32).min(sprite.height() - 1);
+            let p = sprite.get_pixel(sx, sy).0;
+            let i = (y as usize * w as usize + x as usize) * 4;
+            rgba[i..i + 3].copy_from_slice(&p[..3]);
+        }
+    }
+}
+
+/// A small deterministic random source for the card's made-up print.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as u32
+    }
+
+    fn below(&mut self, n: u32) -> u32 {
+        self.next() % n.max(1)
+    }
+}
+
+fn fill_rect(img: &mut RgbaImage, x: i64, y: i64, w: i64, h: i64, colour: [u8; 3]) {
+    let (iw, ih) = (i64::from(img.width()), i64::from(img.height()));
+    for py in y.max(0)..(y + h).min(ih) {
+        for px in x.max(0)..(x + w).min(iw) {
+            img.put_pixel(
+                px as u32,
+                py as u32,
+                Rgba([colour[0], colour[1], colour[2], 255]),
+            );
+        }
+    }
+}
+
+/// Draws a line of made-up glyphs (letter-like strokes) starting at `(x, y)` with glyph height
+/// `size`; returns the x after the last glyph.
+fn glyphs(
+    img: &mut RgbaImage,
+    rng: &mut Lcg,
+    x: i64,
+    y: i64,
+    size: i64,
+    count: u32,
+    colour: [u8; 3],
+) -> i64 {
+    let stroke = (size / 7).max(1);
+    let advance = size * 3 / 4;
+    let mut at = x;
+    for _ in 0..count {
+        if rng.below(7) == 0 {
+            at += advance; // a space
+            continue;
+        }
+        let gw = advance - stroke * 2;
+        // Each glyph: one or two verticals and up to three horizontals, like capital letters.
+        if rng.below(3) != 0 {
+            fill_rect(img, at, y, stroke, size, colour);
+        }
+        if rng.below(2) == 0 {
+            fill_rect(img, at + gw - stroke, y, stroke, size, colour);
+        }
+        for row in [0, size / 2 - stroke / 2, size - stroke] {
+            if rng.below(2) == 0 {
+                fill_rect(img, at, y + row, gw, stroke, colour);
+            }
+        }
+        if rng.below(4) == 0 {
+            // A diagonal.
+            for i in 0..size {
+                fill_rect(
+                    img,
+                    at + i * (gw - stroke) / size.max(1),
+                    y + i,
+                    stroke,
+                    1,
+                    colour,
+                );
+            }
+        }
+        at += advance;
+    }
+    at
+}
+
+/// A made-up ID card (not a real document's design) for the synthetic camera and the test
+/// fixtures: guilloche background, header band, photo, text lines on the front; bar code,
+/// text and a machine-readable zone on the back. `width` in pixels; the height follows ID-1.
+pub fn id_card(side: CardSide, width: u32) -> RgbaImage {
+    let width = width.max(200);
+    let height = (width as f32 / ID1_ASPECT).round() as u32;
+    let s = f64::from(width) / 1000.0;
+    let mut img = RgbaImage::from_fn(width, height, |x, y| {
+        let (fx, fy) = (f64::from(x) / s, f64::from(y) / s);
+        let wave = (fx * 0.045 + 3.0 * (fy * 0.021).sin()).sin()
+            + (fy * 0.05 - 2.0 * (fx * 0.013).cos()).sin();
+        let line = wave.abs() < 0.06;
+        let base = [214.0 - fy * 0.04, 228.0 - fy * 0.03, 224.0 + fx * 0.01];
+        let c = |v: f64| if line { (v - 38.0) as u8 } else { v as u8 };
+        Rgba([c(base[0]), c(base[1]), c(base[2]), 255])
+    });
+    let px = |v: f64| (v * s).round() as i64;
+    let mut rng = Lcg(match side {
+        CardSide::Front => 0x1D_CA4D,
+        CardSide::Back => 0xBAC_CA4D,
+    });
+    let ink = [28, 36, 52];
+    let label = [96, 110, 128];
+    match side {
+        CardSide::Front => {
+            fill_rect(&mut img, 0, 0, i64::from(width), px(78.0), [22, 92, 140]);
+            glyphs(
+                &mut img,
+                &mut rng,
+                px(40.0),
+                px(22.0),
+                px(34.0),
+                24,
+                [240, 244, 248],
+            );
+            if let Some(face) = face_photo() {
+                let (pw, ph) = (px(250.0).max(8) as u32, px(300.0).max(8) as u32);
+                let photo =
+                    image::imageops::resize(&face, pw, ph, image::imageops::FilterType::Triangle);
+                let (ox, oy) = (px(40.0), px(118.0));
+                for (x, y, p) in photo.enumerate_pixels() {
+                    let (tx, ty) = (ox + i64::from(x), oy + i64::from(y));
+                    if tx < i64::from(width) && ty < i64::from(height) {
+                        img.put_pixel(tx as u32, ty as u32, Rgba([p.0[0], p.0[1], p.0[2], 255]));
+                    }
+                }
+            }
+            let mut y = 120.0;
+            for _ in 0..6 {
+                glyphs(&mut img, &mut rng, px(330.0), px(y), px(16.0), 14, label);
+                let count = 16 + rng.below(8);
+                glyphs(
+                    &mut img,
+                    &mut rng,
+                    px(330.0),
+                    px(y + 24.0),
+                    px(28.0),
+                    count,
+                    ink,
+                );
+                y += 70.0;
+            }
+        }
+        CardSide::Back => {
+            let mut x = 40.0;
+            while x < 600.0 {
+                let bar = 2.0 + f64::from(rng.below(5)) * 2.0;
+                fill_rect(&mut img, px(x), px(40.0), px(bar).max(1), px(90.0), ink);
+                x += bar + 2.0 + f64::from(rng.below(4)) * 2.0;
+            }
+            let mut y = 160.0;
+            for _ in 0..4 {
+                glyphs(&mut img, &mut rng, px(40.0), px(y), px(14.0), 18, label);
+                glyphs(
+                    &mut img,
+                    &mut rng,
+                    px(40.0),
+                    px(y + 20.0),
+                    px(24.0),
+                    26,
+                    ink,
+                );
+                y += 56.0;
+            }
+            fill_rect(
+                &mut img,
+                0,
+                px(440.0),
+                i64::from(width),
+                px(190.0),
+                [246, 246, 240],
+            );
+            for row in 0..3 {
+                glyphs(
+                    &mut img,
+                    &mut rng,
+                    px(40.0),
+                    px(460.0 + f64::from(row) * 52.0),
+                    px(34.0),
+                    30,
+                    [10, 10, 10],
+                );
+            }
+        }
+    }
+    img
 }
 
 #[cfg(test)]
