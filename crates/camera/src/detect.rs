@@ -14,7 +14,7 @@ use rustface::{Detector, ImageData, Model};
 use thiserror::Error;
 
 use crate::frame::Frame;
-use crate::imageops::{Grey, grey_downscaled};
+use crate::imageops::{Grey, Region, grey_downscaled, grey_region};
 
 /// The SeetaFace frontal face model, embedded so the app needs no model file at run time.
 static MODEL_BYTES: &[u8] = include_bytes!("../assets/model/seeta_fd_frontal_v1.0.bin");
@@ -162,6 +162,118 @@ pub fn detect_in_grey(
         .collect();
     boxes.sort_by(|a, b| b.area().total_cmp(&a.area()));
     Ok(boxes)
+}
+
+/// Size the face is scaled to when searching around its last position.
+const TRACK_FACE_PX: f32 = 44.0;
+/// Room searched around the last face, in face widths on each side.
+const TRACK_MARGIN: f32 = 0.7;
+
+/// Looks for one face near `previous` (from an earlier frame) in a small, shrunk window.
+/// `None` when not exactly one face is there.
+pub fn detect_near(
+    frame: &Frame,
+    previous: &FaceBox,
+    settings: &DetectorSettings,
+) -> Result<Option<FaceBox>, DetectorError> {
+    let (fw, fh) = (frame.width() as f32, frame.height() as f32);
+    let (face_w, face_h) = (previous.width * fw, previous.height * fh);
+    if face_w < 1.0 || face_h < 1.0 {
+        return Ok(None);
+    }
+    let (mx, my) = (face_w * TRACK_MARGIN, face_h * TRACK_MARGIN);
+    let x0 = (previous.x * fw - mx).max(0.0);
+    let y0 = (previous.y * fh - my).max(0.0);
+    let x1 = (previous.x * fw + face_w + mx).min(fw);
+    let y1 = (previous.y * fh + face_h + my).min(fh);
+    let region = Region {
+        x: x0 as usize,
+        y: y0 as usize,
+        width: (x1 - x0) as usize,
+        height: (y1 - y0) as usize,
+    };
+    // Never enlarge: a face already small is searched at full resolution.
+    let scale = (TRACK_FACE_PX / face_w).min(1.0);
+    let (out_w, out_h) = (
+        (region.width as f32 * scale) as usize,
+        (region.height as f32 * scale) as usize,
+    );
+    if out_w < 48 || out_h < 48 {
+        return Ok(None);
+    }
+    let Some(grey) = grey_region(
+        frame.rgba(),
+        frame.width() as usize,
+        frame.height() as usize,
+        region,
+        out_w,
+        out_h,
+    ) else {
+        return Ok(None);
+    };
+    let faces = detect_in_grey(&grey, settings)?;
+    let [face] = faces.as_slice() else {
+        return Ok(None);
+    };
+    let (rw, rh) = (region.width as f32, region.height as f32);
+    Ok(Some(FaceBox {
+        x: (region.x as f32 + face.x * rw) / fw,
+        y: (region.y as f32 + face.y * rh) / fh,
+        width: face.width * rw / fw,
+        height: face.height * rh / fh,
+        score: face.score,
+    }))
+}
+
+/// Detection that follows a single face from frame to frame: most frames search only a small
+/// window around it, and every `full_every`-th frame (or whenever the face is not found
+/// there) searches the whole frame, so a second person or a lost face is noticed within a
+/// few frames.
+#[derive(Debug, Clone)]
+pub struct FaceTracker {
+    full_every: u32,
+    since_full: u32,
+    last: Option<FaceBox>,
+}
+
+impl FaceTracker {
+    /// A tracker that scans the whole frame at least every `full_every` frames (1 = always).
+    pub fn new(full_every: u32) -> Self {
+        Self {
+            full_every: full_every.max(1),
+            since_full: 0,
+            last: None,
+        }
+    }
+
+    /// Forgets the last face.
+    pub fn reset(&mut self) {
+        self.last = None;
+        self.since_full = 0;
+    }
+
+    /// Faces in `frame`, largest first.
+    pub fn detect(
+        &mut self,
+        frame: &Frame,
+        settings: &DetectorSettings,
+    ) -> Result<Vec<FaceBox>, DetectorError> {
+        if self.since_full + 1 < self.full_every
+            && let Some(previous) = self.last
+            && let Some(face) = detect_near(frame, &previous, settings)?
+        {
+            self.since_full += 1;
+            self.last = Some(face);
+            return Ok(vec![face]);
+        }
+        let faces = detect_faces(frame, settings)?;
+        self.since_full = 0;
+        self.last = match faces.as_slice() {
+            [face] => Some(*face),
+            _ => None,
+        };
+        Ok(faces)
+    }
 }
 
 #[cfg(test)]

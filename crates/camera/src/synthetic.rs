@@ -565,7 +565,8 @@ fn box_blur(src: &RgbImage, radius: u32) -> RgbImage {
     pass(&pass(src, true), false)
 }
 
-/// Draws the sprite scaled so that its face matches `placement`, with a soft oval edge.
+/// Draws the sprite scaled so that its face matches `placement`, with a soft oval edge
+/// (bilinear sampling in 8-bit fixed point).
 fn composite(rgba: &mut [u8], w: u32, h: u32, sprite: &RgbImage, placement: &Placement, blur: u32) {
     let blurred;
     let sprite = if blur > 0 {
@@ -574,56 +575,69 @@ fn composite(rgba: &mut [u8], w: u32, h: u32, sprite: &RgbImage, placement: &Pla
     } else {
         sprite
     };
-    let (sw, sh) = (sprite.width() as f32, sprite.height() as f32);
+    let (sw, sh) = (sprite.width() as usize, sprite.height() as usize);
     let face_px = placement.size * h as f32;
-    let scale = face_px / (FACE_W * sw);
+    let scale = face_px / (FACE_W * sw as f32);
     if scale <= 0.0 || !scale.is_finite() {
         return;
     }
-    let (dw, dh) = (sw * scale, sh * scale);
+    let (dw, dh) = (sw as f32 * scale, sh as f32 * scale);
     let left = placement.cx * w as f32 - FACE_CX * dw;
     let top = placement.cy * h as f32 - FACE_CY * dh;
-    let x0 = left.floor().max(0.0) as u32;
-    let y0 = top.floor().max(0.0) as u32;
-    let x1 = ((left + dw).ceil().max(0.0) as u32).min(w);
-    let y1 = ((top + dh).ceil().max(0.0) as u32).min(h);
+    let x0 = left.floor().max(0.0) as usize;
+    let y0 = top.floor().max(0.0) as usize;
+    let x1 = ((left + dw).ceil().max(0.0) as usize).min(w as usize);
+    let y1 = ((top + dh).ceil().max(0.0) as usize).min(h as usize);
+    if x0 >= x1 || y0 >= y1 {
+        return;
+    }
+    // Per column: source column, its right neighbour, the blend weight and the oval term.
+    let columns: Vec<(usize, usize, u32, f32)> = (x0..x1)
+        .map(|x| {
+            let u = (x as f32 + 0.5 - left) / dw;
+            let sx = (u * sw as f32 - 0.5).clamp(0.0, (sw - 1) as f32);
+            let c0 = sx as usize;
+            let weight = ((sx - c0 as f32) * 256.0) as u32;
+            let du = (u - 0.5) / 0.5;
+            (c0, (c0 + 1).min(sw - 1), weight, du * du)
+        })
+        .collect();
+    let src = sprite.as_raw();
+    let stride = w as usize * 4;
     for y in y0..y1 {
         let v = (y as f32 + 0.5 - top) / dh;
-        for x in x0..x1 {
-            let u = (x as f32 + 0.5 - left) / dw;
-            // Soft oval mask: 1 inside, fading to 0 over the outer 12 % of the radius.
-            let (du, dv) = ((u - 0.5) / 0.5, (v - 0.5) / 0.5);
-            let r = (du * du + dv * dv).sqrt();
-            let alpha = ((1.0 - r) / 0.12).clamp(0.0, 1.0);
-            if alpha <= 0.0 {
+        let sy = (v * sh as f32 - 0.5).clamp(0.0, (sh - 1) as f32);
+        let r0 = sy as usize;
+        let r1 = (r0 + 1).min(sh - 1);
+        let wy = ((sy - r0 as f32) * 256.0) as u32;
+        let dv = (v - 0.5) / 0.5;
+        let dv2 = dv * dv;
+        let (row0, row1) = (
+            &src[r0 * sw * 3..(r0 + 1) * sw * 3],
+            &src[r1 * sw * 3..(r1 + 1) * sw * 3],
+        );
+        let out = &mut rgba[y * stride..(y + 1) * stride];
+        for (i, &(c0, c1, wx, du2)) in columns.iter().enumerate() {
+            let r2 = du2 + dv2;
+            if r2 >= 1.0 {
                 continue;
             }
-            let [sr, sg, sb] = bilinear(sprite, u * sw - 0.5, v * sh - 0.5);
-            let i = (y as usize * w as usize + x as usize) * 4;
-            for (c, s) in rgba[i..i + 3].iter_mut().zip([sr, sg, sb]) {
-                *c = (f32::from(*c) * (1.0 - alpha) + s * alpha) as u8;
+            // Soft oval mask: opaque inside, fading out over the outer 12 % of the radius.
+            let alpha = (((1.0 - r2.sqrt()) / 0.12).min(1.0) * 256.0) as u32;
+            let o = (x0 + i) * 4;
+            for ch in 0..3 {
+                let a = u32::from(row0[c0 * 3 + ch]);
+                let b = u32::from(row0[c1 * 3 + ch]);
+                let c = u32::from(row1[c0 * 3 + ch]);
+                let d = u32::from(row1[c1 * 3 + ch]);
+                let top_mix = a * (256 - wx) + b * wx;
+                let bottom_mix = c * (256 - wx) + d * wx;
+                let value = (top_mix * (256 - wy) + bottom_mix * wy) >> 16;
+                let dst = u32::from(out[o + ch]);
+                out[o + ch] = ((dst * (256 - alpha) + value * alpha) >> 8) as u8;
             }
         }
     }
-}
-
-fn bilinear(img: &RgbImage, x: f32, y: f32) -> [f32; 3] {
-    let (w, h) = (img.width() as i64, img.height() as i64);
-    let (fx, fy) = (x.floor(), y.floor());
-    let (tx, ty) = (x - fx, y - fy);
-    let at = |dx: i64, dy: i64| {
-        let px = (fx as i64 + dx).clamp(0, w - 1) as u32;
-        let py = (fy as i64 + dy).clamp(0, h - 1) as u32;
-        img.get_pixel(px, py).0
-    };
-    let (a, b, c, d) = (at(0, 0), at(1, 0), at(0, 1), at(1, 1));
-    let mut out = [0f32; 3];
-    for (i, o) in out.iter_mut().enumerate() {
-        let top = f32::from(a[i]) * (1.0 - tx) + f32::from(b[i]) * tx;
-        let bottom = f32::from(c[i]) * (1.0 - tx) + f32::from(d[i]) * tx;
-        *o = top * (1.0 - ty) + bottom * ty;
-    }
-    out
 }
 
 /// Width of the cached card pictures the scenes scale from.
@@ -641,14 +655,6 @@ fn card_sprite(side: CardSide) -> &'static RgbaImage {
 
 fn composite_card(rgba: &mut [u8], w: u32, h: u32, card: &CardShot) {
     let sprite = card_sprite(card.side);
-    let blurred;
-    let sprite = if card.blur > 0 {
-        let radius = card.blur * sprite.width() / (card.width * w as f32).max(1.0) as u32;
-        blurred = image::imageops::blur(sprite, radius.max(1) as f32);
-        &blurred
-    } else {
-        sprite
-    };
     let dw = card.width * w as f32;
     let dh = dw / ID1_ASPECT;
     let left = card.cx * w as f32 - dw / 2.0;
@@ -675,6 +681,52 @@ fn composite_card(rgba: &mut [u8], w: u32, h: u32, card: &CardShot) {
             let p = sprite.get_pixel(sx, sy).0;
             let i = (y as usize * w as usize + x as usize) * 4;
             rgba[i..i + 3].copy_from_slice(&p[..3]);
+        }
+    }
+    if card.blur > 0 {
+        // Out of focus: the card and its edges blur together (two box passes ≈ a Gaussian).
+        let margin = card.blur * 3;
+        let region = (
+            x0.saturating_sub(margin),
+            y0.saturating_sub(margin),
+            (x1 + margin).min(w),
+            (y1 + margin).min(h),
+        );
+        for _ in 0..2 {
+            blur_region(rgba, w, region, card.blur);
+        }
+    }
+}
+
+/// Box blur of radius `radius` over the rectangle `(x0, y0, x1, y1)` of an RGBA picture of
+/// width `w`, horizontally then vertically.
+fn blur_region(rgba: &mut [u8], w: u32, (x0, y0, x1, y1): (u32, u32, u32, u32), radius: u32) {
+    let (w, r) = (w as usize, radius as i64);
+    let (x0, y0, x1, y1) = (x0 as i64, y0 as i64, x1 as i64, y1 as i64);
+    let at = |x: i64, y: i64| (y as usize * w + x as usize) * 4;
+    for horizontal in [true, false] {
+        let source = rgba.to_vec();
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let mut sum = [0u32; 3];
+                let mut n = 0;
+                for d in -r..=r {
+                    let (sx, sy) = if horizontal {
+                        ((x + d).clamp(x0, x1 - 1), y)
+                    } else {
+                        (x, (y + d).clamp(y0, y1 - 1))
+                    };
+                    let i = at(sx, sy);
+                    for (s, &v) in sum.iter_mut().zip(&source[i..i + 3]) {
+                        *s += u32::from(v);
+                    }
+                    n += 1;
+                }
+                let i = at(x, y);
+                for (c, s) in rgba[i..i + 3].iter_mut().zip(sum) {
+                    *c = (s / n) as u8;
+                }
+            }
         }
     }
 }

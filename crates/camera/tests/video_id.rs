@@ -17,9 +17,13 @@ use rand::SeedableRng;
 
 const MIN_VIDEO: Duration = Duration::from_secs(6);
 
-/// Plays `scene` at 10 fps through guidance into an attempt until the recording is complete
-/// or the attempt fails; returns the final state and the attempt.
+/// Plays `scene` at 640×360 (the recorded size, so the debug-build test skips the scaling)
+/// and 10 fps through guidance into an attempt until the recording is complete or the attempt
+/// fails; returns the final state and the attempt.
 fn attempt(scene: &Scene, script: ChallengeScript) -> (ChallengeState, VideoIdentification) {
+    let mut scene = scene.clone();
+    (scene.width, scene.height) = (640, 360);
+    let scene = &scene;
     let mut guide = Guide::new(GuideRules::default()).unwrap();
     let tracker = ChallengeTracker::new(script, TrackerRules::default());
     let mut video = VideoIdentification::new(tracker, RecorderSettings::default(), MIN_VIDEO);
