@@ -756,8 +756,10 @@ pub fn application(
         let focus = start
             .and_then(App::first_input)
             .map_or_else(Task::none, operation::focus);
+        let mut app = app;
+        let camera = start.map_or_else(Task::none, |step| app.camera_for(step));
         let connect = app.connect();
-        (app, Task::batch([connect, focus]))
+        (app, Task::batch([connect, focus, camera]))
     };
     iced::application(boot, App::update, App::view)
         .title(App::title)
