@@ -128,7 +128,7 @@ impl Shared {
 pub struct Camera {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
-    finished: Receiver<()>,
+    finished: Mutex<Receiver<()>>,
     mode: CaptureMode,
     label: String,
     synthetic: bool,
@@ -188,7 +188,7 @@ impl Camera {
         let mut camera = Camera {
             shared,
             thread: Some(thread),
-            finished,
+            finished: Mutex::new(finished),
             mode: CaptureMode {
                 width: request.width,
                 height: request.height,
@@ -270,15 +270,21 @@ impl Camera {
     pub fn stop(self) {}
 }
 
+/// [`Camera`] can be shared with the GUI's background tasks (`Arc<Camera>`).
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<Camera>();
+    shareable::<Frame>();
+};
+
 impl Drop for Camera {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Relaxed);
         self.shared.fresh.notify_all();
         // Join only if the thread finishes soon: a driver stuck in a read must not freeze the
         // app. A detached thread still releases the device when its read returns.
-        if self.finished.recv_timeout(STOP_TIMEOUT).is_ok()
-            && let Some(thread) = self.thread.take()
-        {
+        let finished = lock(&self.finished).recv_timeout(STOP_TIMEOUT).is_ok();
+        if finished && let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
