@@ -25,6 +25,31 @@ pub enum CameraSource {
     Synthetic(Scene),
 }
 
+impl CameraSource {
+    /// Reads a `--camera` value: `synthetic` or `synthetic:NAME` (see [`Scene::by_name`]), a
+    /// device number (`0`), `/dev/videoN`, or a device name as the OS lists it. `None` for an
+    /// unknown synthetic scene or an empty value.
+    pub fn parse(value: &str) -> Option<CameraSource> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        if let Some(rest) = value.strip_prefix("synthetic") {
+            let name = match rest.strip_prefix(':') {
+                Some(name) => name,
+                None if rest.is_empty() => "",
+                None => return Some(CameraSource::Device(DeviceId::Name(value.to_owned()))),
+            };
+            return Scene::by_name(name).map(CameraSource::Synthetic);
+        }
+        let number = value.strip_prefix("/dev/video").unwrap_or(value);
+        Some(CameraSource::Device(match number.parse::<u32>() {
+            Ok(index) => DeviceId::Index(index),
+            Err(_) => DeviceId::Name(value.to_owned()),
+        }))
+    }
+}
+
 /// What to ask the camera for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CaptureRequest {
@@ -128,7 +153,7 @@ impl Shared {
 pub struct Camera {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
-    finished: Receiver<()>,
+    finished: Mutex<Receiver<()>>,
     mode: CaptureMode,
     label: String,
     synthetic: bool,
@@ -188,7 +213,7 @@ impl Camera {
         let mut camera = Camera {
             shared,
             thread: Some(thread),
-            finished,
+            finished: Mutex::new(finished),
             mode: CaptureMode {
                 width: request.width,
                 height: request.height,
@@ -270,15 +295,21 @@ impl Camera {
     pub fn stop(self) {}
 }
 
+/// [`Camera`] can be shared with the GUI's background tasks (`Arc<Camera>`).
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<Camera>();
+    shareable::<Frame>();
+};
+
 impl Drop for Camera {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Relaxed);
         self.shared.fresh.notify_all();
         // Join only if the thread finishes soon: a driver stuck in a read must not freeze the
         // app. A detached thread still releases the device when its read returns.
-        if self.finished.recv_timeout(STOP_TIMEOUT).is_ok()
-            && let Some(thread) = self.thread.take()
-        {
+        let finished = lock(&self.finished).recv_timeout(STOP_TIMEOUT).is_ok();
+        if finished && let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
@@ -431,5 +462,36 @@ fn run_synthetic(
         if shared.sleep(next_tick - now) {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camera_arguments_are_read() {
+        let synthetic = |s: &str| match CameraSource::parse(s) {
+            Some(CameraSource::Synthetic(scene)) => Some(scene.name),
+            _ => None,
+        };
+        assert_eq!(synthetic("synthetic").as_deref(), Some("tour"));
+        assert_eq!(synthetic("synthetic:steady").as_deref(), Some("steady"));
+        assert!(CameraSource::parse("synthetic:nope").is_none());
+        assert!(CameraSource::parse(" ").is_none());
+        assert_eq!(
+            CameraSource::parse("2"),
+            Some(CameraSource::Device(DeviceId::Index(2)))
+        );
+        assert_eq!(
+            CameraSource::parse("/dev/video4"),
+            Some(CameraSource::Device(DeviceId::Index(4)))
+        );
+        assert_eq!(
+            CameraSource::parse("FaceTime HD Camera"),
+            Some(CameraSource::Device(DeviceId::Name(
+                "FaceTime HD Camera".into()
+            )))
+        );
     }
 }

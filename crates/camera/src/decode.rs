@@ -109,12 +109,49 @@ fn need(data: &[u8], expected: usize) -> Result<(), DecodeError> {
     Ok(())
 }
 
+/// Whether a JPEG stream defines its own Huffman tables (a DHT segment before the first scan).
+/// Many webcams leave them out of MJPEG frames and rely on the standard tables.
+fn has_huffman_tables(data: &[u8]) -> bool {
+    let mut at = 2;
+    while at + 4 <= data.len() {
+        if data[at] != 0xFF {
+            return false;
+        }
+        match data[at + 1] {
+            0xC4 => return true,
+            0xDA | 0xD9 => return false,
+            0xFF => at += 1, // fill byte
+            _ => at += 2 + usize::from(u16::from_be_bytes([data[at + 2], data[at + 3]])),
+        }
+    }
+    false
+}
+
+/// An APP0 "AVI1" segment: tells the decoder this is an MJPEG frame whose Huffman tables are
+/// the standard ones (JPEG Annex K.3), as the OpenDML AVI specification defines.
+const AVI1_APP0: [u8; 9] = [0xFF, 0xE0, 0x00, 0x07, b'A', b'V', b'I', b'1', 0x00];
+
 /// Decodes a JPEG picture straight to RGBA. `expected` is the size the camera announced.
+/// Frames without Huffman tables get the standard ones.
 pub fn mjpeg_to_rgba(
     data: &[u8],
     expected: (u32, u32),
     out: &mut Vec<u8>,
 ) -> Result<(), DecodeError> {
+    if data.get(..2) != Some(&[0xFF, 0xD8]) {
+        return Err(DecodeError::Jpeg("no start-of-image marker".into()));
+    }
+    let patched;
+    let data = if has_huffman_tables(data) {
+        data
+    } else {
+        let mut with_marker = Vec::with_capacity(data.len() + AVI1_APP0.len());
+        with_marker.extend_from_slice(&data[..2]);
+        with_marker.extend_from_slice(&AVI1_APP0);
+        with_marker.extend_from_slice(&data[2..]);
+        patched = with_marker;
+        &patched
+    };
     let options = DecoderOptions::default()
         .jpeg_set_out_colorspace(ColorSpace::RGBA)
         .set_max_width(16_384)
@@ -271,6 +308,34 @@ mod tests {
                 actual: (32, 16)
             })
         );
+    }
+
+    #[test]
+    fn mjpeg_frames_without_huffman_tables_use_the_standard_ones() {
+        let picture = image::RgbImage::from_fn(64, 48, |x, y| {
+            image::Rgb([(x * 4) as u8, (y * 5) as u8, ((x + y) * 2) as u8])
+        });
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+            .encode_image(&picture)
+            .unwrap();
+        assert!(has_huffman_tables(&jpeg));
+        // Cut every DHT segment out, as a webcam sends the frame.
+        let mut stripped = jpeg[..2].to_vec();
+        let mut at = 2;
+        while jpeg[at + 1] != 0xDA {
+            let len = 2 + usize::from(u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]));
+            if jpeg[at + 1] != 0xC4 {
+                stripped.extend_from_slice(&jpeg[at..at + len]);
+            }
+            at += len;
+        }
+        stripped.extend_from_slice(&jpeg[at..]);
+        assert!(!has_huffman_tables(&stripped));
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        mjpeg_to_rgba(&jpeg, (64, 48), &mut a).unwrap();
+        mjpeg_to_rgba(&stripped, (64, 48), &mut b).unwrap();
+        assert_eq!(a, b);
     }
 
     #[test]

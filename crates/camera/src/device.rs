@@ -181,8 +181,9 @@ pub(crate) fn open(
     precheck(id)?;
     request_permission()?;
     let index = id.to_index();
+    // Open with any decodable format (the first listed); the chosen mode is set just below.
     let any = RequestedFormat::with_formats(
-        RequestedFormatType::AbsoluteHighestFrameRate,
+        RequestedFormatType::None,
         &[
             FrameFormat::MJPEG,
             FrameFormat::YUYV,

@@ -71,6 +71,9 @@ impl CardFrame {
 
     /// The rectangle in pixels of a `width × height` frame: `(x, y, width, height)`.
     pub fn to_pixels(&self, width: u32, height: u32) -> (u32, u32, u32, u32) {
+        if width == 0 || height == 0 {
+            return (0, 0, 0, 0);
+        }
         let (w, h) = (width as f32, height as f32);
         let x = (self.x * w).round().clamp(0.0, w - 1.0) as u32;
         let y = (self.y * h).round().clamp(0.0, h - 1.0) as u32;
@@ -366,6 +369,7 @@ mod tests {
             let margin = (0.08 * w.min(h) as f32) as u32;
             assert!(px >= margin - 1 && py >= margin - 1, "{w}×{h}: {px},{py}");
         }
+        assert_eq!(CardFrame::centred(0, 0, 0.1).to_pixels(0, 0), (0, 0, 0, 0));
     }
 
     #[test]

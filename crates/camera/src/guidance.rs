@@ -241,6 +241,12 @@ pub struct Guide {
     history: VecDeque<(Duration, FaceBox, f32)>,
 }
 
+/// A [`Guide`] can move to a worker thread with its history.
+const _: () = {
+    const fn movable<T: Send>() {}
+    movable::<Guide>();
+};
+
 /// How often [`Guide`] scans the whole frame while it follows one face (every 6th frame: five
 /// times a second at 30 fps); in between it searches a small window around the face.
 pub const FULL_SCAN_EVERY: u32 = 6;

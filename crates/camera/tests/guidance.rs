@@ -135,3 +135,38 @@ fn every_named_scene_exists() {
     assert!(Scene::by_name("nonsense").is_none());
     assert_eq!(Scene::by_name("steady").unwrap().faults, Faults::default());
 }
+
+#[test]
+fn the_demonstration_tour_shows_every_hint() {
+    // At 640×360 and 4 fps to keep the debug-build test short; guidance is the same.
+    let mut scene = Scene::tour();
+    (scene.width, scene.height) = (640, 360);
+    let mut guide = Guide::new(GuideRules::default()).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    let mut timeline = Vec::new();
+    for frame in common::frames_at(&scene, 4, scene.duration()) {
+        let hint = guide.assess(&frame).hint;
+        if timeline.last().map(|(_, h)| *h) != Some(hint) {
+            timeline.push((frame.captured_at().as_millis(), hint));
+        }
+        seen.insert(hint);
+    }
+    let all = [
+        None,
+        Some(Hint::Centre),
+        Some(Hint::MoveBack),
+        Some(Hint::MoveCloser),
+        Some(Hint::NoFace),
+        Some(Hint::MoreThanOne),
+        Some(Hint::TooDark),
+        Some(Hint::TooBright),
+        Some(Hint::Blurry),
+        Some(Hint::HoldStill),
+    ];
+    for hint in all {
+        assert!(seen.contains(&hint), "{hint:?} missing from {timeline:?}");
+    }
+    // It opens with a good, steady face (the selfie screen takes its picture there).
+    assert_eq!(timeline[0], (0, None), "{timeline:?}");
+    assert!(timeline[1].0 >= 3000, "{timeline:?}");
+}
