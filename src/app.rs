@@ -203,6 +203,14 @@ impl App {
         self.camera.is_some()
     }
 
+    /// What stops the camera, as the camera screens say it, if anything does.
+    pub fn camera_problem(&self) -> Option<String> {
+        self.camera_error
+            .as_ref()
+            .or(self.camera_view.as_ref().and_then(|v| v.lost.as_ref()))
+            .map(|e| screen::live::camera_error(self.lang, e))
+    }
+
     /// Whether the selfie and the identification video are with the service.
     pub fn selfie_sent(&self) -> bool {
         self.selfie.can_continue()

@@ -76,3 +76,33 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
         "the camera is released after the camera steps"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_camera_the_system_refuses_is_explained_and_holds_the_check() {
+    let data = tempfile::tempdir().unwrap();
+    let mut settings = config(Language::Kk, &data, None);
+    // The synthetic camera acting out an OS that denies access.
+    settings.camera = CameraChoice::Device("synthetic:denied".into());
+    let mut app = App::new(settings).at(Step::Welcome);
+    send(
+        &mut app,
+        Message::Welcome(qoltanba::app::screen::welcome::Message::Activate(
+            qoltanba::app::screen::welcome::Action::Start,
+        )),
+    )
+    .await;
+    assert_eq!(app.step(), Step::CameraCheck);
+    tick_until(&mut app, Duration::from_secs(3), |_| false).await;
+    assert_eq!(
+        app.camera_problem().as_deref(),
+        Some(qoltanba::t!(Language::Kk, "camera-error-permission-linux").as_str())
+    );
+    send(&mut app, Message::Next).await;
+    assert_eq!(
+        app.step(),
+        Step::CameraCheck,
+        "no going on without a camera"
+    );
+    send(&mut app, Message::Back).await;
+    assert!(!app.camera_active());
+}

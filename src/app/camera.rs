@@ -85,12 +85,9 @@ pub struct Analysis {
 fn source(choice: &CameraChoice) -> CameraSource {
     match choice {
         CameraChoice::Synthetic => CameraSource::Synthetic(Scene::tour()),
-        CameraChoice::Device(id) => {
-            CameraSource::Device(match id.trim_start_matches('#').parse() {
-                Ok(index) => DeviceId::Index(index),
-                Err(_) => DeviceId::Name(id.clone()),
-            })
-        }
+        // `0`, `/dev/video0`, a device name, or `synthetic:SCENE` (e.g. `synthetic:denied`).
+        CameraChoice::Device(id) => CameraSource::parse(id.trim_start_matches('#'))
+            .unwrap_or_else(|| CameraSource::Device(DeviceId::Name(id.clone()))),
         CameraChoice::Default => CameraSource::Device(DeviceId::Index(0)),
     }
 }
