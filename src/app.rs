@@ -1,6 +1,8 @@
 //! The wizard: the root state owns navigation, the language and what the steps share; each
 //! step's own state lives in its screen module.
 
+pub mod camera;
+mod capture;
 pub mod device;
 mod device_flow;
 pub mod device_keys;
@@ -77,6 +79,11 @@ pub struct App {
     devices: device::Devices,
     /// The device the last installation wrote the certificates to.
     installed_device: Option<device_keys::DeviceKeys>,
+    /// The camera, while a camera step is shown (dropping it releases the device).
+    camera: Option<camera::Engine>,
+    camera_starting: bool,
+    camera_error: Option<qoltanba_camera::CameraError>,
+    camera_view: Option<camera::Analysis>,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +122,10 @@ pub enum Message {
     /// Screens with nothing to say yet.
     Idle,
     Reply(flow::Reply),
+    /// Time to analyse the camera's newest frame.
+    CameraTick,
+    CameraAnalysed(Option<camera::Analysis>),
+    CameraStarted(camera::Started),
     Retry,
     /// Ask the service again for what the current step shows (data, status).
     Refresh,
@@ -136,6 +147,10 @@ impl App {
             installed: None,
             devices: device::Devices::new(config.modules.clone()),
             installed_device: None,
+            camera: None,
+            camera_starting: false,
+            camera_error: None,
+            camera_view: None,
             lang: config.language,
             step: Step::Welcome,
             storage: storage::State::new(config.kiosk),
@@ -190,6 +205,41 @@ impl App {
     pub fn at(mut self, step: Step) -> Self {
         self.step = step;
         self
+    }
+
+    /// Whether the camera is open (it is released whenever the camera steps are left).
+    pub fn camera_active(&self) -> bool {
+        self.camera.is_some()
+    }
+
+    /// What stops the camera, as the camera screens say it, if anything does.
+    pub fn camera_problem(&self) -> Option<String> {
+        self.camera_error
+            .as_ref()
+            .or(self.camera_view.as_ref().and_then(|v| v.lost.as_ref()))
+            .map(|e| screen::live::camera_error(self.lang, e))
+    }
+
+    /// Whether the selfie and the identification video are with the service.
+    pub fn selfie_sent(&self) -> bool {
+        self.selfie.can_continue()
+    }
+
+    pub fn video_sent(&self) -> bool {
+        self.video.can_continue()
+    }
+
+    /// What the video step shows (tests and support): attempt running, failure, challenge.
+    pub fn video_state(&self) -> String {
+        format!(
+            "recording={} failed={:?} upload={:?} challenge={:?} starting={} error={:?}",
+            self.video.recording,
+            self.video.failed,
+            self.video.upload.is_sent(),
+            self.camera_view.as_ref().and_then(|v| v.challenge),
+            self.camera_starting,
+            self.camera_error
+        )
     }
 
     /// The issuance service's address, once reached.
@@ -340,6 +390,9 @@ impl App {
                 return self.connect();
             }
             Message::Tick => return self.on_tick(),
+            Message::CameraTick => return self.camera_tick(),
+            Message::CameraAnalysed(analysis) => return self.camera_analysed(analysis),
+            Message::CameraStarted(started) => return self.camera_started(started),
         }
         Task::none()
     }
@@ -386,7 +439,9 @@ impl App {
             Step::Submit => self.submit.can_continue(),
             // Steps whose engine is not connected yet do not hold the user back; the screen
             // says so in a banner.
-            Step::CameraCheck | Step::Selfie | Step::VideoId => true,
+            Step::CameraCheck => self.live().is_running(),
+            Step::Selfie => self.selfie.can_continue(),
+            Step::VideoId => self.video.can_continue(),
             // Installation moves on by itself once the files are written.
             Step::Welcome | Step::Done | Step::Status | Step::Install => false,
         }
@@ -398,7 +453,14 @@ impl App {
         Self::needs_service(step)
             || matches!(
                 step,
-                Step::Welcome | Step::Agreement | Step::Storage | Step::KeyPassword | Step::Done
+                Step::Welcome
+                    | Step::CameraCheck
+                    | Step::Selfie
+                    | Step::VideoId
+                    | Step::Agreement
+                    | Step::Storage
+                    | Step::KeyPassword
+                    | Step::Done
             )
     }
 
@@ -469,7 +531,8 @@ impl App {
             Some(id) => operation::focus(id),
             None => Task::none(),
         };
-        Task::batch([focus, self.enter(step)])
+        let camera = self.camera_for(step);
+        Task::batch([focus, self.enter(step), camera])
     }
 
     /// What a step asks the service for when it opens (and on Refresh / Retry).
@@ -624,12 +687,12 @@ impl App {
         let idle = |_| Message::Idle;
         match self.step {
             Step::Welcome => self.welcome.view(lang).map(Message::Welcome),
-            Step::CameraCheck => self.camera_check.view(lang).map(idle),
+            Step::CameraCheck => self.camera_check.view(lang, self.live()).map(idle),
             Step::Iin => self.iin.view(lang).map(Message::Iin),
             Step::Otp => self.otp.view(lang).map(Message::Otp),
             Step::PhoneRegistration => self.phone.view(lang).map(Message::Phone),
-            Step::Selfie => self.selfie.view(lang).map(Message::Selfie),
-            Step::VideoId => self.video.view(lang).map(Message::Video),
+            Step::Selfie => self.selfie.view(lang, self.live()).map(Message::Selfie),
+            Step::VideoId => self.video.view(lang, self.live()).map(Message::Video),
             Step::AccountPin => self.pin.view(lang).map(Message::Pin),
             Step::Document => self.document.view(lang).map(Message::Document),
             Step::DocumentReview => self.review.view(lang).map(Message::Review),
@@ -682,9 +745,14 @@ impl App {
             iced::time::every(device_flow::SCAN_INTERVAL)
                 .map(|_| Message::Storage(storage::Message::Device(screen::devices::Message::Tick)))
         });
+        let camera = self
+            .camera
+            .is_some()
+            .then(|| iced::time::every(camera::TICK).map(|_| Message::CameraTick));
         Subscription::batch([
             self.keys(),
             devices.unwrap_or_else(Subscription::none),
+            camera.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
             moderation.unwrap_or_else(Subscription::none),
             issue.unwrap_or_else(Subscription::none),
@@ -729,8 +797,10 @@ pub fn application(
         let focus = start
             .and_then(App::first_input)
             .map_or_else(Task::none, operation::focus);
+        let mut app = app;
+        let camera = start.map_or_else(Task::none, |step| app.camera_for(step));
         let connect = app.connect();
-        (app, Task::batch([connect, focus]))
+        (app, Task::batch([connect, focus, camera]))
     };
     iced::application(boot, App::update, App::view)
         .title(App::title)

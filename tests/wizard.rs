@@ -22,6 +22,8 @@ fn app_at(step: Step, lang: Language) -> App {
     let data = std::env::temp_dir().join("qoltanba-wizard-test");
     let cli = qoltanba::cli::Cli {
         lang: Some(lang),
+        // The test double for a webcam: the camera check passes once it delivers pictures.
+        camera: Some("synthetic".into()),
         ..qoltanba::cli::Cli::default()
     };
     let config = qoltanba::config::Config::merge(Default::default(), &cli, data, None, Vec::new());
@@ -44,6 +46,18 @@ async fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
     for message in messages {
         send(app, message).await;
     }
+}
+
+/// Ticks the camera as the subscription would until the check step may be left.
+async fn camera_running(app: &mut App) {
+    for _ in 0..200 {
+        if app.can_continue() {
+            return;
+        }
+        send(app, Message::CameraTick).await;
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the synthetic camera never delivered a picture");
 }
 
 /// A citizen the sandbox knows, with a phone on file.
@@ -184,11 +198,14 @@ async fn keyboard_alone_walks_from_welcome_to_the_iin() {
     // Enter on the welcome screen starts the highlighted action, "get keys".
     deliver(&mut app, [Message::Next]).await;
     assert_eq!(app.step(), Step::CameraCheck);
+    // Next waits for the camera's first pictures.
+    camera_running(&mut app).await;
     deliver(&mut app, [Message::Next]).await;
     assert_eq!(app.step(), Step::Iin);
     // Esc goes back; Enter with an empty IIN stays.
     deliver(&mut app, [Message::Back]).await;
     assert_eq!(app.step(), Step::CameraCheck);
+    camera_running(&mut app).await;
     deliver(&mut app, [Message::Next, Message::Next]).await;
     assert_eq!(app.step(), Step::Iin);
     deliver(&mut app, [Message::CycleLanguage]).await;

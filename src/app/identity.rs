@@ -122,6 +122,14 @@ impl App {
     pub(super) fn on_selfie(&mut self, message: selfie::Message) -> Task<Message> {
         match self.selfie.update(message) {
             Some(selfie::Event::Upload(photo)) => self.upload_selfie(photo),
+            Some(selfie::Event::TakeNow) => {
+                self.selfie_button(true);
+                Task::none()
+            }
+            Some(selfie::Event::Retake) => {
+                self.selfie_button(false);
+                Task::none()
+            }
             None => Task::none(),
         }
     }
@@ -129,6 +137,7 @@ impl App {
     pub(super) fn on_video(&mut self, message: video_id::Message) -> Task<Message> {
         match self.video.update(message) {
             Some(video_id::Event::Upload { video, log }) => self.upload_video(video, log),
+            Some(video_id::Event::Start) => self.start_video(),
             None => Task::none(),
         }
     }

@@ -266,3 +266,19 @@ fn expired_certificates_have_negative_days_left() {
     let info = qoltanba_core::pki::inspect::inspect_pkcs12_at(&bytes, PASSWORD, later).unwrap();
     assert!((-16..=-14).contains(&info.days_left), "{}", info.days_left);
 }
+
+#[test]
+fn a_ber_indefinite_length_file_is_reported_as_such() {
+    let (_dir, _keys, files) = installed(Pkcs12Format::Compatible);
+    let der = std::fs::read(&files.auth_file).unwrap();
+    // Re-encode the outermost SEQUENCE with BER's indefinite length (as BouncyCastle does):
+    // header 30 82 LL LL becomes 30 80, and end-of-contents 00 00 closes it.
+    assert_eq!(&der[..2], &[0x30, 0x82]);
+    let mut ber = vec![0x30, 0x80];
+    ber.extend_from_slice(&der[4..]);
+    ber.extend_from_slice(&[0, 0]);
+    assert_eq!(
+        inspect_pkcs12(&ber, PASSWORD),
+        Err(InspectError::IndefiniteLength)
+    );
+}

@@ -1,9 +1,9 @@
-//! Camera check: explains why the camera is needed and what helps a good picture.
-//! The live preview and permission handling come with the camera engine.
+//! Camera check: the live picture, or what stops the camera and how to fix it, and what helps
+//! a good picture. Next waits until the camera delivers pictures.
 
 use iced::Element;
 
-use crate::app::screen::preview_area;
+use crate::app::screen::live::{self, Live};
 use crate::app::widget::{bullets, page};
 use crate::i18n::Language;
 use crate::t;
@@ -12,7 +12,7 @@ use crate::t;
 pub struct State;
 
 impl State {
-    pub fn view(&self, lang: Language) -> Element<'_, ()> {
+    pub fn view<'a>(&'a self, lang: Language, camera: Live<'_>) -> Element<'a, ()> {
         let tips = bullets(
             Some(t!(lang, "camera-tips-title")),
             vec![
@@ -22,7 +22,7 @@ impl State {
             ],
         );
         page(t!(lang, "camera-title"), t!(lang, "camera-intro"))
-            .push(preview_area(t!(lang, "camera-preview"), 260.0))
+            .push(live::preview(lang, camera, 260.0))
             .push(tips)
             .into()
     }

@@ -11,6 +11,7 @@ pub mod done;
 pub mod iin;
 pub mod install;
 pub mod key_password;
+pub mod live;
 pub mod otp;
 pub mod phone_registration;
 pub mod selfie;

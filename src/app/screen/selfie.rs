@@ -1,11 +1,13 @@
-//! Selfie with the face centred in an oval. A captured photo is shown and sent at once; it can
-//! be retaken. The live preview and the automatic capture come from the camera engine.
+//! Selfie with the face centred: the live preview with the guidance hint, taken automatically
+//! once the face is steady (or with the button), shown and sent at once; it can be retaken.
 
-use iced::widget::{image, row};
+use iced::widget::{column, image, progress_bar, row, text};
 use iced::{Element, Fill};
+use qoltanba_camera::SelfieProgress;
 
 use crate::app::photo::Photo;
-use crate::app::screen::preview_area;
+use crate::app::screen::live::{self, Live};
+use crate::app::theme;
 use crate::app::upload::Upload;
 use crate::app::widget::nav::action;
 use crate::app::widget::{caption, page};
@@ -21,12 +23,16 @@ pub struct State {
 pub enum Message {
     /// A photo from the camera (or, in tests, a fixture standing in for it).
     Captured(Photo),
+    /// The button: take the next frame that passes every rule.
+    TakeNow,
     Retake,
 }
 
 #[derive(Debug, Clone)]
 pub enum Event {
     Upload(Photo),
+    TakeNow,
+    Retake,
 }
 
 impl State {
@@ -36,9 +42,10 @@ impl State {
                 self.upload = Upload::sending(photo.clone());
                 Some(Event::Upload(photo))
             }
+            Message::TakeNow => self.upload.is_empty().then_some(Event::TakeNow),
             Message::Retake => {
                 self.upload = Upload::Empty;
-                None
+                Some(Event::Retake)
             }
         }
     }
@@ -47,17 +54,41 @@ impl State {
         self.upload.is_sent()
     }
 
-    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, lang: Language, camera: Live<'_>) -> Element<'a, Message> {
         let picture: Element<'_, Message> = match self.upload.value() {
             Some(photo) => image(photo.preview.clone()).height(300).width(Fill).into(),
-            None => preview_area(t!(lang, "camera-preview"), 300.0),
+            None => live::preview(lang, camera, 300.0),
         };
+        let guidance = (self.upload.is_empty()).then(|| {
+            let (hint, steady) = match camera.view.map(|v| (v.hint, v.selfie)) {
+                Some((hint, SelfieProgress::Guiding { steady, .. })) => (hint, steady),
+                Some((hint, SelfieProgress::Captured)) => (hint, 1.0),
+                None => (Some(qoltanba_camera::Hint::NoFace), 0.0),
+            };
+            column![
+                text(live::hint(lang, hint))
+                    .size(theme::SUBTITLE_SIZE)
+                    .font(theme::FONT_STRONG)
+                    .color(if hint.is_none() {
+                        theme::SUCCESS
+                    } else {
+                        theme::WARNING
+                    }),
+                progress_bar(0.0..=1.0, steady).girth(8),
+            ]
+            .spacing(8)
+        });
         page(t!(lang, "selfie-title"), t!(lang, "selfie-intro"))
             .push(picture)
+            .push(guidance.filter(|_| camera.is_running()))
             .push(self.upload.status(lang))
             .push(
                 row![
-                    action(t!(lang, "selfie-take"), None, true),
+                    action(
+                        t!(lang, "selfie-take"),
+                        (camera.is_running() && self.upload.is_empty()).then_some(Message::TakeNow),
+                        true
+                    ),
                     action(
                         t!(lang, "selfie-retake"),
                         (!self.upload.is_empty() && !self.upload.is_sending())

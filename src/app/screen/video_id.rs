@@ -1,16 +1,19 @@
-//! Video identification: the citizen follows face-movement prompts while a short clip is
-//! recorded. The prompts listed here are the kinds the challenge script draws from. The
-//! recording comes from the camera engine; the finished clip and its prompt log are sent.
+//! Video identification: a randomised script of face movements, each shown with its
+//! countdown while a short clip is recorded; the finished clip and the log of prompts are
+//! sent. A still photo held to the camera fails locally (the movements never happen).
 
 use std::sync::Arc;
 
 use iced::Element;
+use iced::widget::{column, row, text};
+use qoltanba_camera::{ChallengeFailure, ChallengeState};
 use qoltanba_core::protocol::ChallengeLog;
 
-use crate::app::screen::preview_area;
+use crate::app::screen::live::{self, Live};
+use crate::app::theme;
 use crate::app::upload::Upload;
 use crate::app::widget::nav::action;
-use crate::app::widget::{bullets, page};
+use crate::app::widget::{Banner, banner, bullets, page};
 use crate::i18n::Language;
 use crate::t;
 
@@ -30,15 +33,21 @@ impl std::fmt::Debug for Recording {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub upload: Upload<Recording>,
+    /// An attempt is under way (the camera follows the script).
+    pub recording: bool,
+    /// The last attempt failed locally (a prompt timed out).
+    pub failed: Option<ChallengeFailure>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
+    Start,
     Recorded(Recording),
 }
 
 #[derive(Debug, Clone)]
 pub enum Event {
+    Start,
     Upload {
         video: Arc<Vec<u8>>,
         log: ChallengeLog,
@@ -48,7 +57,17 @@ pub enum Event {
 impl State {
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
+            Message::Start => {
+                if self.recording || self.upload.is_sending() {
+                    return None;
+                }
+                self.recording = true;
+                self.failed = None;
+                self.upload = Upload::Empty;
+                Some(Event::Start)
+            }
             Message::Recorded(recording) => {
+                self.recording = false;
                 self.upload = Upload::sending(recording.clone());
                 Some(Event::Upload {
                     video: recording.video,
@@ -62,7 +81,7 @@ impl State {
         self.upload.is_sent()
     }
 
-    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, lang: Language, camera: Live<'_>) -> Element<'a, Message> {
         let prompts = bullets(
             Some(t!(lang, "video-prompts-title")),
             vec![
@@ -72,10 +91,58 @@ impl State {
                 t!(lang, "video-prompt-closer"),
             ],
         );
+        let current = camera
+            .view
+            .and_then(|v| v.challenge)
+            .filter(|_| self.recording);
+        let instruction = match current {
+            Some(ChallengeState::Active {
+                index,
+                prompt,
+                remaining,
+            }) => Some({
+                let step = index as u64 + 1;
+                let seconds = remaining.as_secs() + 1;
+                column![
+                    text(live::prompt(lang, prompt))
+                        .size(theme::TITLE_SIZE)
+                        .font(theme::FONT_STRONG)
+                        .color(theme::PRIMARY),
+                    text(t!(lang, "video-countdown", step = step, seconds = seconds))
+                        .size(theme::TEXT_SIZE)
+                        .color(theme::MUTED),
+                ]
+                .spacing(6)
+            }),
+            Some(ChallengeState::Passed) => Some(column![
+                text(t!(lang, "video-finishing")).size(theme::TEXT_SIZE)
+            ]),
+            _ if self.recording => Some(column![
+                text(t!(lang, "video-get-ready")).size(theme::TEXT_SIZE)
+            ]),
+            _ => None,
+        };
+        let failed = self
+            .failed
+            .map(|_| banner(Banner::Error, t!(lang, "video-failed")));
+        let start =
+            (!self.recording && !self.upload.is_sent() && !self.upload.is_sending()).then(|| {
+                action(
+                    if self.failed.is_some() {
+                        t!(lang, "video-again")
+                    } else {
+                        t!(lang, "video-start")
+                    },
+                    camera.is_running().then_some(Message::Start),
+                    true,
+                )
+            });
         page(t!(lang, "video-title"), t!(lang, "video-intro"))
-            .push(preview_area(t!(lang, "camera-preview"), 260.0))
+            .push(live::preview(lang, camera, 260.0))
+            .push(instruction)
+            .push(failed)
             .push(self.upload.status(lang))
-            .push(action(t!(lang, "video-start"), None, true))
+            .push(row![].push(start))
             .push(prompts)
             .into()
     }

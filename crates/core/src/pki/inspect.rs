@@ -27,6 +27,10 @@ pub enum InspectError {
     /// Not a PKCS#12 (PFX) file, or a damaged one.
     #[error("the file is not a PKCS#12 key file or is damaged")]
     NotPkcs12,
+    /// A BER file with indefinite lengths (as BouncyCastle-based software such as Kalkan
+    /// writes): readable PKCS#12, but not by this program's DER-only parser yet.
+    #[error("the file uses BER indefinite-length encoding, which is not supported yet")]
+    IndefiniteLength,
     /// The password does not open the file.
     #[error("the password is wrong")]
     WrongPassword,
@@ -149,7 +153,13 @@ pub fn inspect_pkcs12_at(
     if bytes.len() > MAX_FILE_SIZE {
         return Err(InspectError::TooLarge { size: bytes.len() });
     }
-    let archive = Pkcs12Archive::from_pkcs12(bytes, password).map_err(map_error)?;
+    let archive =
+        Pkcs12Archive::from_pkcs12(bytes, password).map_err(|error| match map_error(error) {
+            InspectError::NotPkcs12 if has_indefinite_length(bytes) => {
+                InspectError::IndefiniteLength
+            }
+            other => other,
+        })?;
     let key = archive.keys.first();
     let leaf = pick_leaf(&archive, key).ok_or(InspectError::NoCertificate)?;
     let der = leaf.cert.as_der();
@@ -180,6 +190,12 @@ fn map_error(error: p12_keystore::error::Error) -> InspectError {
         E::X509Error(_) => InspectError::CertificateUnreadable,
         _ => InspectError::NotPkcs12,
     }
+}
+
+/// Whether the outermost element uses BER's indefinite length.
+fn has_indefinite_length(bytes: &[u8]) -> bool {
+    use x509_parser::der_parser::asn1_rs::{FromBer, Header};
+    Header::from_ber(bytes).is_ok_and(|(_, header)| !header.length().is_definite())
 }
 
 /// The owner's certificate: the one linked to the key, else the first that is not a CA.
@@ -267,7 +283,7 @@ fn describe(
         owner: subject.iter_common_name().next().and_then(attribute_text),
         iin,
         bin,
-        organization: by_oid("2.5.4.10"),
+        organization: by_oid(oid::ORGANIZATION_STR),
         email: by_oid(oid::EMAIL_STR).or(san_email),
         issuer,
         not_before: validity.not_before.to_datetime(),

@@ -6,6 +6,7 @@ pub const SERIAL_NUMBER: &[u64] = &[2, 5, 4, 5];
 pub const GIVEN_NAME: &[u64] = &[2, 5, 4, 42];
 
 pub const SERIAL_NUMBER_STR: &str = "2.5.4.5";
+pub const ORGANIZATION_STR: &str = "2.5.4.10";
 pub const ORGANIZATIONAL_UNIT_STR: &str = "2.5.4.11";
 pub const EMAIL_STR: &str = "1.2.840.113549.1.9.1";
 

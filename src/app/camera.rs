@@ -1,0 +1,306 @@
+//! The camera engine as the wizard uses it. The camera runs on its own thread (the camera
+//! crate); on each UI tick the newest frame is analysed on a blocking thread — face guidance,
+//! the selfie state machine, the video-identification tracker and recorder — and a small
+//! mirrored preview comes back. `update` never waits for any of it. Dropping the [`Engine`]
+//! releases the device, which happens whenever the citizen leaves the camera steps.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use iced::widget::image::Handle;
+use qoltanba_camera::{
+    Camera, CameraError, CameraSource, CaptureRequest, ChallengeScript, ChallengeState,
+    ChallengeTracker, DeviceId, Guide, GuideRules, Hint, RecorderSettings, Scene, SelfieCapture,
+    SelfieProgress, SelfieSettings, TrackerRules, VideoIdentification,
+};
+use qoltanba_core::protocol::{ChallengeLog, ChallengeStep};
+
+use super::photo::{self, Photo};
+use crate::config::CameraChoice;
+
+/// How often the UI asks for a new analysed frame (about 15 per second).
+pub const TICK: Duration = Duration::from_millis(66);
+
+/// Width of the preview handed to the renderer (the software renderer draws every pixel).
+const PREVIEW_WIDTH: u32 = 640;
+
+/// Shortest identification video.
+const MIN_VIDEO: Duration = Duration::from_secs(6);
+
+/// What the camera is used for right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Check,
+    Selfie,
+    Video,
+}
+
+/// The camera and the analysis state that lives between frames.
+pub struct Engine {
+    /// `Camera` is `Send` but not `Sync`; the lock is only held to read the newest frame.
+    camera: Arc<Mutex<Camera>>,
+    label: String,
+    synthetic: bool,
+    work: Arc<Mutex<Work>>,
+    choice: CameraChoice,
+    /// An analysis is running; ticks meanwhile are skipped (never a queue).
+    pub busy: bool,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("camera", &self.label)
+            .field("busy", &self.busy)
+            .finish()
+    }
+}
+
+struct Work {
+    guide: Guide,
+    selfie: SelfieCapture,
+    /// Set by the button: take the next frame that passes every rule.
+    capture_requested: bool,
+    video: Option<VideoIdentification>,
+    last_sequence: Option<u64>,
+}
+
+/// One analysed frame, for the screens.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub preview: Handle,
+    pub hint: Option<Hint>,
+    pub selfie: SelfieProgress,
+    /// A selfie taken on this frame.
+    pub taken: Option<Photo>,
+    pub challenge: Option<ChallengeState>,
+    /// A finished identification video with its log.
+    pub recorded: Option<(Arc<Vec<u8>>, ChallengeLog)>,
+    pub synthetic: bool,
+    pub label: String,
+    pub lost: Option<CameraError>,
+}
+
+/// The source the settings name. The synthetic one plays the demonstration scene.
+fn source(choice: &CameraChoice) -> CameraSource {
+    match choice {
+        CameraChoice::Synthetic => CameraSource::Synthetic(Scene::tour()),
+        // `0`, `/dev/video0`, a device name, or `synthetic:SCENE` (e.g. `synthetic:denied`).
+        CameraChoice::Device(id) => CameraSource::parse(id.trim_start_matches('#'))
+            .unwrap_or_else(|| CameraSource::Device(DeviceId::Name(id.clone()))),
+        CameraChoice::Default => CameraSource::Device(DeviceId::Index(0)),
+    }
+}
+
+/// Opens the camera (blocking: a device can take a moment). Call off the UI thread.
+pub fn start(choice: CameraChoice) -> Result<Engine, CameraError> {
+    start_with(source(&choice), choice)
+}
+
+fn start_with(source: CameraSource, choice: CameraChoice) -> Result<Engine, CameraError> {
+    let camera = Camera::start(source, CaptureRequest::default())?;
+    let label = camera.label().to_owned();
+    let synthetic = camera.is_synthetic();
+    let guide = Guide::new(GuideRules::default()).map_err(|e| CameraError::Other(e.to_string()))?;
+    Ok(Engine {
+        camera: Arc::new(Mutex::new(camera)),
+        label,
+        synthetic,
+        work: Arc::new(Mutex::new(Work {
+            guide,
+            selfie: SelfieCapture::new(SelfieSettings::default()),
+            capture_requested: false,
+            video: None,
+            last_sequence: None,
+        })),
+        choice,
+        busy: false,
+    })
+}
+
+impl Engine {
+    pub fn is_synthetic(&self) -> bool {
+        self.synthetic
+    }
+
+    /// The work for one tick, to run on a blocking thread.
+    pub fn analyse_job(
+        &self,
+        purpose: Purpose,
+    ) -> impl FnOnce() -> Option<Analysis> + Send + 'static {
+        let camera = self.camera.clone();
+        let work = self.work.clone();
+        let (label, synthetic) = (self.label.clone(), self.synthetic);
+        move || {
+            let (status, frame) = {
+                let camera = camera.lock().ok()?;
+                (camera.status(), camera.latest())
+            };
+            analyse(status, frame?, &work, purpose, label, synthetic)
+        }
+    }
+
+    pub fn request_capture(&self) {
+        if let Ok(mut work) = self.work.lock() {
+            work.capture_requested = true;
+        }
+    }
+
+    pub fn retake(&self) {
+        if let Ok(mut work) = self.work.lock() {
+            work.selfie.retake();
+            work.capture_requested = false;
+        }
+    }
+
+    /// A new identification attempt with a freshly drawn script. With the synthetic camera
+    /// the scene acts the script out (the returned engine replaces this one).
+    pub fn start_video(self) -> Result<Engine, CameraError> {
+        let script = ChallengeScript::random(&mut rand::rng());
+        let engine = if self.is_synthetic() {
+            let choice = self.choice.clone();
+            drop(self);
+            start_with(CameraSource::Synthetic(Scene::performing(&script)), choice)?
+        } else {
+            self
+        };
+        if let Ok(mut work) = engine.work.lock() {
+            work.guide.reset();
+            work.video = Some(VideoIdentification::new(
+                ChallengeTracker::new(script, TrackerRules::default()),
+                RecorderSettings::default(),
+                MIN_VIDEO,
+            ));
+        }
+        Ok(engine)
+    }
+}
+
+fn analyse(
+    status: qoltanba_camera::CameraStatus,
+    frame: qoltanba_camera::Frame,
+    work: &Mutex<Work>,
+    purpose: Purpose,
+    label: String,
+    synthetic: bool,
+) -> Option<Analysis> {
+    let lost = match status {
+        qoltanba_camera::CameraStatus::Running => None,
+        qoltanba_camera::CameraStatus::Lost(error) => Some(error),
+    };
+    let mut work = work.lock().ok()?;
+    if work.last_sequence == Some(frame.sequence()) && lost.is_none() {
+        return None;
+    }
+    work.last_sequence = Some(frame.sequence());
+    let assessment = work.guide.assess(&frame);
+    let mut taken = None;
+    let mut recorded = None;
+    let mut challenge = None;
+    let selfie = match purpose {
+        Purpose::Selfie if work.selfie.selfie().is_none() => {
+            let progress = if std::mem::take(&mut work.capture_requested) {
+                work.selfie
+                    .capture_now(&frame, &assessment)
+                    .map(|_| SelfieProgress::Captured)
+                    .unwrap_or_else(|_| work.selfie.progress())
+            } else {
+                work.selfie
+                    .feed(&frame, &assessment)
+                    .unwrap_or_else(|_| work.selfie.progress())
+            };
+            if progress == SelfieProgress::Captured {
+                taken = work
+                    .selfie
+                    .selfie()
+                    .and_then(|s| photo::from_bytes(s.jpeg.clone()).ok());
+            }
+            progress
+        }
+        _ => work.selfie.progress(),
+    };
+    if purpose == Purpose::Video
+        && let Some(video) = work.video.as_mut()
+    {
+        let state = video.feed(&frame, &assessment).ok();
+        challenge = state.or(Some(video.tracker().state()));
+        if video.is_complete() {
+            let finished = work.video.take().and_then(VideoIdentification::finish);
+            match finished {
+                Some(Ok(evidence)) => {
+                    recorded = Some((
+                        Arc::new(evidence.recording.avi),
+                        protocol_log(&evidence.log),
+                    ));
+                    challenge = Some(ChallengeState::Passed);
+                }
+                _ => challenge = challenge.filter(|c| matches!(c, ChallengeState::Failed(_))),
+            }
+        }
+    }
+    Some(Analysis {
+        preview: preview(&frame, true),
+        hint: assessment.hint,
+        selfie,
+        taken,
+        challenge,
+        recorded,
+        synthetic,
+        label,
+        lost,
+    })
+}
+
+fn protocol_log(log: &qoltanba_camera::ChallengeLog) -> ChallengeLog {
+    ChallengeLog {
+        challenges: log
+            .challenges
+            .iter()
+            .map(|step| ChallengeStep {
+                kind: step.kind.clone(),
+                started_ms: step.started_ms,
+                completed_ms: step.completed_ms,
+            })
+            .collect(),
+    }
+}
+
+/// A small copy of the frame for the screen, mirrored like a looking glass.
+fn preview(frame: &qoltanba_camera::Frame, mirrored: bool) -> Handle {
+    let (width, height) = (frame.width(), frame.height());
+    let target_width = PREVIEW_WIDTH.min(width);
+    let target_height =
+        (u64::from(height) * u64::from(target_width) / u64::from(width.max(1))) as u32;
+    let source = frame.rgba();
+    let mut out = Vec::with_capacity((target_width * target_height * 4) as usize);
+    for y in 0..target_height {
+        let sy = (u64::from(y) * u64::from(height) / u64::from(target_height.max(1))) as usize;
+        for x in 0..target_width {
+            let tx = if mirrored { target_width - 1 - x } else { x };
+            let sx = (u64::from(tx) * u64::from(width) / u64::from(target_width)) as usize;
+            let at = (sy * width as usize + sx) * 4;
+            out.extend_from_slice(source.get(at..at + 4).unwrap_or(&[0, 0, 0, 255]));
+        }
+    }
+    Handle::from_rgba(target_width, target_height.max(1), out)
+}
+
+/// A camera opened on a blocking thread, handed to `update` once (messages must be `Clone`).
+#[derive(Clone)]
+pub struct Started(Arc<Mutex<Option<Result<Engine, CameraError>>>>);
+
+impl Started {
+    pub fn new(result: Result<Engine, CameraError>) -> Self {
+        Started(Arc::new(Mutex::new(Some(result))))
+    }
+
+    pub fn take(&self) -> Option<Result<Engine, CameraError>> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl std::fmt::Debug for Started {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Started")
+    }
+}
