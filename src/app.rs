@@ -3,6 +3,9 @@
 
 pub mod camera;
 mod capture;
+pub mod device;
+mod device_flow;
+pub mod device_keys;
 pub mod explain;
 pub mod flow;
 mod identity;
@@ -77,6 +80,10 @@ pub struct App {
     camera_starting: bool,
     camera_error: Option<qoltanba_camera::CameraError>,
     camera_view: Option<camera::Analysis>,
+    /// PKCS#11 devices: the registry, the open session, the keys of the application.
+    devices: device::Devices,
+    /// The device the last installation wrote the certificates to.
+    installed_device: Option<device_keys::DeviceKeys>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +149,8 @@ impl App {
             camera_starting: false,
             camera_error: None,
             camera_view: None,
+            devices: device::Devices::new(config.modules.clone()),
+            installed_device: None,
             lang: config.language,
             step: Step::Welcome,
             storage: storage::State::new(config.kiosk),
@@ -488,6 +497,7 @@ impl App {
             Step::Storage if self.storage.kind() == storage::Kind::Folder => {
                 return self.check_folder();
             }
+            Step::Storage => return self.device_next(),
             _ => {}
         }
         match self.step.next() {
@@ -531,6 +541,7 @@ impl App {
             Step::DocumentReview => self.load_document_data(),
             Step::Verification => self.check_verification(),
             Step::Install => self.enter_install(),
+            Step::Storage => self.scan_devices(false),
             _ => Task::none(),
         }
     }
@@ -540,7 +551,9 @@ impl App {
     /// Digital ID.
     fn resume(&mut self) -> Task<Message> {
         if self.progress.application_number.is_some() {
-            if let Some(folder) = &self.progress.folder {
+            if let Some(keys) = &self.progress.device {
+                self.devices.pending = Some(keys.clone());
+            } else if let Some(folder) = &self.progress.folder {
                 self.install.folder = folder.display().to_string();
             }
             return self.go(Step::Install);
@@ -687,12 +700,24 @@ impl App {
             Step::Agreement => self.agreement.view(lang).map(Message::Agreement),
             Step::Storage => self.storage.view(lang).map(Message::Storage),
             Step::KeyPassword => self.password.view(lang).map(Message::Password),
-            Step::Submit => self.submit.view(lang).map(Message::Submit),
+            Step::Submit => self
+                .submit
+                .view(lang, self.on_device())
+                .map(Message::Submit),
             Step::Install => self
                 .install
-                .view(lang, self.password.password().is_some())
+                .view(
+                    lang,
+                    self.password.password().is_some(),
+                    self.devices.session.is_some(),
+                )
                 .map(Message::Install),
-            Step::Done => done::view(lang, self.installed.as_ref()).map(Message::Done),
+            Step::Done => done::view(
+                lang,
+                self.installed.as_ref(),
+                self.installed_device.as_ref(),
+            )
+            .map(Message::Done),
             Step::Status => self
                 .status
                 .view(lang, self.connection.is_some() && !self.waiting)
@@ -717,9 +742,14 @@ impl App {
             .camera
             .is_some()
             .then(|| iced::time::every(camera::TICK).map(|_| Message::CameraTick));
+        let devices = (self.step == Step::Storage).then(|| {
+            iced::time::every(device_flow::SCAN_INTERVAL)
+                .map(|_| Message::Storage(storage::Message::Device(screen::devices::Message::Tick)))
+        });
         Subscription::batch([
             self.keys(),
             camera.unwrap_or_else(Subscription::none),
+            devices.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
             moderation.unwrap_or_else(Subscription::none),
             issue.unwrap_or_else(Subscription::none),

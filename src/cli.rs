@@ -38,6 +38,10 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Loads this PKCS#11 module too, for this run (repeatable); settings.toml has `modules`.
+    #[arg(long = "module", value_name = "PATH")]
+    pub module: Vec<PathBuf>,
+
     /// Opens the wizard on the given screen (for screenshots and support).
     #[arg(long, value_enum, hide = true)]
     pub screen: Option<Step>,
@@ -53,4 +57,7 @@ pub enum Command {
     Sandbox(qoltanba_sandbox::cli::SandboxArgs),
     /// Shows what a key file holds: owner, IIN, issuer, validity and days left, key usage.
     Inspect(crate::inspect::InspectArgs),
+    /// Lists the PKCS#11 modules, slots and devices with their PIN state (support
+    /// diagnostics): `qoltanba tokens [--module PATH]...`.
+    Tokens(crate::tokens::TokensArgs),
 }

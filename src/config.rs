@@ -20,6 +20,9 @@ pub struct Settings {
     pub kiosk: bool,
     pub camera: Option<String>,
     pub data_dir: Option<PathBuf>,
+    /// PKCS#11 modules to load besides the known vendor ones (a Kaztoken, AKey or ID-card
+    /// module, for example): `modules = ["/usr/lib/libvendor-pkcs11.so"]`.
+    pub modules: Vec<PathBuf>,
 }
 
 /// Which camera to use: the system default, one device by id, or the built-in synthetic
@@ -63,6 +66,8 @@ pub struct Config {
     pub kiosk: bool,
     pub camera: CameraChoice,
     pub data_dir: PathBuf,
+    /// Extra PKCS#11 modules: the settings file's, then those given with `--module`.
+    pub modules: Vec<PathBuf>,
     /// Problems found while reading the settings; shown to the user, never fatal.
     pub warnings: Vec<ConfigWarning>,
 }
@@ -135,6 +140,11 @@ impl Config {
                 .clone()
                 .or(settings.data_dir)
                 .unwrap_or(default_data_dir),
+            modules: settings
+                .modules
+                .into_iter()
+                .chain(cli.module.iter().cloned())
+                .collect(),
             warnings,
         }
     }
@@ -205,6 +215,25 @@ mod tests {
         assert_eq!(config.data_dir, PathBuf::from("/from/cli"));
         assert_eq!(config.camera, CameraChoice::Synthetic);
         assert_eq!(config.service, Service::EmbeddedSandbox);
+    }
+
+    #[test]
+    fn modules_from_the_file_and_the_command_line_are_all_loaded() {
+        let settings = Settings {
+            modules: vec![PathBuf::from("/from/file.so")],
+            ..Settings::default()
+        };
+        let config = Config::merge(
+            settings,
+            &cli(&["--module", "/a.so", "--module", "/b.so"]),
+            "/d".into(),
+            None,
+            vec![],
+        );
+        assert_eq!(
+            config.modules,
+            ["/from/file.so", "/a.so", "/b.so"].map(PathBuf::from)
+        );
     }
 
     #[test]
@@ -294,6 +323,11 @@ mod tests {
         let settings = read_settings(&path).unwrap();
         assert_eq!(settings.language, Some(Language::Kk));
         assert!(settings.kiosk);
+        std::fs::write(&path, "modules = [\"/opt/vendor/libpkcs11.so\"]\n").unwrap();
+        assert_eq!(
+            read_settings(&path).unwrap().modules,
+            vec![PathBuf::from("/opt/vendor/libpkcs11.so")]
+        );
         assert_eq!(
             read_settings(&dir.path().join("absent.toml")).unwrap(),
             Settings::default()

@@ -5,3 +5,4 @@ pub mod cli;
 pub mod config;
 pub mod i18n;
 pub mod inspect;
+pub mod tokens;

@@ -26,6 +26,13 @@ fn main() -> std::process::ExitCode {
                 }
             }
         }
+        Some(Command::Tokens(args)) => {
+            let config = Config::load(&cli);
+            let mut modules = config.modules;
+            modules.extend(args.module);
+            print!("{}", qoltanba::tokens::run(&modules, config.language));
+            std::process::ExitCode::SUCCESS
+        }
         None => {
             let config = Config::load(&cli);
             match qoltanba::app::application(config, cli.screen).run() {

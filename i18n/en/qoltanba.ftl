@@ -426,3 +426,115 @@ camera-error-busy = Another program is using the camera (a video call, a browser
 camera-error-disconnected = The camera was disconnected. Plug it in again — the picture comes back by itself.
 camera-error-format = The camera offers no picture format this app knows. Try another camera.
 camera-error-other = The camera could not be turned on. Reconnect it or restart the app.
+## Protected device (PKCS#11)
+storage-device-searching = Looking for connected devices…
+storage-device-no-module = Your device is not listed? Kaztoken, AKey and the ID card need their maker's PKCS#11 module: add its path in the settings file (modules = [...]) or start the program with --module PATH.
+storage-device-problems = These modules could not be used:
+storage-device-details = { $kind } · { $manufacturer } · { $model }
+storage-device-serial = Serial number: { $serial }
+storage-device-kind = Device type
+storage-pin-label = PIN of the device “{ $device }”
+storage-pin-hint = The device itself checks the PIN when you press Next.
+storage-pin-pad = The device has its own keypad: leave the field empty, press Next and type the PIN on the device.
+storage-pin-checking = The device is checking the PIN…
+storage-pin-ok = PIN accepted.
+storage-pin-changed = PIN changed. Remember it: a PIN cannot be recovered.
+storage-factory-pin = The device still has its factory PIN { $pin }. Anyone who picks the device up knows it. Set your own PIN before the keys are made.
+storage-new-pin-label = New PIN
+storage-new-pin-repeat = Repeat the new PIN
+storage-new-pin-length = { $min } to { $max } characters.
+storage-new-pin-match = The PINs match.
+storage-new-pin-mismatch = The PINs do not match.
+storage-pin-changing = The device is changing the PIN…
+device-kind = { $kind ->
+    [kaztoken] Kaztoken
+    [etoken] eToken PRO 72K
+    [jacarta] JaCarta
+    [akey] AKey
+    [id-card] ID card (chip)
+    [softhsm] SoftHSM2 (software, for testing)
+   *[other] Other PKCS#11 device
+}
+pin-state-ok = PIN set
+pin-state-count-low = A wrong PIN was entered recently: few tries left
+pin-state-final-try = One try left
+pin-state-locked = PIN locked
+pin-state-must-change = The PIN must be changed
+pin-state-user-pin-not-initialised = No PIN set
+pin-state-token-not-initialised = The device is not prepared
+pin-advice-count-low = A wrong PIN was entered on this device since it was last used. Check the PIN before you type it: after a few mistakes the device locks itself.
+pin-advice-final-try = One try left: one more wrong PIN locks the device. If you are not sure of the PIN, do not type it; ask a service centre of the NCA.
+pin-advice-locked = The PIN is locked after several wrong tries. Unlock it with the PUK in the device maker's program, or ask a service centre of the NCA.
+pin-advice-must-change = The device requires a new PIN. Change it in the device maker's program and refresh the list.
+pin-advice-user-pin-not-initialised = The device has no PIN yet. Set one in the device maker's program and refresh the list.
+pin-advice-token-not-initialised = The device is not prepared for use. Prepare (initialise) it with the maker's program, or pick another device.
+token-error-wrong-pin = Wrong PIN.
+token-error-wrong-pin-count-low = Wrong PIN. Few tries are left: check the PIN before you type it again.
+token-error-wrong-pin-final-try = Wrong PIN. One try left: one more mistake locks the device.
+token-error-pin-locked = The PIN is locked. Unlock it with the PUK in the device maker's program, or ask a service centre of the NCA.
+token-error-pin-expired = The PIN has expired. Change it in the device maker's program.
+token-error-pin-length = This device's PIN has { $min } to { $max } characters. It was not sent to the device; no try was used.
+token-error-new-pin-rejected = The device refused the new PIN: it is too simple or has characters the device does not accept.
+token-error-new-pin-unchanged = The new PIN is the same as the current one.
+token-error-new-pin-is-factory = The new PIN must not be the factory PIN.
+token-error-removed = The device was unplugged. Plug it in again and type the PIN; unfinished keys are removed on the next try.
+token-error-write-protected = The device is write-protected: no keys can be made on it.
+token-error-full = The device has no room for new keys. Delete keys you no longer need with the maker's program, or pick another device.
+token-error-not-supported = { $capability ->
+    [key-generation] The device cannot make RSA 2048 keys. Pick another device.
+    [signing] The device cannot sign with an RSA key. Pick another device.
+    [pin-pad] The device does not take the PIN on its own keypad. Type the PIN in the field.
+   *[other] The device does not support a needed operation. Pick another device.
+}
+token-error-busy = Another program is using the device. Close it and try again.
+token-error-logged-out = The device ended the session. Type the PIN again.
+token-error-module-not-loaded = This device's module ({ $module }) is not loaded. Refresh the list of devices.
+token-error-module-failed = The device's module reported an error ({ $code }). Plug the device in again and retry.
+token-error-internal = Internal error while working with the device. Try again.
+token-error-key-not-protected = The device did not protect the new key against copying, so the key was deleted. This device is not suitable for digital signatures.
+token-error-key-missing = The keys of this application are not on the device. Another device may be plugged in.
+token-error-certificate-missing = The certificate is not on the device after writing it. Try again.
+token-error-certificate-exists = Another certificate is already written for this key on the device.
+token-error-certificate-invalid = The certificate received is damaged. Try later or contact support.
+token-error-certificate-mismatch = The certificate received does not match the key on the device. Contact support.
+token-error-request = The certificate request could not be made from your data. Go back to checking your data.
+token-error-signature = The device returned an invalid signature. Plug it in again and retry.
+token-error-not-connected = The device “{ $label }” (serial number { $serial }) is not found. Plug it in and try again.
+token-error-interrupted = Work with the device was interrupted. Try again.
+module-problem-not-found = { $path }: no such file
+module-problem-load-failed = { $path }: the library does not load ({ $detail })
+module-problem-not-pkcs11 = { $path }: not a PKCS#11 module
+module-problem-init-failed = { $path }: the module did not start ({ $code })
+module-problem-list-failed = { $path }: the module could not list its devices ({ $code })
+submit-stage-device-keys = Making two key pairs on the device: authentication (AUTH) and signing, RSA 2048
+submit-stage-device-requests = Signing the certificate requests with the device's keys
+submit-device-keys = The keys were made on the device and never leave it. If you close the app, the certificates can be installed later: you will need this device and its PIN.
+submit-missing-device = Something the application needs is missing: confirmed data, or a device with its PIN entered. Go back to the earlier steps.
+submit-device-keys-removed = The application was not accepted, so the keys made for it were removed from the device.
+install-device-intro = When the NCA issues the certificates, they are downloaded and written to the device next to the keys.
+install-device-label = Device with the keys
+install-device-value = { $device }, serial number { $serial }
+install-device-pin-hint = Plug the device in and type its PIN.
+install-device-writing = Writing the certificates to the device…
+install-device-note = The private keys never leave the device; only the certificates are written to it.
+done-device = The keys and certificates are on the device “{ $device }” ({ $model }, serial number { $serial }). To log in and sign, plug this device in and type its PIN.
+
+## qoltanba tokens
+tokens-modules = PKCS#11 modules
+tokens-modules-none = No module is loaded.
+tokens-module-known = known { $vendor } module
+tokens-module-added = added in the settings or with --module
+tokens-version = version
+tokens-problems = Problems
+tokens-devices = Devices
+tokens-devices-none = No devices found.
+tokens-slot = Slot { $slot }: { $description }
+tokens-label = Label
+tokens-manufacturer = Manufacturer
+tokens-model = Model
+tokens-serial = Serial number
+tokens-kind = Type
+tokens-pin = PIN
+tokens-pin-length = PIN length
+tokens-module = Module
+tokens-advice = What to do

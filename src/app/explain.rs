@@ -225,3 +225,145 @@ pub fn store(lang: Language, error: &qoltanba_core::store::StoreError) -> String
         }
     }
 }
+
+/// A device operation failed: what happened and what to do, in the citizen's words.
+pub fn device(lang: Language, error: &crate::app::device::DeviceError) -> String {
+    use crate::app::device::DeviceError;
+    match error {
+        DeviceError::Token(error) => token(lang, error),
+        DeviceError::Request(_) => t!(lang, "token-error-request"),
+        DeviceError::NotConnected { label, serial } => t!(
+            lang,
+            "token-error-not-connected",
+            label = label.as_str(),
+            serial = serial.as_str()
+        ),
+        DeviceError::CertificateUnreadable => t!(lang, "token-error-certificate-invalid"),
+        DeviceError::Interrupted => t!(lang, "token-error-interrupted"),
+    }
+}
+
+/// One message per [`TokenError`] variant.
+pub fn token(lang: Language, error: &qoltanba_core::token::TokenError) -> String {
+    use qoltanba_core::token::{Capability, TokenError};
+    match error {
+        TokenError::WrongPin {
+            final_try: true, ..
+        } => t!(lang, "token-error-wrong-pin-final-try"),
+        TokenError::WrongPin {
+            count_low: true, ..
+        } => t!(lang, "token-error-wrong-pin-count-low"),
+        TokenError::WrongPin { .. } => t!(lang, "token-error-wrong-pin"),
+        TokenError::PinLocked => t!(lang, "token-error-pin-locked"),
+        TokenError::PinExpired => t!(lang, "token-error-pin-expired"),
+        TokenError::PinLength { min, max } => {
+            t!(lang, "token-error-pin-length", min = min, max = max)
+        }
+        TokenError::NewPinRejected => t!(lang, "token-error-new-pin-rejected"),
+        TokenError::NewPinUnchanged => t!(lang, "token-error-new-pin-unchanged"),
+        TokenError::NewPinIsFactory => t!(lang, "token-error-new-pin-is-factory"),
+        TokenError::UserPinNotInitialised => t!(lang, "pin-advice-user-pin-not-initialised"),
+        TokenError::TokenNotInitialised => t!(lang, "pin-advice-token-not-initialised"),
+        TokenError::TokenRemoved => t!(lang, "token-error-removed"),
+        TokenError::WriteProtected => t!(lang, "token-error-write-protected"),
+        TokenError::DeviceFull => t!(lang, "token-error-full"),
+        TokenError::NotSupported(capability) => {
+            let capability = match capability {
+                Capability::Rsa2048KeyGeneration => "key-generation",
+                Capability::RsaSigning => "signing",
+                Capability::PinPad => "pin-pad",
+                Capability::Other => "other",
+            };
+            t!(lang, "token-error-not-supported", capability = capability)
+        }
+        TokenError::TokenBusy => t!(lang, "token-error-busy"),
+        TokenError::LoggedOut => t!(lang, "token-error-logged-out"),
+        TokenError::ModuleNotLoaded { module } => {
+            let module = module.display().to_string();
+            t!(lang, "token-error-module-not-loaded", module = module)
+        }
+        TokenError::ModuleFailed { code } => {
+            t!(lang, "token-error-module-failed", code = code.as_str())
+        }
+        TokenError::KeyIdInUse | TokenError::LabelInvalid => t!(lang, "token-error-internal"),
+        TokenError::KeyNotProtected => t!(lang, "token-error-key-not-protected"),
+        TokenError::KeyMissing => t!(lang, "token-error-key-missing"),
+        TokenError::CertificateMissing => t!(lang, "token-error-certificate-missing"),
+        TokenError::CertificateExists => t!(lang, "token-error-certificate-exists"),
+        TokenError::CertificateInvalid => t!(lang, "token-error-certificate-invalid"),
+        TokenError::CertificateMismatch => t!(lang, "token-error-certificate-mismatch"),
+        TokenError::CsrFailed(_) => t!(lang, "token-error-request"),
+        TokenError::SignatureInvalid => t!(lang, "token-error-signature"),
+    }
+}
+
+/// The PIN state as the device list shows it.
+pub fn pin_state(lang: Language, state: qoltanba_core::token::PinState) -> String {
+    use qoltanba_core::token::PinState;
+    match state {
+        PinState::Ok => t!(lang, "pin-state-ok"),
+        PinState::CountLow => t!(lang, "pin-state-count-low"),
+        PinState::FinalTry => t!(lang, "pin-state-final-try"),
+        PinState::Locked => t!(lang, "pin-state-locked"),
+        PinState::MustChange => t!(lang, "pin-state-must-change"),
+        PinState::UserPinNotInitialised => t!(lang, "pin-state-user-pin-not-initialised"),
+        PinState::TokenNotInitialised => t!(lang, "pin-state-token-not-initialised"),
+    }
+}
+
+/// What to do about a PIN state, when there is something to do.
+pub fn pin_advice(lang: Language, state: qoltanba_core::token::PinState) -> Option<String> {
+    use qoltanba_core::token::PinState;
+    Some(match state {
+        PinState::Ok => return None,
+        PinState::CountLow => t!(lang, "pin-advice-count-low"),
+        PinState::FinalTry => t!(lang, "pin-advice-final-try"),
+        PinState::Locked => t!(lang, "pin-advice-locked"),
+        PinState::MustChange => t!(lang, "pin-advice-must-change"),
+        PinState::UserPinNotInitialised => t!(lang, "pin-advice-user-pin-not-initialised"),
+        PinState::TokenNotInitialised => t!(lang, "pin-advice-token-not-initialised"),
+    })
+}
+
+/// The kind of device, by name.
+pub fn device_kind(lang: Language, kind: qoltanba_core::token::DeviceKind) -> String {
+    use qoltanba_core::token::DeviceKind;
+    let kind = match kind {
+        DeviceKind::Kaztoken => "kaztoken",
+        DeviceKind::EToken72K => "etoken",
+        DeviceKind::JaCarta => "jacarta",
+        DeviceKind::AKey => "akey",
+        DeviceKind::IdCard => "id-card",
+        DeviceKind::SoftHsm => "softhsm",
+        DeviceKind::Other => "other",
+    };
+    t!(lang, "device-kind", kind = kind)
+}
+
+/// A PKCS#11 module that could not be used, with its path.
+pub fn module_problem(lang: Language, problem: &qoltanba_core::token::ModuleProblem) -> String {
+    use qoltanba_core::token::ProblemKind;
+    let path = problem.path.display().to_string();
+    match &problem.kind {
+        ProblemKind::NotFound => t!(lang, "module-problem-not-found", path = path),
+        ProblemKind::LoadFailed { detail } => t!(
+            lang,
+            "module-problem-load-failed",
+            path = path,
+            detail = detail.as_str()
+        ),
+        ProblemKind::NotPkcs11 => t!(lang, "module-problem-not-pkcs11", path = path),
+        ProblemKind::InitFailed { code } => t!(
+            lang,
+            "module-problem-init-failed",
+            path = path,
+            code = code.as_str()
+        ),
+        ProblemKind::ListFailed { code } => t!(
+            lang,
+            "module-problem-list-failed",
+            path = path,
+            code = code.as_str()
+        ),
+    }
+}

@@ -14,6 +14,8 @@ use std::sync::Arc;
 use qoltanba_core::protocol::CertificatesResponse;
 use qoltanba_core::store::{FolderCheck, InstalledKeys, PendingKeys, StoreError};
 
+use super::device::{DeviceError, DeviceSession, Listing};
+use super::device_keys::DevicePrepared;
 use super::keys::Prepared;
 use super::service::Connection;
 use super::step::Step;
@@ -51,6 +53,12 @@ pub enum Reply {
     PendingFound(Result<Vec<PendingKeys>, Arc<StoreError>>),
     Issue(Result<(ApplicationStatusResponse, Option<CertificatesResponse>), ClientError>),
     Installed(Result<InstalledKeys, Arc<StoreError>>),
+    DevicesListed(Listing),
+    DeviceLoggedIn(Result<DeviceSession, DeviceError>),
+    DevicePinChanged(Result<(), DeviceError>),
+    DeviceKeysMade(Result<DevicePrepared, DeviceError>),
+    DeviceKeysRemoved(Result<usize, DeviceError>),
+    DeviceInstalled(Result<DeviceSession, DeviceError>),
 }
 
 impl App {
@@ -163,10 +171,23 @@ impl App {
                 | Reply::SelfieUploaded(_)
                 | Reply::VideoUploaded(_)
                 | Reply::DocumentUploaded(..)
+                | Reply::DevicesListed(_)
         ) {
             self.waiting = false;
         }
         match reply {
+            reply @ (Reply::DevicesListed(_)
+            | Reply::DeviceLoggedIn(_)
+            | Reply::DevicePinChanged(_)
+            | Reply::DeviceKeysMade(_)
+            | Reply::DeviceKeysRemoved(_)
+            | Reply::DeviceInstalled(_)) => return self.on_device_reply(reply),
+            reply @ Reply::Submitted(_) if self.on_device() => {
+                return self.on_device_reply(reply);
+            }
+            reply @ Reply::Issue(_) if self.devices.pending.is_some() => {
+                return self.on_device_reply(reply);
+            }
             reply @ (Reply::SelfieUploaded(_)
             | Reply::VideoUploaded(_)
             | Reply::PinSet(_)

@@ -19,7 +19,7 @@ use qoltanba_core::protocol::{
 use qoltanba_core::store::{self, FolderCheck, InstalledKeys, PendingKeys, StoreError};
 
 use super::flow::Reply;
-use super::screen::{install, storage, submit};
+use super::screen::{devices, install, storage, submit};
 use super::step::Step;
 use super::{App, Message};
 use crate::t;
@@ -48,6 +48,11 @@ async fn blocking<T: Send + 'static>(
 
 impl App {
     pub(super) fn on_storage(&mut self, message: storage::Message) -> Task<Message> {
+        // A device picked: its PIN is typed next.
+        if let storage::Message::Device(devices::Message::Picked(_)) = &message {
+            let _ = self.storage.update(message);
+            return iced::widget::operation::focus(devices::PIN_ID);
+        }
         match self.storage.update(message) {
             Some(storage::Event::Continue) => self.next(),
             Some(storage::Event::Browse) => {
@@ -63,6 +68,7 @@ impl App {
                     |folder| Message::Storage(storage::Message::Picked(folder)),
                 )
             }
+            Some(storage::Event::Scan { reload }) => self.scan_devices(reload),
             None => Task::none(),
         }
     }
@@ -83,6 +89,7 @@ impl App {
 
     pub(super) fn on_submit(&mut self, message: submit::Message) -> Task<Message> {
         match message {
+            submit::Message::Start if self.on_device() => self.make_device_keys(),
             submit::Message::Start => self.make_keys(),
         }
     }
@@ -111,7 +118,7 @@ impl App {
 
     /// The certificate subject: the register's names (as recognised and confirmed), the IIN
     /// and the optional e-mail.
-    fn subject(&self) -> Option<Subject> {
+    pub(super) fn subject(&self) -> Option<Subject> {
         let recognised = self.review.recognised.as_ref()?;
         let iin = Iin::parse(
             self.progress
@@ -131,6 +138,18 @@ impl App {
     }
 
     fn send_application(&mut self, prepared: Prepared) -> Task<Message> {
+        let (csr_auth, csr_sign) = (prepared.csr_auth.clone(), prepared.csr_sign.clone());
+        self.submit.prepared = Some(prepared);
+        self.send_requests(StorageKind::Pkcs12, csr_auth, csr_sign)
+    }
+
+    /// Sends the two requests; the answer comes back as [`Reply::Submitted`].
+    pub(super) fn send_requests(
+        &mut self,
+        storage: StorageKind,
+        csr_auth: String,
+        csr_sign: String,
+    ) -> Task<Message> {
         let Some(session) = self.session.clone() else {
             return self.fail_with(
                 ClientError::Api {
@@ -153,11 +172,10 @@ impl App {
                 .ok()
                 .flatten()
                 .map(|e| e.as_str().to_owned()),
-            storage: StorageKind::Pkcs12,
-            csr_auth: prepared.csr_auth.clone(),
-            csr_sign: prepared.csr_sign.clone(),
+            storage,
+            csr_auth,
+            csr_sign,
         };
-        self.submit.prepared = Some(prepared);
         Task::perform(
             async move { client.create_application(&session, &request).await },
             |r| Message::Reply(Reply::Submitted(r.map(|a| a.application_number))),
@@ -166,6 +184,9 @@ impl App {
 
     /// Retry after a failed send: the same keys and requests go again.
     pub(super) fn resend_application(&mut self) -> Task<Message> {
+        if self.on_device() {
+            return self.resend_device_application();
+        }
         match self.submit.prepared.clone() {
             Some(prepared) => self.send_application(prepared),
             None => self.make_keys(),
@@ -200,6 +221,9 @@ impl App {
     /// Entering the install step: in the main flow the keys and password are at hand;
     /// otherwise the folder named by the stored progress is searched.
     pub(super) fn enter_install(&mut self) -> Task<Message> {
+        if self.devices.pending.is_some() {
+            return self.enter_device_install();
+        }
         if self.install.pending.is_none()
             && let Some(prepared) = &self.submit.prepared
         {
@@ -220,17 +244,27 @@ impl App {
     }
 
     /// Asks the service whether the certificates are issued; installs them if so.
-    fn check_issue(&mut self) -> Task<Message> {
+    pub(super) fn check_issue(&mut self) -> Task<Message> {
+        let device_number = self.devices.pending.as_ref().and_then(|_| {
+            self.progress
+                .application_number
+                .as_deref()
+                .or(self.submit.application_number.as_deref())
+                .and_then(|n| ApplicationNumber::parse(n).ok())
+        });
         let (Some(client), Some(number)) = (
             self.client(),
-            self.install
-                .pending
-                .as_ref()
-                .and_then(|p| p.application_number().cloned()),
+            device_number.or_else(|| {
+                self.install
+                    .pending
+                    .as_ref()
+                    .and_then(|p| p.application_number().cloned())
+            }),
         ) else {
             return Task::none();
         };
-        if self.key_password().is_none() {
+        // Keys on a device need its PIN, asked when the certificates are written.
+        if self.devices.pending.is_none() && self.key_password().is_none() {
             return Task::none();
         }
         self.install.stage = install::Stage::Checking;

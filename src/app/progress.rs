@@ -20,6 +20,9 @@ pub struct Progress {
     /// The folder holding the (encrypted) keys waiting for their certificates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub folder: Option<PathBuf>,
+    /// The device holding the keys waiting for their certificates (which keys, no secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<crate::app::device_keys::DeviceKeys>,
 }
 
 impl Progress {
@@ -82,6 +85,7 @@ mod tests {
             iin: Some("900101300015".into()),
             application_number: Some("1234567890".into()),
             folder: Some(dir.path().join("keys")),
+            device: None,
         };
         save(dir.path(), &progress).expect("save");
         assert_eq!(load(dir.path()), Some(progress));

@@ -5,7 +5,8 @@ use iced::Element;
 use crate::app::widget::nav::action;
 use qoltanba_core::store::InstalledKeys;
 
-use crate::app::widget::{body, bullets, page};
+use crate::app::device_keys::DeviceKeys;
+use crate::app::widget::{Banner, banner, body, bullets, page};
 use crate::i18n::Language;
 use crate::t;
 
@@ -14,7 +15,11 @@ pub enum Message {
     Home,
 }
 
-pub fn view<'a>(lang: Language, installed: Option<&InstalledKeys>) -> Element<'a, Message> {
+pub fn view<'a>(
+    lang: Language,
+    installed: Option<&InstalledKeys>,
+    device: Option<&DeviceKeys>,
+) -> Element<'a, Message> {
     let files = installed.map(|files| {
         let auth = files.auth_file.display().to_string();
         let sign = files.sign_file.display().to_string();
@@ -26,8 +31,21 @@ pub fn view<'a>(lang: Language, installed: Option<&InstalledKeys>) -> Element<'a
             ],
         )
     });
+    let device = device.map(|keys| {
+        banner(
+            Banner::Success,
+            t!(
+                lang,
+                "done-device",
+                device = keys.label.as_str(),
+                model = keys.model.as_str(),
+                serial = keys.serial.as_str()
+            ),
+        )
+    });
     page(t!(lang, "done-title"), t!(lang, "done-intro"))
         .push(files)
+        .push(device)
         .push(body(t!(lang, "done-next")))
         .push(action(t!(lang, "done-home"), Some(Message::Home), true))
         .into()

@@ -1,7 +1,8 @@
 //! Certificate installation: asks whether the certificates are issued, downloads them and
 //! writes the two PKCS#12 files next to the keys. Also reached from the welcome screen for
 //! keys made earlier: the folder is searched for keys waiting for their certificates, and
-//! the key password is asked.
+//! the key password is asked. With keys on a device, the certificates are written to it; if
+//! no session is open (after a restart, or the device was pulled out), its PIN is asked here.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,8 +12,10 @@ use iced::{Element, Fill};
 use qoltanba_core::domain::KeyPassword;
 use qoltanba_core::protocol::{ApplicationStatus, ApplicationStatusResponse};
 use qoltanba_core::store::{PendingKeys, StoreError};
+use qoltanba_core::token::TokenPin;
 use zeroize::Zeroize;
 
+use crate::app::device_keys::DeviceKeys;
 use crate::app::screen::clamp_path;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
@@ -22,6 +25,7 @@ use crate::t;
 
 pub const FOLDER_ID: &str = "install-folder";
 pub const PASSWORD_ID: &str = "install-password";
+pub const DEVICE_PIN_ID: &str = "install-device-pin";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stage {
@@ -45,11 +49,17 @@ pub struct State {
     pub status: Option<ApplicationStatusResponse>,
     /// Why the files could not be written (translated).
     pub problem: Option<String>,
+    /// The device holding the keys, when they are on one.
+    pub device: Option<DeviceKeys>,
+    /// The application number of the keys on the device.
+    pub device_number: Option<String>,
+    device_pin: String,
 }
 
 impl Drop for State {
     fn drop(&mut self) {
         self.password.zeroize();
+        self.device_pin.zeroize();
     }
 }
 
@@ -59,6 +69,8 @@ impl std::fmt::Debug for State {
             .field("folder", &self.folder)
             .field("password", &"***")
             .field("pending", &self.pending)
+            .field("device", &self.device)
+            .field("device_pin", &"***")
             .field("stage", &self.stage)
             .finish()
     }
@@ -72,6 +84,7 @@ pub enum Message {
     /// Enter in the folder field: search it.
     Find,
     PasswordChanged(String),
+    DevicePinChanged(String),
     Start,
 }
 
@@ -83,6 +96,7 @@ impl std::fmt::Debug for Message {
             Message::Picked(folder) => write!(f, "Picked({folder:?})"),
             Message::Find => f.write_str("Find"),
             Message::PasswordChanged(_) => f.write_str("PasswordChanged(***)"),
+            Message::DevicePinChanged(_) => f.write_str("DevicePinChanged(***)"),
             Message::Start => f.write_str("Start"),
         }
     }
@@ -119,9 +133,16 @@ impl State {
                 self.problem = None;
                 None
             }
-            Message::Start => {
-                (self.pending.is_some() && self.stage != Stage::Checking).then_some(Event::Install)
+            Message::DevicePinChanged(mut value) => {
+                self.device_pin.zeroize();
+                self.device_pin = crate::app::screen::clamp_input(std::mem::take(&mut value));
+                value.zeroize();
+                self.problem = None;
+                None
             }
+            Message::Start => ((self.pending.is_some() || self.device.is_some())
+                && !matches!(self.stage, Stage::Checking | Stage::Writing))
+            .then_some(Event::Install),
         }
     }
 
@@ -133,6 +154,15 @@ impl State {
     /// The password typed here (the "install keys made earlier" path).
     pub fn password(&self) -> Option<KeyPassword> {
         KeyPassword::parse(&self.password).ok()
+    }
+
+    /// The device PIN typed here, if any.
+    pub fn device_pin(&self) -> Option<TokenPin> {
+        (!self.device_pin.is_empty()).then(|| TokenPin::new(self.device_pin.clone()))
+    }
+
+    pub fn forget_pin(&mut self) {
+        self.device_pin.zeroize();
     }
 
     /// What searching the folder found: the newest kit that has an application number.
@@ -153,20 +183,18 @@ impl State {
         }
     }
 
-    pub fn view(&self, lang: Language, password_known: bool) -> Element<'_, Message> {
-        let unknown = t!(lang, "review-unknown");
-        let line = |label: String, value: Option<String>| {
-            row![
-                text(label)
-                    .size(theme::TEXT_SIZE)
-                    .color(theme::MUTED)
-                    .width(Fill),
-                text(value.unwrap_or_else(|| unknown.clone()))
-                    .size(theme::TEXT_SIZE)
-                    .font(theme::FONT_STRONG)
-                    .width(Fill),
-            ]
-        };
+    /// `password_known`: the key password was typed earlier in this run; `session_open`: the
+    /// device with the keys is unlocked already.
+    pub fn view(
+        &self,
+        lang: Language,
+        password_known: bool,
+        session_open: bool,
+    ) -> Element<'_, Message> {
+        if let Some(device) = &self.device {
+            return self.device_view(lang, device, session_open);
+        }
+        let line = |label: String, value: Option<String>| info_line(lang, label, value);
         let number = self
             .pending
             .as_ref()
@@ -229,24 +257,8 @@ impl State {
         let ready = self.pending.is_some()
             && (password_known || self.password().is_some())
             && matches!(self.stage, Stage::Idle | Stage::NotYet);
-        let status = match (&self.stage, &self.status) {
-            (Stage::Checking, _) => Some(banner(Banner::Info, t!(lang, "install-checking"))),
-            (Stage::Writing, _) => Some(banner(Banner::Info, t!(lang, "install-writing"))),
-            (Stage::NotYet, Some(status)) if status.status == ApplicationStatus::Rejected => {
-                Some(banner(
-                    Banner::Error,
-                    t!(
-                        lang,
-                        "install-rejected",
-                        reason = status.reason.clone().unwrap_or_default()
-                    ),
-                ))
-            }
-            (Stage::NotYet, _) => Some(banner(Banner::Warning, t!(lang, "install-waiting"))),
-            _ => None,
-        };
         content
-            .push(status)
+            .push(self.status_banner(lang, false))
             .push(
                 self.problem
                     .as_ref()
@@ -260,4 +272,102 @@ impl State {
             .push(caption(t!(lang, "install-note")))
             .into()
     }
+
+    fn device_view<'a>(
+        &'a self,
+        lang: Language,
+        device: &'a DeviceKeys,
+        session_open: bool,
+    ) -> Element<'a, Message> {
+        let number = info_line(
+            lang,
+            t!(lang, "install-number-label"),
+            self.device_number.clone(),
+        );
+        let mut content = page(t!(lang, "install-title"), t!(lang, "install-device-intro")).push(
+            column![
+                number,
+                info_line(
+                    lang,
+                    t!(lang, "install-device-label"),
+                    Some(t!(
+                        lang,
+                        "install-device-value",
+                        device = device.label.as_str(),
+                        serial = device.serial.as_str()
+                    ))
+                ),
+            ]
+            .spacing(10),
+        );
+        if !session_open {
+            content = content.push(field(Field {
+                label: t!(lang, "storage-pin-label", device = device.label.as_str()),
+                placeholder: String::new(),
+                value: &self.device_pin,
+                id: DEVICE_PIN_ID,
+                secure: true,
+                feedback: Feedback::Hint(t!(lang, "install-device-pin-hint")),
+                on_input: Box::new(Message::DevicePinChanged),
+                on_submit: Some(Message::Start),
+            }));
+        }
+        let ready = (session_open || !self.device_pin.is_empty())
+            && matches!(self.stage, Stage::Idle | Stage::NotYet);
+        content
+            .push(self.status_banner(lang, true))
+            .push(
+                self.problem
+                    .as_ref()
+                    .map(|problem| banner(Banner::Error, problem.clone())),
+            )
+            .push(action(
+                t!(lang, "install-start"),
+                ready.then_some(Message::Start),
+                true,
+            ))
+            .push(caption(t!(lang, "install-device-note")))
+            .into()
+    }
+
+    fn status_banner<'a>(&self, lang: Language, device: bool) -> Option<Element<'a, Message>> {
+        match (&self.stage, &self.status) {
+            (Stage::Checking, _) => Some(banner(Banner::Info, t!(lang, "install-checking"))),
+            (Stage::Writing, _) => Some(banner(
+                Banner::Info,
+                if device {
+                    t!(lang, "install-device-writing")
+                } else {
+                    t!(lang, "install-writing")
+                },
+            )),
+            (Stage::NotYet, Some(status)) if status.status == ApplicationStatus::Rejected => {
+                Some(banner(
+                    Banner::Error,
+                    t!(
+                        lang,
+                        "install-rejected",
+                        reason = status.reason.clone().unwrap_or_default()
+                    ),
+                ))
+            }
+            (Stage::NotYet, _) => Some(banner(Banner::Warning, t!(lang, "install-waiting"))),
+            _ => None,
+        }
+    }
+}
+
+/// "Label: value" in two columns; an unknown value is said so.
+fn info_line<'a>(lang: Language, label: String, value: Option<String>) -> Element<'a, Message> {
+    row![
+        text(label)
+            .size(theme::TEXT_SIZE)
+            .color(theme::MUTED)
+            .width(Fill),
+        text(value.unwrap_or_else(|| t!(lang, "review-unknown")))
+            .size(theme::TEXT_SIZE)
+            .font(theme::FONT_STRONG)
+            .width(Fill),
+    ]
+    .into()
 }

@@ -4,6 +4,7 @@
 pub mod account_pin;
 pub mod agreement;
 pub mod camera_check;
+pub mod devices;
 pub mod document;
 pub mod document_review;
 pub mod done;

@@ -1,6 +1,6 @@
 //! Where the keys go: a folder on this PC (flagged as the less safe choice) or a PKCS#11
-//! device. The folder is checked before any key is made (writable, space, no kit there).
-//! The device list comes with the token engine.
+//! device. The folder is checked before any key is made (writable, space, no kit there);
+//! the device picker and its PIN entry are in [`super::devices`].
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,9 +10,10 @@ use qoltanba_core::store::{FolderCheck, StoreError};
 use iced::Element;
 use iced::widget::{checkbox, column, row};
 
-use crate::app::screen::clamp_path;
+use crate::app::device::Listing;
+use crate::app::screen::{clamp_path, devices};
 use crate::app::widget::nav::action;
-use crate::app::widget::{Banner, Feedback, Field, banner, caption, choice, field, page, section};
+use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
@@ -37,6 +38,10 @@ pub struct State {
     pub checking: bool,
     /// Write the files in the older format old software reads (3DES, SHA-1 MAC).
     pub compatible: bool,
+    /// The citizen chose the kind (or typed a folder); until then a plugged-in device is
+    /// offered first, being the safer place.
+    chosen: bool,
+    pub device: devices::State,
 }
 
 #[derive(Debug, Clone)]
@@ -48,12 +53,17 @@ pub enum Message {
     UseSuggested,
     CompatibleToggled(bool),
     Submitted,
+    Device(devices::Message),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Continue,
     Browse,
+    /// List the devices; `reload` loads the modules again first.
+    Scan {
+        reload: bool,
+    },
 }
 
 impl State {
@@ -71,9 +81,11 @@ impl State {
         match message {
             Message::KindPicked(kind) => {
                 self.kind = kind;
+                self.chosen = true;
                 None
             }
             Message::FolderChanged(value) => {
+                self.chosen = true;
                 self.folder = clamp_path(value);
                 self.check = None;
                 None
@@ -101,7 +113,20 @@ impl State {
                 None
             }
             Message::Submitted => self.can_continue().then_some(Event::Continue),
+            Message::Device(message) => match self.device.update(message)? {
+                devices::Event::Continue => Some(Event::Continue),
+                devices::Event::Scan { reload } => Some(Event::Scan { reload }),
+            },
         }
+    }
+
+    /// A device scan answered. Returns whether the picked device went away.
+    pub fn listed(&mut self, listing: Listing) -> bool {
+        let gone = self.device.listed(listing);
+        if !self.chosen && self.device.any() {
+            self.kind = Kind::Device;
+        }
+        gone
     }
 
     pub fn kind(&self) -> Kind {
@@ -111,6 +136,7 @@ impl State {
     /// Arrow keys move between the two choices.
     pub fn cycle(&mut self) {
         if !self.kiosk {
+            self.chosen = true;
             self.kind = match self.kind {
                 Kind::Folder => Kind::Device,
                 Kind::Device => Kind::Folder,
@@ -146,30 +172,33 @@ impl State {
                     && !self.checking
                     && (self.check.is_none() || self.checked_folder().is_some())
             }
-            // No device can be picked until the token engine lists them.
-            Kind::Device => false,
+            Kind::Device => self.device.can_continue(),
         }
     }
 
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
         let kind = self.kind();
         let mut content = page(t!(lang, "storage-title"), t!(lang, "storage-intro"));
-        if self.kiosk {
-            content = content.push(banner(Banner::Info, t!(lang, "storage-kiosk-note")));
-        } else {
-            content = content.push(choice(
-                t!(lang, "storage-folder"),
-                Some(t!(lang, "storage-folder-detail")),
-                kind == Kind::Folder,
-                Some(Message::KindPicked(Kind::Folder)),
-            ));
-        }
-        content = content.push(choice(
+        let device_card = choice(
             t!(lang, "storage-device"),
             Some(t!(lang, "storage-device-detail")),
             kind == Kind::Device,
             Some(Message::KindPicked(Kind::Device)),
-        ));
+        );
+        if self.kiosk {
+            content = content
+                .push(banner(Banner::Info, t!(lang, "storage-kiosk-note")))
+                .push(device_card);
+        } else {
+            // Side by side, so the device list below fits on the screen without scrolling.
+            let folder_card = choice(
+                t!(lang, "storage-folder"),
+                Some(t!(lang, "storage-folder-detail")),
+                kind == Kind::Folder,
+                Some(Message::KindPicked(Kind::Folder)),
+            );
+            content = content.push(row![folder_card, device_card].spacing(12));
+        }
         let details: Element<'_, Message> = match kind {
             Kind::Folder => {
                 let feedback = if self.folder.trim().is_empty() {
@@ -238,13 +267,7 @@ impl State {
                 .spacing(12)
                 .into()
             }
-            Kind::Device => column![
-                section(t!(lang, "storage-device-list")),
-                caption(t!(lang, "storage-device-none")),
-                row![action(t!(lang, "storage-device-refresh"), None, false)],
-            ]
-            .spacing(10)
-            .into(),
+            Kind::Device => self.device.view(lang).map(Message::Device),
         };
         content.push(details).into()
     }

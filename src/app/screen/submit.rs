@@ -45,12 +45,21 @@ impl State {
         self.stage == Stage::Done
     }
 
-    pub fn view(&self, lang: Language) -> Element<'_, Message> {
-        let stages = [
-            (Stage::Keys, t!(lang, "submit-stage-keys")),
-            (Stage::Keys, t!(lang, "submit-stage-save")),
-            (Stage::Sending, t!(lang, "submit-stage-send")),
-        ];
+    /// `on_device`: the keys are made on a device (no folder, no password).
+    pub fn view(&self, lang: Language, on_device: bool) -> Element<'_, Message> {
+        let stages = if on_device {
+            [
+                (Stage::Keys, t!(lang, "submit-stage-device-keys")),
+                (Stage::Keys, t!(lang, "submit-stage-device-requests")),
+                (Stage::Sending, t!(lang, "submit-stage-send")),
+            ]
+        } else {
+            [
+                (Stage::Keys, t!(lang, "submit-stage-keys")),
+                (Stage::Keys, t!(lang, "submit-stage-save")),
+                (Stage::Sending, t!(lang, "submit-stage-send")),
+            ]
+        };
         let lines = column(
             stages
                 .into_iter()
@@ -81,7 +90,7 @@ impl State {
                 }),
         )
         .spacing(8);
-        let start = (self.stage == Stage::Idle && self.prepared.is_none())
+        let start = (self.stage == Stage::Idle && (on_device || self.prepared.is_none()))
             .then(|| action(t!(lang, "submit-start"), Some(Message::Start), true));
         let number = self.application_number.as_ref().map(|number| {
             banner(
@@ -98,7 +107,13 @@ impl State {
             .push(problem)
             .push(start)
             .push(number)
-            .push((self.stage == Stage::Done).then(|| caption(t!(lang, "submit-keys-saved"))))
+            .push((self.stage == Stage::Done).then(|| {
+                caption(if on_device {
+                    t!(lang, "submit-device-keys")
+                } else {
+                    t!(lang, "submit-keys-saved")
+                })
+            }))
             .into()
     }
 }

@@ -11,16 +11,30 @@ pub fn choice<'a, M: Clone + 'a>(
     selected: bool,
     on_press: Option<M>,
 ) -> Element<'a, M> {
+    let detail = detail.map(|detail| {
+        text(detail)
+            .size(theme::SMALL_SIZE)
+            .color(theme::MUTED)
+            .into()
+    });
+    choice_with(heading, detail, selected, on_press)
+}
+
+/// A choice card whose details are any element (several lines, coloured states).
+pub fn choice_with<'a, M: Clone + 'a>(
+    heading: String,
+    detail: Option<Element<'a, M>>,
+    selected: bool,
+    on_press: Option<M>,
+) -> Element<'a, M> {
     let mark = radio_mark(selected);
-    let mut content = column![
+    let content = column![
         text(heading)
             .size(theme::SUBTITLE_SIZE)
             .font(theme::FONT_STRONG)
     ]
+    .push(detail)
     .spacing(4);
-    if let Some(detail) = detail {
-        content = content.push(text(detail).size(theme::SMALL_SIZE).color(theme::MUTED));
-    }
     button(
         row![mark, content]
             .spacing(14)

@@ -9,7 +9,7 @@ pub mod page;
 pub mod typography;
 
 pub use banner::{Banner, banner};
-pub use choice::choice;
+pub use choice::{choice, choice_with};
 pub use field::{Feedback, Field, field};
 pub use page::page;
 pub use typography::{body, bullets, caption, section, title};

@@ -1,0 +1,562 @@
+//! The device picker of the storage step: the devices plugged in now (scanned again every
+//! two seconds while the step is shown), each with its PIN state; then the PIN of the one
+//! picked, and a new PIN when the device still has its factory one. The device itself checks
+//! the PIN, on a worker thread, when the citizen presses Next.
+
+use iced::widget::{column, pick_list, row, text};
+use iced::{Alignment, Element, Fill};
+use qoltanba_core::token::{DeviceKind, PinState, TokenInfo, TokenPin};
+use zeroize::Zeroize;
+
+use crate::app::device::{DeviceError, Listing};
+use crate::app::widget::nav::action;
+use crate::app::widget::{Banner, Feedback, Field, banner, caption, choice_with, field, section};
+use crate::app::{explain, theme};
+use crate::i18n::Language;
+use crate::t;
+
+pub const PIN_ID: &str = "device-pin";
+pub const NEW_PIN_ID: &str = "device-new-pin";
+pub const REPEAT_ID: &str = "device-new-pin-repeat";
+
+/// Longest PIN kept as typed (tokens accept at most 32 or 64; the device's own limit is shown).
+const MAX_PIN: usize = 64;
+
+/// Where the PIN entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stage {
+    /// Waiting for the PIN of the picked device.
+    #[default]
+    Pin,
+    /// The device is checking the PIN.
+    LoggingIn,
+    /// Logged in with the factory PIN: a new PIN is asked before going on.
+    NewPin,
+    /// The device is changing the PIN.
+    ChangingPin,
+    /// Logged in; Next goes on to the keys.
+    Ready,
+}
+
+#[derive(Clone, Default)]
+pub struct State {
+    /// The last scan; `None` until the first one answers.
+    pub listing: Option<Listing>,
+    pub scanning: bool,
+    /// The picked device, with the kind the citizen may have corrected.
+    selected: Option<TokenInfo>,
+    pin: String,
+    new_pin: String,
+    repeat: String,
+    pub stage: Stage,
+    /// Why the last login or PIN change failed.
+    pub error: Option<DeviceError>,
+    /// The factory PIN was replaced in this run.
+    pub pin_changed: bool,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("listing", &self.listing)
+            .field("selected", &self.selected)
+            .field("pin", &"***")
+            .field("stage", &self.stage)
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        self.forget_pins();
+    }
+}
+
+/// A device kind as the list of kinds shows it (translated name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindChoice {
+    pub kind: DeviceKind,
+    name: String,
+}
+
+impl KindChoice {
+    pub fn new(lang: Language, kind: DeviceKind) -> Self {
+        Self {
+            kind,
+            name: explain::device_kind(lang, kind),
+        }
+    }
+}
+
+impl std::fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+#[derive(Clone)]
+pub enum Message {
+    /// A device of the listing was picked (by position).
+    Picked(usize),
+    KindPicked(KindChoice),
+    PinChanged(String),
+    NewPinChanged(String),
+    RepeatChanged(String),
+    Submitted,
+    /// The Refresh button: load the modules again and scan.
+    Refresh,
+    /// The two-second scan.
+    Tick,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Message::Picked(index) => write!(f, "Picked({index})"),
+            Message::KindPicked(kind) => write!(f, "KindPicked({:?})", kind.kind),
+            Message::PinChanged(_) => f.write_str("PinChanged(***)"),
+            Message::NewPinChanged(_) => f.write_str("NewPinChanged(***)"),
+            Message::RepeatChanged(_) => f.write_str("RepeatChanged(***)"),
+            Message::Submitted => f.write_str("Submitted"),
+            Message::Refresh => f.write_str("Refresh"),
+            Message::Tick => f.write_str("Tick"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Continue,
+    /// Scan the devices; `reload` loads the modules again first.
+    Scan {
+        reload: bool,
+    },
+}
+
+fn replace_secret(slot: &mut String, mut value: String) {
+    slot.zeroize();
+    *slot = value.chars().take(MAX_PIN).collect();
+    value.zeroize();
+}
+
+impl State {
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Picked(index) => {
+                let token = self.listing.as_ref()?.tokens.get(index)?.clone();
+                if !self
+                    .selected
+                    .as_ref()
+                    .is_some_and(|s| s.same_device(&token))
+                {
+                    self.selected = Some(token);
+                    self.restart();
+                }
+                None
+            }
+            Message::KindPicked(choice) => {
+                if let Some(token) = &mut self.selected
+                    && token.kind != choice.kind
+                {
+                    token.kind = choice.kind;
+                    // The kind decides the factory-PIN check, made at login.
+                    self.restart();
+                }
+                None
+            }
+            Message::PinChanged(value) => {
+                replace_secret(&mut self.pin, value);
+                self.error = None;
+                if self.stage == Stage::Ready {
+                    self.stage = Stage::Pin;
+                }
+                None
+            }
+            Message::NewPinChanged(value) => {
+                replace_secret(&mut self.new_pin, value);
+                self.error = None;
+                None
+            }
+            Message::RepeatChanged(value) => {
+                replace_secret(&mut self.repeat, value);
+                self.error = None;
+                None
+            }
+            Message::Submitted => self.can_continue().then_some(Event::Continue),
+            Message::Refresh => Some(Event::Scan { reload: true }),
+            Message::Tick => Some(Event::Scan { reload: false }),
+        }
+    }
+
+    fn restart(&mut self) {
+        self.forget_pins();
+        self.stage = Stage::Pin;
+        self.error = None;
+    }
+
+    fn forget_pins(&mut self) {
+        self.pin.zeroize();
+        self.new_pin.zeroize();
+        self.repeat.zeroize();
+    }
+
+    /// A new scan: the picked device's state is refreshed (its kind stays as picked); a device
+    /// that is gone is unpicked. Returns whether the picked device went away.
+    pub fn listed(&mut self, mut listing: Listing) -> bool {
+        self.scanning = false;
+        // SoftHSM2 always offers one empty slot for making a new token: not a device.
+        listing
+            .tokens
+            .retain(|token| token.kind != DeviceKind::SoftHsm || token.flags.token_initialized);
+        let mut gone = false;
+        if let Some(selected) = &mut self.selected {
+            match listing.tokens.iter().find(|t| t.same_device(selected)) {
+                Some(fresh) => {
+                    let kind = selected.kind;
+                    *selected = fresh.clone();
+                    selected.kind = kind;
+                }
+                None if matches!(self.stage, Stage::LoggingIn | Stage::ChangingPin) => {}
+                None => gone = true,
+            }
+        }
+        if gone {
+            self.selected = None;
+            self.restart();
+        }
+        self.listing = Some(listing);
+        gone
+    }
+
+    /// Whether any device is plugged in (as of the last scan).
+    pub fn any(&self) -> bool {
+        self.listing.as_ref().is_some_and(|l| !l.tokens.is_empty())
+    }
+
+    pub fn selected(&self) -> Option<&TokenInfo> {
+        self.selected.as_ref()
+    }
+
+    fn pin_pad(&self) -> bool {
+        self.selected
+            .as_ref()
+            .is_some_and(|t| t.flags.protected_authentication_path)
+    }
+
+    /// The PIN as typed, if the device could accept it (an empty one means the device's own
+    /// keypad, where it has one).
+    pub fn pin(&self) -> Option<TokenPin> {
+        let token = self.selected.as_ref()?;
+        let pin = TokenPin::new(self.pin.clone());
+        (token.pin_length.accepts(&pin) || (pin.is_empty() && self.pin_pad())).then_some(pin)
+    }
+
+    /// The new PIN, typed twice the same, of a length the device accepts and not its factory
+    /// PIN or the current one.
+    pub fn new_pin(&self) -> Option<TokenPin> {
+        let token = self.selected.as_ref()?;
+        let new = TokenPin::new(self.new_pin.clone());
+        let ok = self.new_pin == self.repeat
+            && token.pin_length.accepts(&new)
+            && !new.is_factory_pin_of(token.kind)
+            && self.new_pin != self.pin;
+        ok.then_some(new)
+    }
+
+    pub fn can_continue(&self) -> bool {
+        match self.stage {
+            Stage::Pin => {
+                self.selected
+                    .as_ref()
+                    .is_some_and(|t| t.pin_state.can_log_in())
+                    && self.pin().is_some()
+            }
+            Stage::NewPin => self.new_pin().is_some(),
+            Stage::Ready => self.selected.is_some(),
+            Stage::LoggingIn | Stage::ChangingPin => false,
+        }
+    }
+
+    pub fn start_login(&mut self) {
+        self.stage = Stage::LoggingIn;
+        self.error = None;
+    }
+
+    /// The device took the PIN. With the factory PIN, the PIN stays for the change.
+    pub fn logged_in(&mut self, factory_pin: bool) {
+        if factory_pin {
+            self.stage = Stage::NewPin;
+        } else {
+            self.forget_pins();
+            self.stage = Stage::Ready;
+        }
+    }
+
+    /// The device refused the PIN (or was pulled out): the PIN is asked again.
+    pub fn failed(&mut self, error: DeviceError) {
+        self.forget_pins();
+        self.stage = Stage::Pin;
+        self.error = Some(error);
+    }
+
+    pub fn start_pin_change(&mut self) {
+        self.stage = Stage::ChangingPin;
+        self.error = None;
+    }
+
+    pub fn pin_change_done(&mut self) {
+        self.forget_pins();
+        self.pin_changed = true;
+        self.stage = Stage::Ready;
+    }
+
+    pub fn pin_change_failed(&mut self, error: DeviceError) {
+        self.new_pin.zeroize();
+        self.repeat.zeroize();
+        self.stage = Stage::NewPin;
+        self.error = Some(error);
+    }
+
+    /// The PIN the session was opened with (the old PIN of the change).
+    pub fn current_pin(&self) -> TokenPin {
+        TokenPin::new(self.pin.clone())
+    }
+
+    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+        let refresh = action(
+            t!(lang, "storage-device-refresh"),
+            (!self.scanning).then_some(Message::Refresh),
+            false,
+        );
+        let mut content = column![section(t!(lang, "storage-device-list"))].spacing(10);
+        match &self.listing {
+            None => content = content.push(caption(t!(lang, "storage-device-searching"))),
+            Some(listing) if listing.tokens.is_empty() => {
+                content = content.push(caption(t!(lang, "storage-device-none")));
+            }
+            Some(listing) => {
+                for (index, token) in listing.tokens.iter().enumerate() {
+                    let picked = self.selected.as_ref().is_some_and(|s| s.same_device(token));
+                    let shown = if picked { self.selected.as_ref() } else { None };
+                    content = content.push(device_row(
+                        lang,
+                        shown.unwrap_or(token),
+                        picked,
+                        Message::Picked(index),
+                    ));
+                }
+            }
+        }
+        content = content.push(
+            row![
+                refresh,
+                caption(t!(lang, "storage-device-no-module")).width(Fill)
+            ]
+            .align_y(Alignment::Center)
+            .spacing(16),
+        );
+        if let Some(listing) = &self.listing
+            && !listing.problems.is_empty()
+        {
+            let lines: Vec<String> = listing
+                .problems
+                .iter()
+                .map(|problem| explain::module_problem(lang, problem))
+                .collect();
+            content = content.push(caption(format!(
+                "{}\n{}",
+                t!(lang, "storage-device-problems"),
+                lines.join("\n")
+            )));
+        }
+        if let Some(token) = &self.selected {
+            content = content.push(self.pin_entry(lang, token));
+        }
+        content.into()
+    }
+
+    fn pin_entry<'a>(&'a self, lang: Language, token: &'a TokenInfo) -> Element<'a, Message> {
+        let kinds: Vec<KindChoice> = DeviceKind::ALL
+            .into_iter()
+            .map(|kind| KindChoice::new(lang, kind))
+            .collect();
+        let current = kinds.iter().find(|c| c.kind == token.kind).cloned();
+        let kind_row = row![
+            text(t!(lang, "storage-device-kind"))
+                .size(theme::TEXT_SIZE)
+                .width(Fill),
+            pick_list(kinds, current, Message::KindPicked)
+                .text_size(theme::TEXT_SIZE)
+                .padding(10),
+        ]
+        .align_y(Alignment::Center)
+        .spacing(12);
+        let mut entry = column![kind_row].spacing(12);
+        if let Some(advice) = explain::pin_advice(lang, token.pin_state) {
+            let kind = if token.pin_state.can_log_in() {
+                Banner::Warning
+            } else {
+                Banner::Error
+            };
+            entry = entry.push(banner(kind, advice));
+        }
+        if !token.pin_state.can_log_in() {
+            return entry.into();
+        }
+        match self.stage {
+            Stage::NewPin | Stage::ChangingPin => entry.push(self.pin_change(lang, token)).into(),
+            Stage::Pin | Stage::LoggingIn | Stage::Ready => {
+                let feedback = match (&self.error, self.stage) {
+                    (Some(error), _) => Feedback::Error(explain::device(lang, error)),
+                    (None, Stage::LoggingIn) => Feedback::Hint(t!(lang, "storage-pin-checking")),
+                    (None, Stage::Ready) => Feedback::Valid(if self.pin_changed {
+                        t!(lang, "storage-pin-changed")
+                    } else {
+                        t!(lang, "storage-pin-ok")
+                    }),
+                    (None, _) if !self.pin.is_empty() && self.pin().is_none() => {
+                        Feedback::Error(t!(
+                            lang,
+                            "token-error-pin-length",
+                            min = token.pin_length.min,
+                            max = token.pin_length.max
+                        ))
+                    }
+                    (None, _) if self.pin_pad() => Feedback::Hint(t!(lang, "storage-pin-pad")),
+                    (None, _) => Feedback::Hint(t!(lang, "storage-pin-hint")),
+                };
+                entry
+                    .push(field(Field {
+                        label: t!(lang, "storage-pin-label", device = device_name(lang, token)),
+                        placeholder: String::new(),
+                        value: &self.pin,
+                        id: PIN_ID,
+                        secure: true,
+                        feedback,
+                        on_input: Box::new(Message::PinChanged),
+                        on_submit: Some(Message::Submitted),
+                    }))
+                    .into()
+            }
+        }
+    }
+
+    fn pin_change<'a>(&'a self, lang: Language, token: &'a TokenInfo) -> Element<'a, Message> {
+        let factory = token.factory_pin().unwrap_or_default();
+        let length = t!(
+            lang,
+            "storage-new-pin-length",
+            min = token.pin_length.min,
+            max = token.pin_length.max
+        );
+        let new = TokenPin::new(self.new_pin.clone());
+        let new_feedback = if let Some(error) = &self.error {
+            Feedback::Error(explain::device(lang, error))
+        } else if self.new_pin.is_empty() {
+            Feedback::Hint(length)
+        } else if !token.pin_length.accepts(&new) {
+            Feedback::Error(length)
+        } else if new.is_factory_pin_of(token.kind) {
+            Feedback::Error(t!(lang, "token-error-new-pin-is-factory"))
+        } else if self.new_pin == self.pin {
+            Feedback::Error(t!(lang, "token-error-new-pin-unchanged"))
+        } else {
+            Feedback::None
+        };
+        let repeat_feedback = if self.stage == Stage::ChangingPin {
+            Feedback::Hint(t!(lang, "storage-pin-changing"))
+        } else if self.repeat.is_empty() {
+            Feedback::None
+        } else if self.repeat == self.new_pin {
+            Feedback::Valid(t!(lang, "storage-new-pin-match"))
+        } else {
+            Feedback::Error(t!(lang, "storage-new-pin-mismatch"))
+        };
+        column![
+            banner(
+                Banner::Warning,
+                t!(lang, "storage-factory-pin", pin = factory)
+            ),
+            field(Field {
+                label: t!(lang, "storage-new-pin-label"),
+                placeholder: String::new(),
+                value: &self.new_pin,
+                id: NEW_PIN_ID,
+                secure: true,
+                feedback: new_feedback,
+                on_input: Box::new(Message::NewPinChanged),
+                on_submit: Some(Message::Submitted),
+            }),
+            field(Field {
+                label: t!(lang, "storage-new-pin-repeat"),
+                placeholder: String::new(),
+                value: &self.repeat,
+                id: REPEAT_ID,
+                secure: true,
+                feedback: repeat_feedback,
+                on_input: Box::new(Message::RepeatChanged),
+                on_submit: Some(Message::Submitted),
+            }),
+        ]
+        .spacing(12)
+        .into()
+    }
+}
+
+/// The device's label, or its kind when it has none.
+pub fn device_name(lang: Language, token: &TokenInfo) -> String {
+    if token.label.is_empty() {
+        explain::device_kind(lang, token.kind)
+    } else {
+        token.label.clone()
+    }
+}
+
+/// One device of the list: label; kind, maker and model; PIN state and serial.
+fn device_row<'a>(
+    lang: Language,
+    token: &TokenInfo,
+    picked: bool,
+    on_press: Message,
+) -> Element<'a, Message> {
+    let state_colour = match token.pin_state {
+        PinState::Ok => theme::SUCCESS,
+        PinState::CountLow | PinState::FinalTry | PinState::MustChange => theme::WARNING,
+        PinState::Locked | PinState::TokenNotInitialised | PinState::UserPinNotInitialised => {
+            theme::DANGER
+        }
+    };
+    let details = column![
+        text(t!(
+            lang,
+            "storage-device-details",
+            kind = explain::device_kind(lang, token.kind),
+            manufacturer = token.manufacturer.as_str(),
+            model = token.model.as_str()
+        ))
+        .size(theme::SMALL_SIZE)
+        .color(theme::MUTED),
+        row![
+            text(explain::pin_state(lang, token.pin_state))
+                .size(theme::SMALL_SIZE)
+                .color(state_colour)
+                .width(Fill),
+            text(t!(
+                lang,
+                "storage-device-serial",
+                serial = token.serial.as_str()
+            ))
+            .size(theme::SMALL_SIZE)
+            .color(theme::MUTED),
+        ]
+        .spacing(12),
+    ]
+    .spacing(2);
+    choice_with(
+        device_name(lang, token),
+        Some(details.into()),
+        picked,
+        Some(on_press),
+    )
+}

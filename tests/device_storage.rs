@@ -1,0 +1,570 @@
+//! Keys on a protected device, through the wizard, against SoftHSM2 tokens and the embedded
+//! sandbox: the picker lists the tokens plugged in, a wrong PIN is explained, a factory PIN is
+//! changed before use, a device pulled out is reported, and the whole path ends with two key
+//! pairs and their certificates on the token — checked with OpenSC's `pkcs11-tool`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
+mod common;
+mod journey;
+mod softhsm;
+
+use std::path::Path;
+
+use iced::Settings;
+use iced_test::Simulator;
+use qoltanba::app::screen::{devices, storage, submit};
+use qoltanba::app::step::Step;
+use qoltanba::app::{App, Message, theme};
+use qoltanba::cli::Cli;
+use qoltanba::config::{Config, Settings as AppSettings};
+use qoltanba::i18n::Language;
+use qoltanba::t;
+use qoltanba_core::token::{DeviceKind, PinState};
+
+use common::{citizen_who, run, send};
+use softhsm::{SoftHsm, block_on, isolated};
+
+const PIN: &str = "40917263";
+
+fn config(lang: Language, data: &Path, module: &Path) -> Config {
+    let cli = Cli {
+        lang: Some(lang),
+        module: vec![module.to_path_buf()],
+        ..Cli::default()
+    };
+    Config::merge(
+        AppSettings::default(),
+        &cli,
+        data.to_path_buf(),
+        None,
+        Vec::new(),
+    )
+}
+
+async fn connected(config: Config, step: Step) -> App {
+    let mut app = App::new(config).at(step);
+    let connect = app.connect();
+    run(&mut app, connect).await;
+    assert!(app.is_service_ready(), "the embedded sandbox did not start");
+    app
+}
+
+fn device(message: devices::Message) -> Message {
+    Message::Storage(storage::Message::Device(message))
+}
+
+/// The position of the token labelled `label` in the picker.
+fn position(app: &App, label: &str) -> usize {
+    app.listed_devices()
+        .iter()
+        .position(|token| token.label == label)
+        .unwrap_or_else(|| panic!("{label} is listed: {:?}", app.listed_devices()))
+}
+
+/// Picks the token labelled `label` in the picker.
+async fn pick(app: &mut App, label: &str) {
+    let index = position(app, label);
+    send(app, device(devices::Message::Picked(index))).await;
+}
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_settings(
+        Settings {
+            fonts: vec![theme::FONT_REGULAR.into(), theme::FONT_BOLD.into()],
+            default_font: theme::FONT,
+            ..Settings::default()
+        },
+        app.view(),
+    )
+}
+
+/// One object as `pkcs11-tool --list-objects` prints it.
+#[derive(Debug)]
+struct Object {
+    kind: String,
+    label: String,
+    id: String,
+    access: String,
+}
+
+fn objects(hsm: &SoftHsm, token: &str, pin: &str) -> Vec<Object> {
+    let listing = hsm
+        .pkcs11_tool(token, &["--login", "--pin", pin, "--list-objects"])
+        .unwrap();
+    let mut objects: Vec<Object> = Vec::new();
+    for line in listing.lines() {
+        if !line.starts_with(char::is_whitespace) && !line.trim().is_empty() {
+            objects.push(Object {
+                kind: line.split(';').next().unwrap_or_default().trim().to_owned(),
+                label: String::new(),
+                id: String::new(),
+                access: String::new(),
+            });
+        } else if let (Some(object), Some((key, value))) =
+            (objects.last_mut(), line.split_once(':'))
+        {
+            let value = value.trim().to_owned();
+            match key.trim() {
+                "label" => object.label = value,
+                "ID" => object.id = value,
+                "Access" => object.access = value,
+                _ => {}
+            }
+        }
+    }
+    objects
+}
+
+/// "Pulls out" a SoftHSM2 token: its directory moves away (and comes back with `plug_in`).
+fn pull_out(hsm: &SoftHsm, label: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    for entry in std::fs::read_dir(hsm.tokens()).unwrap() {
+        let dir = entry.unwrap().path();
+        let object = std::fs::read(dir.join("token.object")).unwrap_or_default();
+        if String::from_utf8_lossy(&object).contains(label) {
+            let away = hsm.dir.join("pulled-out");
+            std::fs::rename(&dir, &away).unwrap();
+            return (away, dir);
+        }
+    }
+    panic!("no token directory for {label}");
+}
+
+#[test]
+fn keys_are_made_on_the_token_and_the_certificates_written_next_to_them() {
+    isolated(
+        "keys_are_made_on_the_token_and_the_certificates_written_next_to_them",
+        |hsm| block_on(the_whole_device_path(hsm)),
+    );
+}
+
+async fn the_whole_device_path(hsm: &SoftHsm) {
+    hsm.init_token("Citizen token", PIN);
+    hsm.init_token("Spare token", "11112222");
+    let keygen = |id: &str, label: &str| {
+        hsm.pkcs11_tool(
+            "Citizen token",
+            &[
+                "--login",
+                "--pin",
+                PIN,
+                "--keypairgen",
+                "--key-type",
+                "rsa:1024",
+                "--id",
+                id,
+                "--label",
+                label,
+            ],
+        )
+        .unwrap();
+    };
+    // What an interrupted attempt of ours left (a pair without a certificate), and another
+    // application's key, which is never touched.
+    keygen("99", "Qoltanba AUTH interrupted");
+    keygen("0102", "Other application");
+
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let person = citizen_who("approve");
+    let lang = Language::Ru;
+    let mut app = connected(config(lang, data.path(), &hsm.module), Step::Iin).await;
+    journey::log_in(&mut app, person).await;
+    journey::identify(&mut app, files.path()).await;
+    journey::agree(&mut app, "citizen@example.kz").await;
+
+    // Both tokens are listed (SoftHSM2's empty slot for new tokens is not a device), and a
+    // device is offered first once one is plugged in.
+    let mut labels: Vec<String> = app
+        .listed_devices()
+        .into_iter()
+        .filter(|token| token.kind == DeviceKind::SoftHsm)
+        .map(|token| token.label)
+        .collect();
+    labels.sort();
+    assert_eq!(labels, ["Citizen token", "Spare token"]);
+    assert!(app.on_device());
+
+    // A wrong PIN: told so, and the device's count-low flag shows in the list.
+    pick(&mut app, "Citizen token").await;
+    send(
+        &mut app,
+        device(devices::Message::PinChanged("00000000".into())),
+    )
+    .await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Storage);
+    assert_eq!(
+        app.device_problem(),
+        Some(t!(lang, "token-error-wrong-pin-count-low"))
+    );
+    let citizen_token = &app.listed_devices()[position(&app, "Citizen token")];
+    assert_eq!(citizen_token.pin_state, PinState::CountLow);
+
+    // The right PIN: the key-password step is skipped.
+    send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+    assert!(app.device_session_open());
+
+    // The device is pulled out before the keys are made: the citizen is told, and plugs it
+    // in again.
+    let (away, home) = pull_out(hsm, "Citizen token");
+    send(&mut app, Message::Submit(submit::Message::Start)).await;
+    assert_eq!(
+        app.submit_problem(),
+        Some(t!(lang, "token-error-removed").as_str())
+    );
+    assert!(!app.device_session_open());
+    assert_eq!(app.application_number(), None);
+    std::fs::rename(&away, &home).unwrap();
+    send(&mut app, Message::Back).await;
+    assert_eq!(app.step(), Step::Storage, "back past the key password");
+    send(&mut app, device(devices::Message::Refresh)).await;
+    pick(&mut app, "Citizen token").await;
+    send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+
+    send(&mut app, Message::Submit(submit::Message::Start)).await;
+    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.submit_problem(), None);
+    assert!(app.application_number().is_some());
+    let stored = std::fs::read_to_string(data.path().join("progress.toml")).unwrap();
+    assert!(
+        stored.contains("Citizen token") && !stored.contains(PIN),
+        "{stored}"
+    );
+
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Done, "{:?}", app.failure_text());
+    assert_eq!(
+        app.installed_device().map(|keys| keys.label.as_str()),
+        Some("Citizen token")
+    );
+    assert!(
+        !data.path().join("progress.toml").exists(),
+        "nothing left to resume"
+    );
+
+    // On the token: two private keys of ours, never extractable, each with a certificate of
+    // the same CKA_ID; the leftover is gone, the other application's key is still there.
+    let objects = objects(hsm, "Citizen token", PIN);
+    let ours = |kind: &str| -> Vec<&Object> {
+        objects
+            .iter()
+            .filter(|o| o.kind.starts_with(kind) && o.label.starts_with("Qoltanba "))
+            .collect()
+    };
+    let keys = ours("Private Key Object");
+    let certificates = ours("Certificate Object");
+    assert_eq!(keys.len(), 2, "{objects:#?}");
+    assert_eq!(certificates.len(), 2, "{objects:#?}");
+    for key in &keys {
+        assert!(key.access.contains("never extractable"), "{key:?}");
+        assert!(key.access.contains("sensitive"), "{key:?}");
+        assert!(
+            certificates
+                .iter()
+                .any(|c| c.id == key.id && c.label == key.label),
+            "{key:?} has its certificate"
+        );
+    }
+    assert!(keys.iter().any(|k| k.label.starts_with("Qoltanba AUTH ")));
+    assert!(keys.iter().any(|k| k.label.starts_with("Qoltanba SIGN ")));
+    assert!(!objects.iter().any(|o| o.id == "99"), "{objects:#?}");
+    assert!(objects.iter().any(|o| o.label == "Other application"));
+    let spare = self::objects(hsm, "Spare token", "11112222");
+    assert!(spare.is_empty(), "{spare:#?}");
+}
+
+#[test]
+fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
+    isolated(
+        "the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian",
+        |hsm| {
+            block_on(async {
+                hsm.init_token("Alpha", PIN);
+                hsm.init_token("Beta", PIN);
+                for lang in [Language::Kk, Language::Ru] {
+                    let data = tempfile::tempdir().unwrap();
+                    let mut app =
+                        App::new(config(lang, data.path(), &hsm.module)).at(Step::Storage);
+                    send(&mut app, device(devices::Message::Refresh)).await;
+                    let tokens: Vec<_> = app
+                        .listed_devices()
+                        .into_iter()
+                        .filter(|token| token.kind == DeviceKind::SoftHsm)
+                        .collect();
+                    assert_eq!(tokens.len(), 2, "{tokens:#?}");
+                    assert!(app.on_device(), "a plugged-in device is offered first");
+                    {
+                        let mut ui = simulator(&app);
+                        for token in &tokens {
+                            ui.find(token.label.as_str()).unwrap();
+                            ui.find(
+                                t!(
+                                    lang,
+                                    "storage-device-serial",
+                                    serial = token.serial.as_str()
+                                )
+                                .as_str(),
+                            )
+                            .unwrap();
+                        }
+                        ui.find(t!(lang, "pin-state-ok").as_str()).unwrap();
+                        ui.find(t!(lang, "storage-device-list").as_str()).unwrap();
+                    }
+
+                    // Picking one asks for its PIN; a wrong one is explained in this language.
+                    pick(&mut app, "Beta").await;
+                    send(
+                        &mut app,
+                        device(devices::Message::PinChanged("99999999".into())),
+                    )
+                    .await;
+                    send(&mut app, Message::Next).await;
+                    let expected = t!(lang, "token-error-wrong-pin-count-low");
+                    assert_eq!(app.device_problem().as_deref(), Some(expected.as_str()));
+                    {
+                        let mut ui = simulator(&app);
+                        ui.find(expected.as_str()).unwrap();
+                        ui.find(t!(lang, "pin-state-count-low").as_str()).unwrap();
+                    }
+                    // Log in once so the next language starts from a clean count.
+                    send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+                    send(&mut app, Message::Next).await;
+                    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+                }
+            });
+        },
+    );
+}
+
+#[test]
+fn a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made() {
+    isolated(
+        "a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made",
+        |hsm| {
+            block_on(async {
+                hsm.init_token("Kaztoken", "12345678");
+                let data = tempfile::tempdir().unwrap();
+                let lang = Language::Kk;
+                let mut app = App::new(config(lang, data.path(), &hsm.module)).at(Step::Storage);
+                send(&mut app, device(devices::Message::Refresh)).await;
+                pick(&mut app, "Kaztoken").await;
+                // SoftHSM2 says it is SoftHSM; the citizen says which device it is.
+                let kaztoken = devices::KindChoice::new(lang, DeviceKind::Kaztoken);
+                send(&mut app, device(devices::Message::KindPicked(kaztoken))).await;
+                send(
+                    &mut app,
+                    device(devices::Message::PinChanged("12345678".into())),
+                )
+                .await;
+                send(&mut app, Message::Next).await;
+
+                assert_eq!(app.step(), Step::Storage, "no keys on a factory PIN");
+                assert!(app.device_session_open());
+                let warning = t!(lang, "storage-factory-pin", pin = "12345678");
+                simulator(&app).find(warning.as_str()).unwrap();
+                assert!(!app.can_continue());
+
+                // The factory PIN again is refused before the device sees it.
+                for message in [
+                    devices::Message::NewPinChanged("12345678".into()),
+                    devices::Message::RepeatChanged("12345678".into()),
+                ] {
+                    send(&mut app, device(message)).await;
+                }
+                assert!(!app.can_continue());
+                simulator(&app)
+                    .find(t!(lang, "token-error-new-pin-is-factory").as_str())
+                    .unwrap();
+
+                for message in [
+                    devices::Message::NewPinChanged(PIN.into()),
+                    devices::Message::RepeatChanged(PIN.into()),
+                ] {
+                    send(&mut app, device(message)).await;
+                }
+                assert!(app.can_continue());
+                send(&mut app, Message::Next).await;
+                assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+
+                // The device took the new PIN: it opens with it and no longer with the old.
+                assert!(
+                    hsm.pkcs11_tool("Kaztoken", &["--login", "--pin", PIN, "--list-objects"])
+                        .is_ok()
+                );
+                assert!(
+                    hsm.pkcs11_tool(
+                        "Kaztoken",
+                        &["--login", "--pin", "12345678", "--list-objects"]
+                    )
+                    .is_err()
+                );
+            });
+        },
+    );
+}
+
+#[test]
+fn keys_on_the_token_wait_across_a_restart_and_get_their_certificates_later() {
+    isolated(
+        "keys_on_the_token_wait_across_a_restart_and_get_their_certificates_later",
+        |hsm| block_on(keys_wait_across_a_restart(hsm)),
+    );
+}
+
+async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
+    use qoltanba::app::screen::{install, welcome};
+    hsm.init_token("Citizen token", PIN);
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let person = citizen_who("approve");
+    let lang = Language::Kk;
+    let number = {
+        let mut app = connected(config(lang, data.path(), &hsm.module), Step::Iin).await;
+        journey::log_in(&mut app, person).await;
+        journey::identify(&mut app, files.path()).await;
+        journey::agree(&mut app, "").await;
+        pick(&mut app, "Citizen token").await;
+        send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+        send(&mut app, Message::Next).await;
+        send(&mut app, Message::Submit(submit::Message::Start)).await;
+        app.application_number().unwrap().to_owned()
+        // The app closes before installing.
+    };
+    let keys = objects(hsm, "Citizen token", PIN);
+    assert_eq!(
+        keys.iter()
+            .filter(|o| o.kind.starts_with("Private Key Object"))
+            .count(),
+        2
+    );
+    assert!(
+        !keys.iter().any(|o| o.kind.starts_with("Certificate")),
+        "{keys:#?}"
+    );
+
+    let mut app = connected(config(lang, data.path(), &hsm.module), Step::Welcome).await;
+    assert!(app.resume_available());
+    send(
+        &mut app,
+        Message::Welcome(welcome::Message::Activate(welcome::Action::Resume)),
+    )
+    .await;
+    assert_eq!(app.step(), Step::Install);
+    assert!(!app.device_session_open());
+    simulator(&app)
+        .find(t!(lang, "install-device-pin-hint").as_str())
+        .unwrap();
+
+    send(
+        &mut app,
+        Message::Install(install::Message::DevicePinChanged("00000000".into())),
+    )
+    .await;
+    send(&mut app, Message::Install(install::Message::Start)).await;
+    assert_eq!(
+        app.install_problem(),
+        Some(t!(lang, "token-error-wrong-pin-count-low"))
+    );
+    send(
+        &mut app,
+        Message::Install(install::Message::DevicePinChanged(PIN.into())),
+    )
+    .await;
+    send(&mut app, Message::Install(install::Message::Start)).await;
+    assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
+    simulator(&app)
+        .find(
+            t!(
+                lang,
+                "done-device",
+                device = "Citizen token",
+                model = "SoftHSM v2",
+                serial = app.installed_device().unwrap().serial.as_str()
+            )
+            .as_str(),
+        )
+        .unwrap();
+    let objects = objects(hsm, "Citizen token", PIN);
+    let certificates: Vec<&Object> = objects
+        .iter()
+        .filter(|o| o.kind.starts_with("Certificate Object"))
+        .collect();
+    assert_eq!(certificates.len(), 2, "{objects:#?}");
+    assert!(!number.is_empty());
+}
+
+#[test]
+fn a_refused_application_takes_its_keys_off_the_token() {
+    isolated(
+        "a_refused_application_takes_its_keys_off_the_token",
+        |hsm| block_on(a_refused_application(hsm)),
+    );
+}
+
+async fn a_refused_application(hsm: &SoftHsm) {
+    use qoltanba::app::flow::Reply;
+    use qoltanba_core::client::{Client, ClientError};
+    use qoltanba_core::protocol::{ErrorCode, FaultSettings};
+    hsm.init_token("Citizen token", PIN);
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let lang = Language::En;
+    let mut app = connected(config(lang, data.path(), &hsm.module), Step::Iin).await;
+    journey::log_in(&mut app, citizen_who("approve")).await;
+    journey::identify(&mut app, files.path()).await;
+    journey::agree(&mut app, "").await;
+    pick(&mut app, "Citizen token").await;
+    send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.step(), Step::Submit);
+    let ours = |hsm: &SoftHsm| {
+        objects(hsm, "Citizen token", PIN)
+            .into_iter()
+            .filter(|o| o.label.starts_with("Qoltanba "))
+            .count()
+    };
+
+    // The service cannot be reached: the keys stay for a retry with the same requests.
+    let sandbox = Client::new(app.service_url().unwrap(), None).unwrap();
+    let unreachable = FaultSettings {
+        error_rate: 1.0,
+        ..FaultSettings::default()
+    };
+    sandbox.sandbox_set_faults(&unreachable).await.unwrap();
+    send(&mut app, Message::Submit(submit::Message::Start)).await;
+    assert_eq!(app.failure_text(), Some(t!(lang, "error-unavailable")));
+    assert_eq!(app.application_number(), None);
+    assert_eq!(ours(hsm), 4, "two key pairs, public and private halves");
+
+    // The service refuses the requests for good: the keys made for them go.
+    let refusal = ClientError::Api {
+        code: ErrorCode::CsrSubjectMismatch,
+        message: "test".into(),
+        retry_after: None,
+    };
+    send(&mut app, Message::Reply(Reply::Submitted(Err(refusal)))).await;
+    assert_eq!(
+        app.failure_text(),
+        Some(t!(lang, "error-csr-subject-mismatch"))
+    );
+    assert_eq!(
+        app.submit_problem(),
+        Some(t!(lang, "submit-device-keys-removed").as_str())
+    );
+    assert_eq!(ours(hsm), 0);
+
+    // Retry makes new keys, and this time the service takes them.
+    sandbox
+        .sandbox_set_faults(&FaultSettings::default())
+        .await
+        .unwrap();
+    send(&mut app, Message::Retry).await;
+    assert_eq!(app.failure_text(), None);
+    assert!(app.application_number().is_some());
+    assert_eq!(ours(hsm), 4);
+}
