@@ -328,6 +328,10 @@ photo-error-too-large = The file is { $size } MB; at most { $max } MB is accepte
 photo-error-not-a-picture = This is not a photo: a JPEG or PNG file is needed.
 photo-error-damaged = The file is damaged; the picture cannot be read.
 photo-error-too-small = The picture is { $width }×{ $height }, too small: at least { $min_width }×{ $min_height } is needed.
+photo-error-too-many-pixels = The picture has too many pixels: make it smaller.
+photo-error-blurry = The photo is blurred: the card text cannot be read. Take it again holding the card still.
+photo-error-glare = A reflection covers part of the card. Tilt the card away from the light.
+photo-error-dark = The photo is too dark: take it in good light.
 
 ## Keys on this PC
 key-role-auth = the authentication key (AUTH)

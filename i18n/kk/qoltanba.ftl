@@ -324,6 +324,10 @@ photo-error-too-large = Файл көлемі { $size } МБ, ең көбі { $m
 photo-error-not-a-picture = Бұл фотосурет емес: JPEG немесе PNG файлы керек.
 photo-error-damaged = Файл бүлінген, суретті оқу мүмкін емес.
 photo-error-too-small = { $width }×{ $height } суреті тым кішкентай: кемінде { $min_width }×{ $min_height } керек.
+photo-error-too-many-pixels = Суреттің ажыратымдылығы тым үлкен: оны кішірейтіңіз.
+photo-error-blurry = Фотосурет анық емес: куәліктің мәтінін оқу мүмкін емес. Құжатты қозғалтпай қайта түсіріңіз.
+photo-error-glare = Фотосуреттегі жарқыл куәліктің бір бөлігін жауып тұр. Құжатты жарықтан қисайтыңыз.
+photo-error-dark = Фотосурет тым қараңғы: жақсы жарықта түсіріңіз.
 
 ## Keys on this PC
 key-role-auth = аутентификация кілті (AUTH)
