@@ -75,15 +75,15 @@ pub struct App {
     progress: progress::Progress,
     /// The key files the last installation wrote.
     installed: Option<qoltanba_core::store::InstalledKeys>,
-    /// PKCS#11 devices: the registry, the open session, the keys of the application.
-    devices: device::Devices,
-    /// The device the last installation wrote the certificates to.
-    installed_device: Option<device_keys::DeviceKeys>,
     /// The camera, while a camera step is shown (dropping it releases the device).
     camera: Option<camera::Engine>,
     camera_starting: bool,
     camera_error: Option<qoltanba_camera::CameraError>,
     camera_view: Option<camera::Analysis>,
+    /// PKCS#11 devices: the registry, the open session, the keys of the application.
+    devices: device::Devices,
+    /// The device the last installation wrote the certificates to.
+    installed_device: Option<device_keys::DeviceKeys>,
 }
 
 #[derive(Debug, Clone)]
@@ -145,12 +145,12 @@ impl App {
         App {
             progress,
             installed: None,
-            devices: device::Devices::new(config.modules.clone()),
-            installed_device: None,
             camera: None,
             camera_starting: false,
             camera_error: None,
             camera_view: None,
+            devices: device::Devices::new(config.modules.clone()),
+            installed_device: None,
             lang: config.language,
             step: Step::Welcome,
             storage: storage::State::new(config.kiosk),
@@ -738,6 +738,10 @@ impl App {
                 iced::time::every(keys::ISSUE_POLL)
                     .map(|_| Message::Install(screen::install::Message::Start))
             });
+        let camera = self
+            .camera
+            .is_some()
+            .then(|| iced::time::every(camera::TICK).map(|_| Message::CameraTick));
         // While devices are shown (or none was listed yet, which decides what is offered).
         let devices = (self.step == Step::Storage
             && (self.on_device() || self.storage.device.listing.is_none()))
@@ -745,14 +749,10 @@ impl App {
             iced::time::every(device_flow::SCAN_INTERVAL)
                 .map(|_| Message::Storage(storage::Message::Device(screen::devices::Message::Tick)))
         });
-        let camera = self
-            .camera
-            .is_some()
-            .then(|| iced::time::every(camera::TICK).map(|_| Message::CameraTick));
         Subscription::batch([
             self.keys(),
-            devices.unwrap_or_else(Subscription::none),
             camera.unwrap_or_else(Subscription::none),
+            devices.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
             moderation.unwrap_or_else(Subscription::none),
             issue.unwrap_or_else(Subscription::none),

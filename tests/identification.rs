@@ -76,6 +76,14 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     send(app, Message::Document(path(&pdf))).await;
     send(app, Message::Document(document::Message::PathSubmitted)).await;
     assert!(app.document_problem().is_some());
+    // A blurred card photo is refused before it is sent, with what to do.
+    let blurred = common::blurred_png_file(files, "blurred.png");
+    send(app, Message::Document(path(&blurred))).await;
+    send(app, Message::Document(document::Message::PathSubmitted)).await;
+    assert_eq!(
+        app.document_problem(),
+        Some(t!(app.language(), "photo-error-blurry"))
+    );
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::Document, "Next waits for both sides");
 

@@ -328,6 +328,10 @@ photo-error-too-large = The file is { $size } MB; at most { $max } MB is accepte
 photo-error-not-a-picture = This is not a photo: a JPEG or PNG file is needed.
 photo-error-damaged = The file is damaged; the picture cannot be read.
 photo-error-too-small = The picture is { $width }×{ $height }, too small: at least { $min_width }×{ $min_height } is needed.
+photo-error-too-many-pixels = The picture has too many pixels: make it smaller.
+photo-error-blurry = The photo is blurred: the card text cannot be read. Take it again holding the card still.
+photo-error-glare = A reflection covers part of the card. Tilt the card away from the light.
+photo-error-dark = The photo is too dark: take it in good light.
 
 ## Keys on this PC
 key-role-auth = the authentication key (AUTH)
@@ -398,6 +402,34 @@ inspect-usage = Key usage
 inspect-serial = Serial number
 inspect-key-id = Key identifier
 
+## Camera
+camera-starting = Turning the camera on…
+camera-synthetic = Test camera (a synthetic picture, not a real camera)
+camera-device = Camera: { $name }
+hint-ok = Good, hold still…
+hint-no-face = Look at the camera: no face is visible.
+hint-more-than-one = Only you should be in the picture.
+hint-move-closer = Come closer to the camera.
+hint-move-back = Move back a little from the camera.
+hint-centre = Centre your face.
+hint-too-dark = Too dark: turn towards the light.
+hint-too-bright = Too bright: avoid light behind you or straight into the camera.
+hint-blurry = The picture is blurred: wipe the lens and hold still.
+hint-hold-still = Hold still.
+video-prompt-back = Move back from the camera
+video-countdown = Step { $step }: { $seconds } s left
+video-finishing = Done, finishing the recording…
+video-get-ready = Look straight into the camera: the first prompt appears in a moment.
+video-failed = The movement was not done in time. Try again: the prompts will be different.
+video-again = Try again
+camera-error-none = No camera found. Connect a camera and wait a few seconds.
+camera-error-permission-linux = No access to the camera. Add your user to the "video" group (sudo usermod -aG video $USER) and log in again.
+camera-error-permission-macos = No access to the camera. Open System Settings > Privacy & Security > Camera and allow Qoltanba.
+camera-error-permission-windows = No access to the camera. Open Settings > Privacy > Camera and allow apps to use it.
+camera-error-busy = Another program is using the camera (a video call, a browser). Close it — the camera comes back by itself.
+camera-error-disconnected = The camera was disconnected. Plug it in again — the picture comes back by itself.
+camera-error-format = The camera offers no picture format this app knows. Try another camera.
+camera-error-other = The camera could not be turned on. Reconnect it or restart the app.
 ## Protected device (PKCS#11)
 storage-device-searching = Looking for connected devices…
 storage-device-no-module = Your device is not listed? Kaztoken, AKey and the ID card need their maker's PKCS#11 module: add its path in the settings file (modules = [...]) or start the program with --module PATH.
@@ -510,32 +542,3 @@ tokens-pin = PIN
 tokens-pin-length = PIN length
 tokens-module = Module
 tokens-advice = What to do
-
-## Camera
-camera-starting = Turning the camera on…
-camera-synthetic = Test camera (a synthetic picture, not a real camera)
-camera-device = Camera: { $name }
-hint-ok = Good, hold still…
-hint-no-face = Look at the camera: no face is visible.
-hint-more-than-one = Only you should be in the picture.
-hint-move-closer = Come closer to the camera.
-hint-move-back = Move back a little from the camera.
-hint-centre = Centre your face.
-hint-too-dark = Too dark: turn towards the light.
-hint-too-bright = Too bright: avoid light behind you or straight into the camera.
-hint-blurry = The picture is blurred: wipe the lens and hold still.
-hint-hold-still = Hold still.
-video-prompt-back = Move back from the camera
-video-countdown = Step { $step }: { $seconds } s left
-video-finishing = Done, finishing the recording…
-video-get-ready = Look straight into the camera: the first prompt appears in a moment.
-video-failed = The movement was not done in time. Try again: the prompts will be different.
-video-again = Try again
-camera-error-none = No camera found. Connect a camera and wait a few seconds.
-camera-error-permission-linux = No access to the camera. Add your user to the "video" group (sudo usermod -aG video $USER) and log in again.
-camera-error-permission-macos = No access to the camera. Open System Settings > Privacy & Security > Camera and allow Qoltanba.
-camera-error-permission-windows = No access to the camera. Open Settings > Privacy > Camera and allow apps to use it.
-camera-error-busy = Another program is using the camera (a video call, a browser). Close it — the camera comes back by itself.
-camera-error-disconnected = The camera was disconnected. Plug it in again — the picture comes back by itself.
-camera-error-format = The camera offers no picture format this app knows. Try another camera.
-camera-error-other = The camera could not be turned on. Reconnect it or restart the app.

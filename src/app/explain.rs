@@ -153,6 +153,14 @@ pub fn photo(lang: Language, error: &crate::app::photo::PhotoError) -> String {
             t!(lang, "photo-error-too-large", size = size, max = max)
         }
         PhotoError::NotAPicture => t!(lang, "photo-error-not-a-picture"),
+        PhotoError::TooManyPixels { .. } => t!(lang, "photo-error-too-many-pixels"),
+        PhotoError::Quality(qoltanba_camera::DocumentHint::Blurry) => {
+            t!(lang, "photo-error-blurry")
+        }
+        PhotoError::Quality(qoltanba_camera::DocumentHint::Glare) => t!(lang, "photo-error-glare"),
+        PhotoError::Quality(qoltanba_camera::DocumentHint::TooDark) => {
+            t!(lang, "photo-error-dark")
+        }
         PhotoError::Damaged(_) => t!(lang, "photo-error-damaged"),
         PhotoError::TooSmall { width, height } => {
             let (min_width, min_height) = qoltanba_core::protocol::MIN_IMAGE_SIZE;

@@ -100,7 +100,7 @@ impl App {
             }
             Some(document::Event::Load(side, path)) => Task::perform(
                 async move {
-                    tokio::task::spawn_blocking(move || photo::load(&path))
+                    tokio::task::spawn_blocking(move || photo::load_document(&path))
                         .await
                         .unwrap_or_else(|e| Err(PhotoError::Damaged(e.to_string())))
                 },

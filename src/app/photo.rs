@@ -50,6 +50,37 @@ pub enum PhotoError {
     Damaged(String),
     #[error("the picture is {width}×{height}; too small to read")]
     TooSmall { width: u32, height: u32 },
+    #[error("the picture is {width}×{height}; too large")]
+    TooManyPixels { width: u32, height: u32 },
+    /// The card cannot be read well enough: blurred, glare, or too dark.
+    #[error("the card picture is not good enough: {0:?}")]
+    Quality(qoltanba_camera::DocumentHint),
+}
+
+/// Reads a photo of the ID card: JPEG or PNG, EXIF orientation honoured, size limits, and the
+/// checks a camera capture gets (sharpness, glare, light); re-encoded upright as JPEG for the
+/// upload. Blocking: call it from a background task.
+pub fn load_document(path: &Path) -> Result<Photo, PhotoError> {
+    use qoltanba_camera::DocumentFileError;
+    let image = qoltanba_camera::load_document_file(path).map_err(|error| match error {
+        DocumentFileError::Unreadable(kind) => PhotoError::Unreadable {
+            path: path.to_owned(),
+            reason: format!("{kind:?}"),
+        },
+        DocumentFileError::TooLarge { bytes, .. } => PhotoError::TooLarge { bytes },
+        DocumentFileError::UnsupportedType => PhotoError::NotAPicture,
+        DocumentFileError::Corrupt(detail) => PhotoError::Damaged(detail),
+        DocumentFileError::TooSmall { width, height } => PhotoError::TooSmall { width, height },
+        DocumentFileError::TooManyPixels { width, height } => {
+            PhotoError::TooManyPixels { width, height }
+        }
+    })?;
+    if let Some(hint) = qoltanba_camera::check_document(&image).hint {
+        return Err(PhotoError::Quality(hint));
+    }
+    let jpeg = qoltanba_camera::encode_document_jpeg(&image)
+        .map_err(|e| PhotoError::Damaged(e.to_string()))?;
+    from_bytes(jpeg)
 }
 
 /// Reads a photo file. Blocking: call it from a background task.

@@ -86,8 +86,25 @@ pub fn citizen_who(behaviour: &str) -> &'static Citizen {
 
 /// A photo file the way a citizen's camera roll has them: a PNG of the given size.
 pub fn png_file(dir: &std::path::Path, name: &str, width: u32, height: u32) -> std::path::PathBuf {
+    // Dark "text" strokes on a light card, like print: sharp edges everywhere.
     let image = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x + y) % 239) as u8])
+        let ink = (x / 3 + y / 7) % 4 == 0 || (x * 7 + y * 3) % 23 < 3;
+        if ink {
+            image::Rgb([40, 45, 60])
+        } else {
+            image::Rgb([205, 200, 190])
+        }
+    });
+    let path = dir.join(name);
+    image.save(&path).unwrap();
+    path
+}
+
+/// A photo with no edges at all (a soft gradient): what a shaken camera gives.
+pub fn blurred_png_file(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let image = image::RgbImage::from_fn(1000, 640, |x, y| {
+        let v = 90 + ((x + y) / 20) as u8;
+        image::Rgb([v, v, v])
     });
     let path = dir.join(name);
     image.save(&path).unwrap();
