@@ -5,37 +5,23 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
 mod common;
+mod journey;
 
 use std::sync::Arc;
 
 use common::{avi, citizen_who, config, connected_app, png_file, send};
+use journey::log_in;
 use qoltanba::app::photo;
 use qoltanba::app::screen::verification::Outcome;
 use qoltanba::app::screen::video_id::Recording;
 use qoltanba::app::screen::{
-    account_pin, document, document_review, iin, otp, selfie, video_id, welcome,
+    account_pin, document, document_review, otp, selfie, video_id, welcome,
 };
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message};
 use qoltanba::i18n::Language;
 use qoltanba::t;
 use qoltanba_core::protocol::{ChallengeLog, ChallengeStep};
-use qoltanba_sandbox::Citizen;
-
-async fn log_in(app: &mut App, person: &Citizen) {
-    send(
-        app,
-        Message::Iin(iin::Message::Changed(person.iin.to_string())),
-    )
-    .await;
-    send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
-    send(app, Message::Tick).await;
-    let code = app.visible_sms().expect("the sandbox SMS").code.clone();
-    send(app, Message::Otp(otp::Message::Changed(code))).await;
-    send(app, Message::Next).await;
-    assert_eq!(app.failure_text(), None);
-}
 
 /// From the selfie to the verification screen, the way a citizen goes.
 async fn identify(app: &mut App, files: &std::path::Path) {
