@@ -257,20 +257,7 @@ impl State {
         let ready = self.pending.is_some()
             && (password_known || self.password().is_some())
             && matches!(self.stage, Stage::Idle | Stage::NotYet);
-        content
-            .push(self.status_banner(lang, false))
-            .push(
-                self.problem
-                    .as_ref()
-                    .map(|problem| banner(Banner::Error, problem.clone())),
-            )
-            .push(action(
-                t!(lang, "install-start"),
-                ready.then_some(Message::Start),
-                true,
-            ))
-            .push(caption(t!(lang, "install-note")))
-            .into()
+        self.footer(content, lang, ready, false)
     }
 
     fn device_view<'a>(
@@ -314,8 +301,24 @@ impl State {
         }
         let ready = (session_open || !self.device_pin.is_empty())
             && matches!(self.stage, Stage::Idle | Stage::NotYet);
+        self.footer(content, lang, ready, true)
+    }
+
+    /// What both install screens end with: the state, any problem, the button and a note.
+    fn footer<'a>(
+        &'a self,
+        content: iced::widget::Column<'a, Message>,
+        lang: Language,
+        ready: bool,
+        device: bool,
+    ) -> Element<'a, Message> {
+        let note = if device {
+            t!(lang, "install-device-note")
+        } else {
+            t!(lang, "install-note")
+        };
         content
-            .push(self.status_banner(lang, true))
+            .push(self.status_banner(lang, device))
             .push(
                 self.problem
                     .as_ref()
@@ -326,7 +329,7 @@ impl State {
                 ready.then_some(Message::Start),
                 true,
             ))
-            .push(caption(t!(lang, "install-device-note")))
+            .push(caption(note))
             .into()
     }
 
