@@ -116,13 +116,14 @@ impl State {
                 section(heading),
                 picture,
                 upload.status(lang),
-                row![
-                    action(t!(lang, "document-camera"), None, false),
+                // One above the other: side by side they do not fit half the page in Kazakh.
+                column![
                     action(
                         t!(lang, "document-file"),
                         (!upload.is_sending()).then_some(Message::Browse(side)),
                         upload.is_empty()
-                    )
+                    ),
+                    action(t!(lang, "document-camera"), None, false),
                 ]
                 .spacing(10),
             ]
