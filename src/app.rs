@@ -10,6 +10,7 @@ pub mod explain;
 pub mod flow;
 mod identity;
 pub mod keys;
+pub mod kiosk;
 mod notices;
 pub mod photo;
 pub mod progress;
@@ -84,6 +85,8 @@ pub struct App {
     devices: device::Devices,
     /// The device the last installation wrote the certificates to.
     installed_device: Option<device_keys::DeviceKeys>,
+    /// Kiosk mode's own state (keypad, idle clock, operator panel); `None` on a desktop.
+    kiosk: Option<kiosk::Kiosk>,
 }
 
 #[derive(Debug, Clone)]
@@ -131,10 +134,20 @@ pub enum Message {
     Refresh,
     ReconnectService,
     Tick,
+    /// Kiosk mode: keypad, idle clock, cancel, operator panel.
+    Kiosk(kiosk::Message),
+    /// Kiosk mode: a task's message, tagged with the visit that started the task.
+    Visit(u64, Box<Message>),
 }
 
 impl App {
     pub fn new(config: Config) -> Self {
+        let kiosk = config.kiosk.then(|| kiosk::Kiosk::new(&config));
+        Self::with_kiosk(config, kiosk)
+    }
+
+    /// A fresh wizard; kiosk resets keep the kiosk's own state.
+    fn with_kiosk(config: Config, kiosk: Option<kiosk::Kiosk>) -> Self {
         let progress = if config.kiosk {
             progress::Progress::default()
         } else {
@@ -142,7 +155,9 @@ impl App {
         };
         let mut welcome = welcome::State::default();
         welcome.resume_available = !progress.is_empty();
+        welcome.kiosk = config.kiosk;
         App {
+            kiosk,
             progress,
             installed: None,
             camera: None,
@@ -316,6 +331,19 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let mut message = message;
+        while let Message::Visit(generation, inner) = message {
+            if !self.is_current(generation) {
+                // An answer for a visitor who is gone.
+                return Task::none();
+            }
+            message = *inner;
+        }
+        let task = self.handle(message);
+        self.tag(task)
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::LanguagePicked(language) => self.set_language(language),
             Message::CycleLanguage => self.set_language(self.lang.next()),
@@ -376,12 +404,17 @@ impl App {
                     return self.check_status();
                 }
             }
+            Message::Done(done::Message::Home) if self.kiosk.is_some() => {
+                return self.reset_visit(kiosk::counters::Outcome::Completed);
+            }
             Message::Done(done::Message::Home) => return self.go(Step::Welcome),
+            Message::Kiosk(message) => return self.on_kiosk(message),
+            Message::Visit(_, message) => return self.handle(*message),
             Message::Idle => {}
             Message::Reply(reply) => return self.on_reply(reply),
             Message::Retry => {
                 if let Some(failure) = self.failure.take() {
-                    return self.update(*failure.retry);
+                    return self.handle(*failure.retry);
                 }
             }
             Message::Refresh => return self.enter(self.step),
@@ -525,6 +558,7 @@ impl App {
 
     fn go(&mut self, step: Step) -> Task<Message> {
         self.step = step;
+        self.kiosk_entered(step);
         self.failure = None;
         self.waiting = false;
         let focus = match Self::first_input(step) {
@@ -622,6 +656,9 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        if let Some(operator) = self.operator_view() {
+            return operator;
+        }
         let lang = self.lang;
         let warnings = column(self.config.warnings.iter().map(|warning| {
             let text = match warning {
@@ -634,6 +671,7 @@ impl App {
                 ConfigWarning::InvalidServiceUrl { url } => {
                     t!(lang, "config-bad-url", url = url.as_str())
                 }
+                ConfigWarning::InvalidOperatorCode => t!(lang, "config-bad-operator-code"),
             };
             banner(Banner::Warning, text)
         }))
@@ -653,7 +691,11 @@ impl App {
                 .padding([8, 16]),
         )
         .height(Fill);
-        column![
+        let body: Element<'_, Message> = match self.keypad_view() {
+            Some(keypad) => iced::widget::row![body, keypad].spacing(24).into(),
+            None => body.into(),
+        };
+        let wizard = column![
             widget::header::header(
                 lang,
                 self.step,
@@ -665,9 +707,10 @@ impl App {
             body,
             nav(lang, self.nav()),
         ]
+        .push(self.operator_button())
         .spacing(18)
-        .padding(24)
-        .into()
+        .padding(24);
+        self.with_questions(wizard.into())
     }
 
     fn nav(&self) -> Nav<Message> {
@@ -676,6 +719,7 @@ impl App {
             _ => Some(self.can_continue().then_some(Message::Next)),
         };
         Nav {
+            cancel: self.cancel_message(),
             back: self.step.can_go_back().then_some(Message::Back),
             next,
             next_label: t!(self.lang, "nav-next"),
@@ -749,8 +793,13 @@ impl App {
             iced::time::every(device_flow::SCAN_INTERVAL)
                 .map(|_| Message::Storage(storage::Message::Device(screen::devices::Message::Tick)))
         });
+        let kiosk = self
+            .kiosk
+            .is_some()
+            .then(|| Subscription::batch([kiosk::activity(), kiosk::ticks()]));
         Subscription::batch([
             self.keys(),
+            kiosk.unwrap_or_else(Subscription::none),
             camera.unwrap_or_else(Subscription::none),
             devices.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
@@ -809,6 +858,8 @@ pub fn application(
         .font(theme::FONT_REGULAR)
         .font(theme::FONT_BOLD)
         .default_font(theme::FONT)
+        // A kiosk is left only through the operator panel: closing the window does nothing.
+        .exit_on_close_request(!kiosk)
         .window(window::Settings {
             size: iced::Size::new(1024.0, 768.0),
             min_size: Some(iced::Size::new(800.0, 600.0)),

@@ -34,6 +34,10 @@ pub struct Cli {
     #[arg(long, value_name = "ID|synthetic")]
     pub camera: Option<String>,
 
+    /// The settings file to read (and, for the operator, to write) instead of the usual one.
+    #[arg(long, value_name = "FILE.toml", global = true)]
+    pub settings: Option<PathBuf>,
+
     /// Where progress and pending work are kept.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -60,4 +64,7 @@ pub enum Command {
     /// Lists the PKCS#11 modules, slots and devices with their PIN state (support
     /// diagnostics): `qoltanba tokens [--module PATH]...`.
     Tokens(crate::tokens::TokensArgs),
+    /// Sets the kiosk operator code (6 to 12 digits; asked twice, stored hashed in the
+    /// settings file): `qoltanba operator-code [--settings FILE]`.
+    OperatorCode,
 }

@@ -3,9 +3,12 @@
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::kiosk::code::CodeHash;
+use crate::app::kiosk::idle;
 use crate::cli::Cli;
 use crate::i18n::Language;
 
@@ -23,6 +26,10 @@ pub struct Settings {
     /// PKCS#11 modules to load besides the known vendor ones (a Kaztoken, AKey or ID-card
     /// module, for example): `modules = ["/usr/lib/libvendor-pkcs11.so"]`.
     pub modules: Vec<PathBuf>,
+    /// Kiosk: the operator code's salted hash (`qoltanba operator-code` writes it).
+    pub operator_code: Option<String>,
+    /// Kiosk: seconds without a touch before the visitor is asked and then everything is reset.
+    pub idle_timeout_secs: Option<u64>,
 }
 
 /// Which camera to use: the system default, one device by id, or the built-in synthetic
@@ -68,6 +75,12 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Extra PKCS#11 modules: the settings file's, then those given with `--module`.
     pub modules: Vec<PathBuf>,
+    /// The settings file this configuration was read from (the operator panel writes it).
+    pub settings_path: Option<PathBuf>,
+    /// Kiosk: the hash of the operator code; without one the kiosk does not start.
+    pub operator_code: Option<CodeHash>,
+    /// Kiosk: how long a visitor may be idle before the reset.
+    pub idle_timeout: Duration,
     /// Problems found while reading the settings; shown to the user, never fatal.
     pub warnings: Vec<ConfigWarning>,
 }
@@ -78,13 +91,18 @@ pub enum ConfigWarning {
     UnreadableSettings { path: PathBuf, reason: String },
     /// The service URL is not an http(s) URL; the sandbox is used instead.
     InvalidServiceUrl { url: String },
+    /// The stored operator code is not a hash this app wrote.
+    InvalidOperatorCode,
 }
 
 impl Config {
     /// Reads the settings file from the OS location and merges the command line over it.
     pub fn load(cli: &Cli) -> Config {
         let dirs = directories::ProjectDirs::from("kz", "Qoltanba", "Qoltanba");
-        let settings_path = dirs.as_ref().map(|d| d.config_dir().join("settings.toml"));
+        let settings_path = cli
+            .settings
+            .clone()
+            .or_else(|| settings_path(dirs.as_ref()));
         let default_data = dirs
             .as_ref()
             .map(|d| d.data_dir().to_path_buf())
@@ -97,7 +115,9 @@ impl Config {
             }),
             None => Settings::default(),
         };
-        Config::merge(settings, cli, default_data, Language::from_os(), warnings)
+        let mut config = Config::merge(settings, cli, default_data, Language::from_os(), warnings);
+        config.settings_path = settings_path;
+        config
     }
 
     /// The merge rules, kept pure for tests: the command line wins over the file, the file
@@ -129,7 +149,22 @@ impl Config {
             .or(settings.camera)
             .map(|value| value.parse().unwrap_or_default())
             .unwrap_or_default();
+        let operator_code = settings.operator_code.as_deref().and_then(|stored| {
+            let parsed = CodeHash::parse(stored);
+            if parsed.is_none() {
+                warnings.push(ConfigWarning::InvalidOperatorCode);
+            }
+            parsed
+        });
+        let idle_timeout = settings
+            .idle_timeout_secs
+            .map_or(idle::DEFAULT_TIMEOUT, |secs| {
+                idle::clamp(Duration::from_secs(secs))
+            });
         Config {
+            settings_path: None,
+            operator_code,
+            idle_timeout,
             language,
             service,
             ca_file: cli.ca_file.clone().or(settings.ca_file),
@@ -148,6 +183,54 @@ impl Config {
             warnings,
         }
     }
+}
+
+/// The settings file's usual place: the OS configuration directory.
+fn settings_path(dirs: Option<&directories::ProjectDirs>) -> Option<PathBuf> {
+    dirs.map(|d| d.config_dir().join("settings.toml"))
+}
+
+/// Why the settings could not be changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    /// There is no settings location on this system.
+    #[error("there is no place for the settings file on this system")]
+    NoLocation,
+    /// The file is there but damaged; it is not overwritten, so nothing in it is lost.
+    #[error("{path} could not be read: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{path} could not be written: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+/// Blocking: reads the settings file, applies `change` and writes it back atomically,
+/// owner-only. A damaged file is left as it is.
+pub fn update_settings(
+    path: Option<&Path>,
+    change: impl FnOnce(&mut Settings),
+) -> Result<(), SaveError> {
+    let path = path.ok_or(SaveError::NoLocation)?;
+    let mut settings = read_settings(path).map_err(|warning| match warning {
+        Some(ConfigWarning::UnreadableSettings { path, reason }) => {
+            SaveError::Unreadable { path, reason }
+        }
+        _ => SaveError::Unreadable {
+            path: path.to_path_buf(),
+            reason: String::new(),
+        },
+    })?;
+    change(&mut settings);
+    let write_error = |reason: String| SaveError::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = toml::to_string(&settings).map_err(|e| write_error(e.to_string()))?;
+    crate::files::write_private(path, text.as_bytes()).map_err(|e| write_error(e.to_string()))
+}
+
+/// Whether `url` can be the issuance service's address.
+pub fn is_service_url(url: &str) -> bool {
+    is_http_url(url)
 }
 
 fn is_http_url(url: &str) -> bool {

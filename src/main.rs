@@ -33,8 +33,30 @@ fn main() -> std::process::ExitCode {
             print!("{}", qoltanba::tokens::run(&modules, config.language));
             std::process::ExitCode::SUCCESS
         }
+        Some(Command::OperatorCode) => {
+            let config = Config::load(&cli);
+            match qoltanba::operator_code::run(config.settings_path.as_deref(), config.language) {
+                Ok(report) => {
+                    println!("{report}");
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("qoltanba operator-code: {error}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
         None => {
             let config = Config::load(&cli);
+            if config.kiosk && config.operator_code.is_none() {
+                // A kiosk nobody can leave or configure is not started; a supervisor should
+                // not restart it either (EX_CONFIG, see packaging/).
+                eprintln!(
+                    "qoltanba: {}",
+                    qoltanba::t!(config.language, "kiosk-needs-operator-code")
+                );
+                return std::process::ExitCode::from(qoltanba::app::kiosk::EXIT_CONFIG);
+            }
             match qoltanba::app::application(config, cli.screen).run() {
                 Ok(()) => std::process::ExitCode::SUCCESS,
                 Err(error) => {

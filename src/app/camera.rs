@@ -92,6 +92,28 @@ fn source(choice: &CameraChoice) -> CameraSource {
     }
 }
 
+/// What a camera test found: the camera's name and the size of its first frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probe {
+    pub label: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Blocking: opens the camera, waits for its first frame and releases it (the kiosk
+/// operator's camera test).
+pub fn probe(choice: CameraChoice) -> Result<Probe, CameraError> {
+    let camera = Camera::start(source(&choice), CaptureRequest::default())?;
+    let frame = camera
+        .wait_newer(None, Duration::from_secs(5))
+        .ok_or(CameraError::Disconnected)?;
+    Ok(Probe {
+        label: camera.label().to_owned(),
+        width: frame.width(),
+        height: frame.height(),
+    })
+}
+
 /// Opens the camera (blocking: a device can take a moment). Call off the UI thread.
 pub fn start(choice: CameraChoice) -> Result<Engine, CameraError> {
     start_with(source(&choice), choice)

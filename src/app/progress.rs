@@ -2,7 +2,6 @@
 //! can offer to resume after the app was closed (moderation may take days, certificates may
 //! come later). Never a secret: no code, token, PIN, password or key. Kiosks keep nothing.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -54,23 +53,8 @@ pub fn save(data_dir: &Path, progress: &Progress) -> std::io::Result<()> {
             _ => Ok(()),
         };
     }
-    std::fs::create_dir_all(data_dir)?;
     let text = toml::to_string(progress).map_err(std::io::Error::other)?;
-    let temporary = data_dir.join(format!(".{FILE}.{}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = (|| {
-        let mut file = options.open(&temporary)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, &target)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
+    crate::files::write_private(&target, text.as_bytes())
 }
 
 #[cfg(test)]

@@ -74,6 +74,11 @@ impl State {
         }
     }
 
+    /// What is typed so far: the PIN and its repetition (the kiosk keypad edits them).
+    pub fn typed(&self) -> (&str, &str) {
+        (&self.pin, &self.repeat)
+    }
+
     pub fn pin(&self) -> Option<AccountPin> {
         let pin = AccountPin::parse(&self.pin).ok()?;
         (self.pin == self.repeat).then_some(pin)

@@ -51,6 +51,11 @@ impl State {
     }
 
     /// `Ok(None)` when no e-mail was given (it is optional).
+    /// The e-mail as typed so far (the kiosk keyboard edits it).
+    pub fn typed_email(&self) -> &str {
+        &self.email
+    }
+
     pub fn email(&self) -> Result<Option<Email>, qoltanba_core::domain::EmailError> {
         if self.email.trim().is_empty() {
             Ok(None)

@@ -246,6 +246,12 @@ impl State {
 
     /// The PIN as typed, if the device could accept it (an empty one means the device's own
     /// keypad, where it has one).
+    /// What is typed so far: the PIN, the new PIN and its repetition (the kiosk keypad edits
+    /// them).
+    pub fn typed(&self) -> [&str; 3] {
+        [&self.pin, &self.new_pin, &self.repeat]
+    }
+
     pub fn pin(&self) -> Option<TokenPin> {
         let token = self.selected.as_ref()?;
         let pin = TokenPin::new(self.pin.clone());

@@ -152,6 +152,11 @@ impl State {
     }
 
     /// The password typed here (the "install keys made earlier" path).
+    /// What is typed so far: the key password and the device PIN (the kiosk keypad edits them).
+    pub fn typed(&self) -> (&str, &str) {
+        (&self.password, &self.device_pin)
+    }
+
     pub fn password(&self) -> Option<KeyPassword> {
         KeyPassword::parse(&self.password).ok()
     }

@@ -78,6 +78,11 @@ impl State {
         }
     }
 
+    /// What is typed so far: the password and its repetition (the kiosk keyboard edits them).
+    pub fn typed(&self) -> (&str, &str) {
+        (&self.password, &self.repeat)
+    }
+
     pub fn password(&self) -> Option<KeyPassword> {
         let password = KeyPassword::parse(&self.password).ok()?;
         (self.password == self.repeat).then_some(password)

@@ -68,6 +68,11 @@ impl State {
         }
     }
 
+    /// What is typed so far (the kiosk keypad edits it).
+    pub fn typed(&self) -> &str {
+        &self.input
+    }
+
     pub fn code(&self) -> Option<OtpCode> {
         OtpCode::parse(&self.input).ok()
     }

@@ -39,6 +39,11 @@ impl State {
         }
     }
 
+    /// What is typed so far (the kiosk keypad edits it).
+    pub fn typed(&self) -> &str {
+        &self.input
+    }
+
     pub fn phone(&self) -> Option<Phone> {
         Phone::parse(&self.input).ok()
     }

@@ -30,6 +30,8 @@ pub struct State {
     selected: usize,
     /// Whether an interrupted application can be resumed (known once progress is stored).
     pub resume_available: bool,
+    /// Kiosks keep no progress, so "Continue an application" is not offered.
+    pub kiosk: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -119,7 +121,11 @@ impl State {
             ],
         );
 
-        let actions = column(Action::ALL.into_iter().enumerate().map(|(index, action)| {
+        let shown = Action::ALL
+            .into_iter()
+            .enumerate()
+            .filter(|(_, action)| !(self.kiosk && *action == Action::Resume));
+        let actions = column(shown.map(|(index, action)| {
             let (heading, detail) = match action {
                 Action::Start => (t!(lang, "welcome-start"), t!(lang, "welcome-start-detail")),
                 Action::CheckStatus => (

@@ -8,6 +8,8 @@ use crate::i18n::Language;
 use crate::t;
 
 pub struct Nav<M> {
+    /// Kiosk mode: start again from the first screen (after a question).
+    pub cancel: Option<M>,
     pub back: Option<M>,
     /// `None` hides Next; `Some(None)` shows it disabled.
     pub next: Option<Option<M>>,
@@ -33,16 +35,29 @@ pub fn nav<'a, M: Clone + 'a>(lang: Language, spec: Nav<M>) -> Element<'a, M> {
         .style(button::primary)
         .on_press_maybe(message)
     });
+    let cancel = spec.cancel.map(|message| {
+        button(text(t!(lang, "kiosk-cancel")).size(theme::TEXT_SIZE))
+            .padding([14, 28])
+            .height(theme::TARGET_HEIGHT)
+            .style(button::danger)
+            .on_press(message)
+    });
+    let kiosk = cancel.is_some();
+    let hint = (!kiosk).then(|| {
+        text(t!(lang, "nav-keyboard-hint"))
+            .size(theme::SMALL_SIZE)
+            .color(theme::MUTED)
+    });
     column![
         row![]
+            .push(cancel)
             .push(back)
             .push(space::horizontal())
             .push(next)
+            .spacing(16)
             .width(Fill),
-        text(t!(lang, "nav-keyboard-hint"))
-            .size(theme::SMALL_SIZE)
-            .color(theme::MUTED),
     ]
+    .push(hint)
     .spacing(8)
     .into()
 }

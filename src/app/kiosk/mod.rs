@@ -1,0 +1,464 @@
+//! ЦОН kiosk mode: a touch-screen wizard that leaves nothing of a visitor behind. An on-screen
+//! keypad beside every step with a text field; an idle clock that asks "Are you still here?"
+//! and then resets everything; a reset after success and after cancel; an anonymous counter;
+//! and the operator panel behind a hashed operator code, the only way out.
+//!
+//! Every task a step starts is tagged with the visit it belongs to, so an answer that arrives
+//! after a reset (a slow service reply, a camera frame) is dropped instead of landing in the
+//! next visitor's wizard.
+
+pub mod code;
+pub mod counters;
+pub mod fields;
+pub mod idle;
+pub mod keypad;
+pub mod operator;
+mod panel;
+mod view;
+
+use std::time::Instant;
+
+use iced::{Subscription, Task};
+
+use crate::app::step::Step;
+use crate::app::{App, Message as AppMessage};
+use crate::config::Config;
+
+use counters::{Counters, Outcome};
+use fields::Field;
+use keypad::{Key, Layout};
+use operator::{Access, Panel, SignIn};
+
+/// Exit status when the kiosk cannot start as configured (EX_CONFIG): a supervisor should not
+/// restart it (see packaging/).
+pub const EXIT_CONFIG: u8 = 78;
+
+/// What the kiosk keeps besides the wizard. Survives every reset; holds nothing of a visitor.
+#[derive(Debug)]
+pub struct Kiosk {
+    pub idle: idle::Idle,
+    /// "Are you still here?": seconds left, while the question is shown.
+    pub warning: Option<u64>,
+    /// The visitor pressed Cancel: "Start again?" is shown.
+    pub confirm_cancel: bool,
+    pub counters: Counters,
+    /// A visitor's run is under way (it is counted when it ends).
+    pub visit: bool,
+    /// Which field the keypad types into (when the step has more than one).
+    pub field: Option<Field>,
+    pub shift: bool,
+    pub operator: Option<Access>,
+    /// Wrong operator codes in a row, and the lock they caused; kept when the sign-in closes.
+    pub wrong_codes: u32,
+    pub locked_until: Option<Instant>,
+    /// Bumped by every reset; tasks of an earlier visit are dropped.
+    pub generation: u64,
+}
+
+impl Kiosk {
+    /// Reads the counter (a tiny file, like the progress file in desktop mode).
+    pub fn new(config: &Config) -> Self {
+        Kiosk {
+            idle: idle::Idle::new(config.idle_timeout),
+            warning: None,
+            confirm_cancel: false,
+            counters: counters::load(&config.data_dir),
+            visit: false,
+            field: None,
+            shift: false,
+            operator: None,
+            wrong_codes: 0,
+            locked_until: None,
+            generation: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A touch, click or key press anywhere.
+    Activity,
+    Tick(Instant),
+    /// "I am still here" on the idle question.
+    StillHere,
+    Cancel,
+    CancelConfirmed,
+    CancelDismissed,
+    Key(Key),
+    FieldPicked(Field),
+    Operator(operator::Message),
+}
+
+/// Touches, clicks and key presses, wherever they land, keep the visit alive.
+pub fn activity() -> Subscription<AppMessage> {
+    iced::event::listen_with(|event, _status, _window| {
+        use iced::{Event, keyboard, mouse, touch};
+        match event {
+            Event::Mouse(mouse::Event::ButtonPressed(_))
+            | Event::Touch(touch::Event::FingerPressed { .. })
+            | Event::Keyboard(keyboard::Event::KeyPressed { .. }) => {
+                Some(AppMessage::Kiosk(Message::Activity))
+            }
+            _ => None,
+        }
+    })
+}
+
+pub fn ticks() -> Subscription<AppMessage> {
+    iced::time::every(std::time::Duration::from_secs(1))
+        .map(|now| AppMessage::Kiosk(Message::Tick(now)))
+}
+
+impl App {
+    pub fn is_kiosk(&self) -> bool {
+        self.kiosk.is_some()
+    }
+
+    /// The "Are you still here?" countdown, while it is shown.
+    pub fn kiosk_warning(&self) -> Option<u64> {
+        self.kiosk.as_ref().and_then(|k| k.warning)
+    }
+
+    pub fn kiosk_counters(&self) -> Option<Counters> {
+        self.kiosk.as_ref().map(|k| k.counters)
+    }
+
+    /// Whether the operator panel (not just its sign-in) is open.
+    pub fn operator_panel_open(&self) -> bool {
+        self.kiosk
+            .as_ref()
+            .is_some_and(|k| matches!(k.operator, Some(Access::Panel(_))))
+    }
+
+    /// The field the keypad types into now, if the step has one.
+    pub fn keypad_field(&self) -> Option<Field> {
+        let fields = self.keypad_fields();
+        let chosen = self.kiosk.as_ref().and_then(|k| k.field);
+        chosen
+            .filter(|f| fields.contains(f))
+            .or_else(|| fields.first().copied())
+    }
+
+    /// Tags a step's task with the current visit (kiosk only).
+    pub(super) fn tag(&self, task: Task<AppMessage>) -> Task<AppMessage> {
+        match &self.kiosk {
+            Some(kiosk) => {
+                let generation = kiosk.generation;
+                task.map(move |message| AppMessage::Visit(generation, Box::new(message)))
+            }
+            None => task,
+        }
+    }
+
+    /// Whether a tagged message belongs to the visit under way.
+    pub(super) fn is_current(&self, generation: u64) -> bool {
+        self.kiosk
+            .as_ref()
+            .is_none_or(|k| k.generation == generation)
+    }
+
+    /// A step was entered: leaving the first screen for an application starts a visit.
+    pub(super) fn kiosk_entered(&mut self, step: Step) {
+        if let Some(kiosk) = &mut self.kiosk {
+            kiosk.field = None;
+            if !matches!(step, Step::Welcome | Step::Status) {
+                kiosk.visit = true;
+            }
+        }
+    }
+
+    pub(super) fn on_kiosk(&mut self, message: Message) -> Task<AppMessage> {
+        let Some(kiosk) = &mut self.kiosk else {
+            return Task::none();
+        };
+        match message {
+            Message::Activity => {
+                kiosk.idle.touch(Instant::now());
+                kiosk.warning = None;
+            }
+            Message::Tick(now) => return self.kiosk_tick(now),
+            Message::StillHere => {
+                kiosk.idle.touch(Instant::now());
+                kiosk.warning = None;
+            }
+            Message::Cancel => kiosk.confirm_cancel = true,
+            Message::CancelDismissed => kiosk.confirm_cancel = false,
+            Message::CancelConfirmed => return self.reset_visit(Outcome::Abandoned),
+            Message::FieldPicked(field) => {
+                kiosk.field = Some(field);
+                return iced::widget::operation::focus(field.widget_id());
+            }
+            Message::Key(key) => return self.keypad_key(key),
+            Message::Operator(message) => return self.on_operator(message),
+        }
+        Task::none()
+    }
+
+    fn keypad_key(&mut self, key: Key) -> Task<AppMessage> {
+        let Some(field) = self.keypad_field() else {
+            return Task::none();
+        };
+        let Some(kiosk) = &mut self.kiosk else {
+            return Task::none();
+        };
+        if key == Key::Shift {
+            kiosk.shift = !kiosk.shift;
+            return Task::none();
+        }
+        let shift = kiosk.shift && field.layout() == Layout::Latin;
+        let value = keypad::apply(self.field_text(field), key, shift);
+        self.handle(field.message(value.as_str().to_owned()))
+    }
+
+    fn kiosk_tick(&mut self, now: Instant) -> Task<AppMessage> {
+        let busy = self.waiting || self.video.recording;
+        let at_start = self.step == Step::Welcome;
+        let Some(kiosk) = &mut self.kiosk else {
+            return Task::none();
+        };
+        if busy {
+            // A visitor waiting for the service or recording is not idle.
+            kiosk.idle.touch(now);
+        }
+        if let Some(until) = kiosk.locked_until
+            && now >= until
+        {
+            kiosk.locked_until = None;
+            kiosk.wrong_codes = 0;
+        }
+        let quiet = at_start && !kiosk.visit && kiosk.operator.is_none();
+        match kiosk.idle.phase(now) {
+            idle::Phase::Active => kiosk.warning = None,
+            // Nothing to ask on an untouched first screen.
+            idle::Phase::Warning(_) if quiet => kiosk.warning = None,
+            idle::Phase::Warning(seconds) => kiosk.warning = Some(seconds),
+            idle::Phase::Expired => {
+                if quiet && self.lang == self.config.language {
+                    if let Some(kiosk) = &mut self.kiosk {
+                        kiosk.idle.touch(now);
+                    }
+                    return Task::none();
+                }
+                let outcome = if self.step == Step::Done {
+                    Outcome::Completed
+                } else {
+                    Outcome::Abandoned
+                };
+                return self.reset_visit(outcome);
+            }
+        }
+        Task::none()
+    }
+
+    /// Wipes the visitor: every step's state (secrets zeroized as they drop), captured images
+    /// and video, the service session, the camera, and the device session (logged out on a
+    /// worker thread); counts the run if one was under way; shows the first screen in the
+    /// kiosk's default language.
+    pub(super) fn reset_visit(&mut self, outcome: Outcome) -> Task<AppMessage> {
+        let Some(mut kiosk) = self.kiosk.take() else {
+            return Task::none();
+        };
+        let counted = kiosk.visit;
+        if counted {
+            kiosk.counters.record(outcome);
+        }
+        kiosk.visit = false;
+        kiosk.warning = None;
+        kiosk.confirm_cancel = false;
+        kiosk.field = None;
+        kiosk.shift = false;
+        kiosk.operator = None;
+        kiosk.generation = kiosk.generation.wrapping_add(1);
+        kiosk.idle.touch(Instant::now());
+        let device_session = self.devices.session.take();
+        let registry = self.devices.registry.clone();
+        let connection = self.connection.take();
+        let config = self.config.clone();
+        let previous = std::mem::replace(self, App::with_kiosk(config, Some(kiosk)));
+        self.connection = connection;
+        self.devices.registry = registry;
+        // The camera is released and every secret zeroized as the old state drops.
+        drop(previous);
+        let logout = match device_session {
+            Some(session) => Task::perform(
+                async move {
+                    let _ = tokio::task::spawn_blocking(move || drop(session)).await;
+                },
+                |()| AppMessage::Idle,
+            ),
+            None => Task::none(),
+        };
+        let save = if counted {
+            let dir = self.config.data_dir.clone();
+            let counters = self.kiosk_counters().unwrap_or_default();
+            Task::perform(
+                async move {
+                    tokio::task::spawn_blocking(move || counters::save(&dir, &counters))
+                        .await
+                        .map_err(std::io::Error::other)
+                        .and_then(|saved| saved)
+                },
+                |result| {
+                    if let Err(error) = result {
+                        eprintln!("qoltanba: could not store the kiosk counter: {error}");
+                    }
+                    AppMessage::Idle
+                },
+            )
+        } else {
+            Task::none()
+        };
+        Task::batch([logout, save])
+    }
+
+    /// Names of the pieces of visitor data the app holds (tests and support): empty once a
+    /// reset has wiped them.
+    pub fn visitor_data(&self) -> Vec<&'static str> {
+        let held = [
+            ("iin", !self.iin.input().is_empty()),
+            ("otp", !self.otp.typed().is_empty()),
+            ("phone", !self.phone.typed().is_empty()),
+            (
+                "session",
+                self.session.is_some() || self.session_id.is_some(),
+            ),
+            ("selfie", !self.selfie.upload.is_empty()),
+            ("video", !self.video.upload.is_empty()),
+            ("account pin", self.pin.typed() != ("", "")),
+            (
+                "document",
+                !self.document.front.is_empty() || !self.document.back.is_empty(),
+            ),
+            ("recognised data", self.review.recognised.is_some()),
+            ("verification", self.verification.outcome.is_some()),
+            ("e-mail", !self.agreement.typed_email().is_empty()),
+            ("device pin", self.storage.device.typed() != ["", "", ""]),
+            ("device session", self.devices.session.is_some()),
+            (
+                "device keys",
+                self.devices.prepared.is_some()
+                    || self.devices.pending.is_some()
+                    || self.devices.installed.is_some(),
+            ),
+            ("key password", self.password.typed() != ("", "")),
+            ("application", self.submit.application_number.is_some()),
+            (
+                "installed",
+                self.installed.is_some() || self.installed_device.is_some(),
+            ),
+            (
+                "camera",
+                self.camera.is_some() || self.camera_view.is_some(),
+            ),
+            ("sms inbox", !self.inbox.is_empty()),
+            (
+                "status",
+                !self.status.typed().is_empty() || self.status_result.is_some(),
+            ),
+            ("progress", !self.progress.is_empty()),
+        ];
+        held.into_iter()
+            .filter_map(|(name, held)| held.then_some(name))
+            .collect()
+    }
+
+    fn on_operator(&mut self, message: operator::Message) -> Task<AppMessage> {
+        use operator::Message as Op;
+        let lang = self.lang;
+        let Some(kiosk) = &mut self.kiosk else {
+            return Task::none();
+        };
+        match message {
+            Op::Open => {
+                kiosk.operator = Some(Access::SignIn(SignIn::default()));
+                return iced::widget::operation::focus(operator::CODE_ID);
+            }
+            Op::Close => kiosk.operator = None,
+            Op::CodeKey(key) => {
+                if let Some(Access::SignIn(sign_in)) = &mut kiosk.operator {
+                    let next = keypad::apply(&sign_in.code, key, false);
+                    sign_in.code =
+                        zeroize::Zeroizing::new(next.chars().take(code::MAX_DIGITS).collect());
+                    sign_in.refused = false;
+                }
+            }
+            Op::CodeChanged(value) => {
+                if let Some(Access::SignIn(sign_in)) = &mut kiosk.operator {
+                    let value = zeroize::Zeroizing::new(value);
+                    sign_in.code =
+                        zeroize::Zeroizing::new(value.chars().take(code::MAX_DIGITS).collect());
+                    sign_in.refused = false;
+                }
+            }
+            Op::SubmitCode => {
+                let Some(Access::SignIn(sign_in)) = &mut kiosk.operator else {
+                    return Task::none();
+                };
+                if sign_in.checking || kiosk.locked_until.is_some() || sign_in.code.is_empty() {
+                    return Task::none();
+                }
+                let Some(stored) = self.config.operator_code.clone() else {
+                    // Not reachable: a kiosk without a code does not start.
+                    sign_in.refused = true;
+                    return Task::none();
+                };
+                sign_in.checking = true;
+                let typed = std::mem::take(&mut sign_in.code);
+                return Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || stored.verify(&typed))
+                            .await
+                            .unwrap_or(false)
+                    },
+                    |ok| AppMessage::Kiosk(Message::Operator(Op::CodeChecked(ok))),
+                );
+            }
+            Op::CodeChecked(ok) => {
+                if ok {
+                    kiosk.wrong_codes = 0;
+                    let mut panel = Panel::new(&self.config, lang);
+                    panel.language = self.config.language;
+                    kiosk.operator = Some(Access::Panel(Box::new(panel)));
+                    return list_cameras(lang);
+                }
+                kiosk.wrong_codes += 1;
+                if kiosk.wrong_codes >= operator::ATTEMPTS {
+                    kiosk.locked_until = Some(Instant::now() + operator::LOCKOUT);
+                }
+                if let Some(Access::SignIn(sign_in)) = &mut kiosk.operator {
+                    sign_in.checking = false;
+                    sign_in.refused = true;
+                }
+            }
+            Op::EndVisit => {
+                let task = self.reset_visit(Outcome::Abandoned);
+                return task;
+            }
+            Op::Exit => return iced::exit(),
+            other => return self.on_panel(other),
+        }
+        Task::none()
+    }
+}
+
+/// Lists the cameras off the UI thread (a device query can block).
+fn list_cameras(lang: crate::i18n::Language) -> Task<AppMessage> {
+    let _ = lang;
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(|| {
+                qoltanba_camera::list_devices()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|device| operator::CameraOption {
+                        value: device.id.to_string(),
+                        name: device.name,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await
+            .unwrap_or_default()
+        },
+        |cameras| AppMessage::Kiosk(Message::Operator(operator::Message::CamerasListed(cameras))),
+    )
+}

@@ -1,0 +1,384 @@
+//! The operator panel, behind the operator code: camera, service address, idle timeout and
+//! default language (written to the settings file), a test of the camera and of the token
+//! readers, the visitor counter, ending the current visit, and leaving the kiosk.
+
+use std::time::Duration;
+
+use iced::widget::{button, column, pick_list, row, text, text_input};
+use iced::{Center, Element, Fill};
+use zeroize::Zeroizing;
+
+use crate::app::device::Listing;
+use crate::app::theme;
+use crate::app::widget::nav::action;
+use crate::app::widget::{Banner, banner, caption, page, section};
+use crate::config::{CameraChoice, Config};
+use crate::i18n::Language;
+use crate::t;
+
+use super::counters::Counters;
+use super::idle;
+use super::keypad::{self, Key, Layout};
+
+pub const URL_ID: &str = "operator-url";
+pub const CODE_ID: &str = "operator-code";
+/// Wrong codes in a row before the sign-in is locked for a while.
+pub const ATTEMPTS: u32 = 5;
+pub const LOCKOUT: Duration = Duration::from_secs(60);
+
+/// A camera the operator can pick: the settings value and the name shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CameraOption {
+    pub value: String,
+    pub name: String,
+}
+
+impl std::fmt::Display for CameraOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// What the panel shows and edits.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    pub service_url: String,
+    pub url_error: bool,
+    pub idle_secs: u64,
+    pub language: Language,
+    pub camera: Option<CameraOption>,
+    pub cameras: Vec<CameraOption>,
+    pub camera_test: Option<Result<String, String>>,
+    pub testing_camera: bool,
+    pub readers: Option<Listing>,
+    pub testing_readers: bool,
+    pub saved: Option<Result<(), String>>,
+    pub shift: bool,
+}
+
+impl Panel {
+    pub fn new(config: &Config, lang: Language) -> Self {
+        let service_url = match &config.service {
+            crate::config::Service::Remote(url) => url.clone(),
+            crate::config::Service::EmbeddedSandbox => String::new(),
+        };
+        let camera = match &config.camera {
+            CameraChoice::Default => None,
+            CameraChoice::Synthetic => Some(CameraOption {
+                value: "synthetic".into(),
+                name: t!(lang, "kiosk-camera-synthetic"),
+            }),
+            CameraChoice::Device(id) => Some(CameraOption {
+                value: id.clone(),
+                name: id.clone(),
+            }),
+        };
+        Panel {
+            service_url,
+            url_error: false,
+            idle_secs: config.idle_timeout.as_secs(),
+            language: config.language,
+            camera,
+            cameras: Vec::new(),
+            camera_test: None,
+            testing_camera: false,
+            readers: None,
+            testing_readers: false,
+            saved: None,
+            shift: false,
+        }
+    }
+
+    /// The choices as they go into the settings file.
+    pub fn camera_choice(&self) -> CameraChoice {
+        self.camera.as_ref().map_or(CameraChoice::Default, |c| {
+            c.value.parse().unwrap_or_default()
+        })
+    }
+}
+
+/// Where the operator is: typing the code, or in the panel.
+#[derive(Debug)]
+pub enum Access {
+    SignIn(SignIn),
+    Panel(Box<Panel>),
+}
+
+#[derive(Default)]
+pub struct SignIn {
+    pub code: Zeroizing<String>,
+    pub checking: bool,
+    /// The last code was wrong.
+    pub refused: bool,
+}
+
+impl std::fmt::Debug for SignIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignIn")
+            .field("code", &"***")
+            .field("checking", &self.checking)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The discreet button on the first screen.
+    Open,
+    Close,
+    CodeKey(Key),
+    CodeChanged(String),
+    SubmitCode,
+    CodeChecked(bool),
+    UrlChanged(String),
+    UrlKey(Key),
+    IdlePicked(u64),
+    LanguagePicked(Language),
+    CameraPicked(CameraOption),
+    CamerasListed(Vec<CameraOption>),
+    TestCamera,
+    CameraTested(Result<String, String>),
+    TestReaders,
+    ReadersListed(Listing),
+    Save,
+    Saved(Result<(), String>),
+    /// Ends the current visitor's run (counted as abandoned) and shows the first screen.
+    EndVisit,
+    Exit,
+}
+
+pub fn sign_in_view<'a>(
+    lang: Language,
+    state: &'a SignIn,
+    wrong: u32,
+    locked: bool,
+) -> Element<'a, Message> {
+    let status = if state.checking {
+        Some(caption(t!(lang, "kiosk-operator-checking")).into())
+    } else if locked {
+        Some(banner(Banner::Error, t!(lang, "kiosk-operator-locked")))
+    } else if state.refused {
+        let left = ATTEMPTS.saturating_sub(wrong);
+        Some(banner(
+            Banner::Error,
+            t!(lang, "kiosk-operator-wrong", left = left),
+        ))
+    } else {
+        None
+    };
+    let input = text_input(&t!(lang, "kiosk-operator-code-placeholder"), &state.code)
+        .id(CODE_ID)
+        .secure(true)
+        .on_input(Message::CodeChanged)
+        .on_submit(Message::SubmitCode)
+        .size(theme::SUBTITLE_SIZE)
+        .padding(12)
+        .width(keypad::WIDTH);
+    let enter = !state.checking && !locked && !state.code.is_empty();
+    column![
+        page(
+            t!(lang, "kiosk-operator-title"),
+            t!(lang, "kiosk-operator-intro")
+        ),
+        input,
+    ]
+    .push(status)
+    .push(keypad::view(lang, Layout::Digits, false, Message::CodeKey))
+    .push(
+        row![
+            action(
+                t!(lang, "kiosk-operator-cancel"),
+                Some(Message::Close),
+                false
+            ),
+            action(
+                t!(lang, "kiosk-operator-enter"),
+                enter.then_some(Message::SubmitCode),
+                true
+            ),
+        ]
+        .spacing(16),
+    )
+    .spacing(theme::SPACING)
+    .align_x(Center)
+    .into()
+}
+
+pub fn panel_view<'a>(
+    lang: Language,
+    panel: &'a Panel,
+    counters: Counters,
+    visit_under_way: bool,
+) -> Element<'a, Message> {
+    let url = column![
+        section(t!(lang, "kiosk-panel-service")),
+        text_input(
+            &t!(lang, "kiosk-panel-service-placeholder"),
+            &panel.service_url
+        )
+        .id(URL_ID)
+        .on_input(Message::UrlChanged)
+        .size(theme::TEXT_SIZE)
+        .padding(12)
+        .width(Fill),
+        text(if panel.url_error {
+            t!(lang, "kiosk-panel-service-invalid")
+        } else {
+            t!(lang, "kiosk-panel-service-hint")
+        })
+        .size(theme::SMALL_SIZE)
+        .color(if panel.url_error {
+            theme::DANGER
+        } else {
+            theme::MUTED
+        }),
+    ]
+    .spacing(6);
+    let timeouts: Vec<u64> = idle::CHOICES.to_vec();
+    let idle_row = row![
+        text(t!(lang, "kiosk-panel-idle")).size(theme::TEXT_SIZE),
+        pick_list(timeouts, Some(panel.idle_secs), Message::IdlePicked)
+            .text_size(theme::TEXT_SIZE)
+            .padding(12),
+        text(t!(lang, "kiosk-panel-seconds")).size(theme::TEXT_SIZE),
+    ]
+    .spacing(12)
+    .align_y(Center);
+    let languages = row(Language::ALL.into_iter().map(|language| {
+        let active = language == panel.language;
+        button(text(language.native_name()).size(theme::TEXT_SIZE))
+            .padding([12, 20])
+            .on_press(Message::LanguagePicked(language))
+            .style(move |theme, status| {
+                if active {
+                    button::primary(theme, status)
+                } else {
+                    button::secondary(theme, status)
+                }
+            })
+            .into()
+    }))
+    .spacing(8);
+    let default_camera = CameraOption {
+        value: String::new(),
+        name: t!(lang, "kiosk-camera-default"),
+    };
+    let mut cameras = vec![default_camera.clone()];
+    cameras.extend(panel.cameras.iter().cloned());
+    if let Some(current) = &panel.camera
+        && !cameras.contains(current)
+    {
+        cameras.push(current.clone());
+    }
+    let camera_row = row![
+        pick_list(
+            cameras,
+            Some(panel.camera.clone().unwrap_or(default_camera)),
+            Message::CameraPicked
+        )
+        .text_size(theme::TEXT_SIZE)
+        .padding(12)
+        .width(Fill),
+        action(
+            t!(lang, "kiosk-panel-test-camera"),
+            (!panel.testing_camera).then_some(Message::TestCamera),
+            false
+        ),
+    ]
+    .spacing(12)
+    .align_y(Center);
+    let camera_result = match &panel.camera_test {
+        _ if panel.testing_camera => Some(caption(t!(lang, "kiosk-panel-testing")).into()),
+        Some(Ok(detail)) => Some(banner(Banner::Success, detail.clone())),
+        Some(Err(detail)) => Some(banner(Banner::Error, detail.clone())),
+        None => None,
+    };
+    let readers = match &panel.readers {
+        _ if panel.testing_readers => Some(caption(t!(lang, "kiosk-panel-testing")).into()),
+        Some(listing) => Some(readers_view(lang, listing)),
+        None => None,
+    };
+    let saved = panel.saved.as_ref().map(|result| match result {
+        Ok(()) => banner(Banner::Success, t!(lang, "kiosk-panel-saved")),
+        Err(reason) => banner(
+            Banner::Error,
+            t!(lang, "kiosk-panel-not-saved", reason = reason.as_str()),
+        ),
+    });
+    let completed = counters.completed;
+    let abandoned = counters.abandoned;
+    let settings = column![url, section(t!(lang, "kiosk-panel-camera")), camera_row,]
+        .push(camera_result)
+        .push(idle_row)
+        .push(section(t!(lang, "kiosk-panel-language")))
+        .push(languages)
+        .push(
+            row![
+                action(t!(lang, "kiosk-panel-save"), Some(Message::Save), true),
+                action(
+                    t!(lang, "kiosk-panel-test-readers"),
+                    (!panel.testing_readers).then_some(Message::TestReaders),
+                    false
+                ),
+            ]
+            .spacing(12),
+        )
+        .push(saved)
+        .push(readers)
+        .spacing(12)
+        .width(Fill);
+    let side = column![
+        section(t!(lang, "kiosk-panel-counter")),
+        text(t!(
+            lang,
+            "kiosk-panel-counts",
+            completed = completed,
+            abandoned = abandoned
+        ))
+        .size(theme::TEXT_SIZE),
+        keypad::view(lang, Layout::Latin, panel.shift, Message::UrlKey),
+        row![
+            action(
+                t!(lang, "kiosk-panel-end-visit"),
+                visit_under_way.then_some(Message::EndVisit),
+                false
+            ),
+            action(t!(lang, "kiosk-panel-back"), Some(Message::Close), true),
+            action(t!(lang, "kiosk-panel-exit"), Some(Message::Exit), false),
+        ]
+        .spacing(12),
+    ]
+    .spacing(14)
+    .width(keypad::WIDTH);
+    column![
+        page(t!(lang, "kiosk-panel-title"), t!(lang, "kiosk-panel-intro")),
+        row![settings, side].spacing(32),
+    ]
+    .spacing(theme::SPACING)
+    .into()
+}
+
+fn readers_view<'a>(lang: Language, listing: &Listing) -> Element<'a, Message> {
+    let mut lines = column![].spacing(4);
+    if listing.tokens.is_empty() {
+        lines = lines.push(text(t!(lang, "kiosk-panel-no-tokens")).size(theme::TEXT_SIZE));
+    }
+    for token in &listing.tokens {
+        let label = token.label.clone();
+        let serial = token.serial.clone();
+        lines = lines.push(
+            text(t!(
+                lang,
+                "kiosk-panel-token",
+                label = label,
+                serial = serial
+            ))
+            .size(theme::TEXT_SIZE),
+        );
+    }
+    for problem in &listing.problems {
+        let detail = crate::app::explain::module_problem(lang, problem);
+        lines = lines.push(text(detail).size(theme::SMALL_SIZE).color(theme::WARNING));
+    }
+    lines.into()
+}
