@@ -76,8 +76,8 @@ mod tests {
 
     #[test]
     fn active_then_countdown_then_expired() {
-        let start = Instant::now();
         let mut idle = Idle::new(Duration::from_secs(120));
+        let start = Instant::now();
         idle.touch(start);
         assert_eq!(idle.phase(start + Duration::from_secs(89)), Phase::Active);
         assert_eq!(
@@ -93,8 +93,8 @@ mod tests {
 
     #[test]
     fn a_touch_starts_the_clock_again() {
-        let start = Instant::now();
         let mut idle = Idle::new(Duration::from_secs(60));
+        let start = Instant::now();
         idle.touch(start);
         idle.touch(start + Duration::from_secs(50));
         assert_eq!(idle.phase(start + Duration::from_secs(70)), Phase::Active);
