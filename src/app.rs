@@ -720,6 +720,7 @@ impl App {
         };
         Nav {
             cancel: self.cancel_message(),
+            touch: self.kiosk.is_some(),
             back: self.step.can_go_back().then_some(Message::Back),
             next,
             next_label: t!(self.lang, "nav-next"),
@@ -793,10 +794,9 @@ impl App {
             iced::time::every(device_flow::SCAN_INTERVAL)
                 .map(|_| Message::Storage(storage::Message::Device(screen::devices::Message::Tick)))
         });
-        let kiosk = self
-            .kiosk
-            .is_some()
-            .then(|| Subscription::batch([kiosk::activity(), kiosk::ticks()]));
+        let kiosk = self.kiosk.is_some().then(|| {
+            Subscription::batch([kiosk::activity(), kiosk::ticks(), kiosk::window_opened()])
+        });
         Subscription::batch([
             self.keys(),
             kiosk.unwrap_or_else(Subscription::none),
@@ -854,6 +854,7 @@ pub fn application(
     iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
+        .scale_factor(App::scale_factor)
         .subscription(App::subscription)
         .font(theme::FONT_REGULAR)
         .font(theme::FONT_BOLD)
@@ -865,6 +866,11 @@ pub fn application(
             min_size: Some(iced::Size::new(800.0, 600.0)),
             fullscreen: kiosk,
             decorations: !kiosk,
+            level: if kiosk {
+                window::Level::AlwaysOnTop
+            } else {
+                window::Level::Normal
+            },
             position: window::Position::Centered,
             ..window::Settings::default()
         })

@@ -53,6 +53,14 @@ pub struct Kiosk {
     pub locked_until: Option<Instant>,
     /// Bumped by every reset; tasks of an earlier visit are dropped.
     pub generation: u64,
+    /// How much larger than on a desktop everything is drawn (finger-sized on big screens).
+    pub scale: f32,
+}
+
+/// The wizard is laid out for about 800 points of height; a taller kiosk screen draws it
+/// larger, up to 1.6 times, so every target stays finger-sized at arm's length.
+pub fn scale_for(screen: iced::Size) -> f32 {
+    (screen.height / 800.0).clamp(1.0, 1.6)
 }
 
 impl Kiosk {
@@ -70,6 +78,7 @@ impl Kiosk {
             wrong_codes: 0,
             locked_until: None,
             generation: 0,
+            scale: 1.0,
         }
     }
 }
@@ -87,6 +96,10 @@ pub enum Message {
     Key(Key),
     FieldPicked(Field),
     Operator(operator::Message),
+    /// The window is open: it is made to cover the whole screen.
+    WindowOpened(iced::window::Id),
+    /// The size of the screen the kiosk covers.
+    Screen(iced::Size),
 }
 
 /// Touches, clicks and key presses, wherever they land, keep the visit alive.
@@ -104,6 +117,25 @@ pub fn activity() -> Subscription<AppMessage> {
     })
 }
 
+/// The window's opening, so it can be made to cover the screen.
+pub fn window_opened() -> Subscription<AppMessage> {
+    iced::window::open_events().map(|id| AppMessage::Kiosk(Message::WindowOpened(id)))
+}
+
+/// Covers the whole monitor. Fullscreen is asked for when the window opens, but a bare X
+/// session (a kiosk without a window manager) ignores that request; moving and resizing the
+/// window works everywhere.
+fn cover_screen(id: iced::window::Id) -> Task<AppMessage> {
+    iced::window::monitor_size(id).then(move |size| match size {
+        Some(size) => Task::batch([
+            iced::window::move_to(id, iced::Point::ORIGIN),
+            iced::window::resize(id, size),
+            Task::done(AppMessage::Kiosk(Message::Screen(size))),
+        ]),
+        None => Task::none(),
+    })
+}
+
 pub fn ticks() -> Subscription<AppMessage> {
     iced::time::every(std::time::Duration::from_secs(1))
         .map(|now| AppMessage::Kiosk(Message::Tick(now)))
@@ -115,6 +147,11 @@ impl App {
     }
 
     /// The "Are you still here?" countdown, while it is shown.
+    /// The window's scale factor: larger on a kiosk's big screen.
+    pub fn scale_factor(&self) -> f32 {
+        self.kiosk.as_ref().map_or(1.0, |k| k.scale)
+    }
+
     pub fn kiosk_warning(&self) -> Option<u64> {
         self.kiosk.as_ref().and_then(|k| k.warning)
     }
@@ -190,6 +227,8 @@ impl App {
             }
             Message::Key(key) => return self.keypad_key(key),
             Message::Operator(message) => return self.on_operator(message),
+            Message::WindowOpened(id) => return cover_screen(id),
+            Message::Screen(size) => kiosk.scale = scale_for(size),
         }
         Task::none()
     }

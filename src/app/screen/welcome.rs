@@ -71,7 +71,13 @@ impl State {
     }
 
     fn enabled(&self, action: Action) -> bool {
-        action != Action::Resume || self.resume_available
+        self.offered(action) && (action != Action::Resume || self.resume_available)
+    }
+
+    /// Kiosks keep no progress and show no folders, so they offer neither resuming nor
+    /// installing into keys made earlier on a computer.
+    fn offered(&self, action: Action) -> bool {
+        !(self.kiosk && matches!(action, Action::Resume | Action::InstallCertificates))
     }
 
     fn move_selection(&mut self, delta: i8) {
@@ -124,7 +130,7 @@ impl State {
         let shown = Action::ALL
             .into_iter()
             .enumerate()
-            .filter(|(_, action)| !(self.kiosk && *action == Action::Resume));
+            .filter(|(_, action)| self.offered(*action));
         let actions = column(shown.map(|(index, action)| {
             let (heading, detail) = match action {
                 Action::Start => (t!(lang, "welcome-start"), t!(lang, "welcome-start-detail")),
@@ -147,6 +153,9 @@ impl State {
         }))
         .spacing(10);
 
+        // A kiosk has its camera and its readers; the visitor brings the ID card and phone,
+        // which the service centre's signs already ask for.
+        let needs = (!self.kiosk).then_some(needs);
         page(t!(lang, "welcome-title"), t!(lang, "welcome-intro"))
             .push(section(t!(lang, "welcome-language")))
             .push(languages)
@@ -177,5 +186,23 @@ mod tests {
             state.update(Message::ActivateSelected),
             Some(Event::Chosen(Action::Resume))
         );
+    }
+
+    #[test]
+    fn a_kiosk_offers_only_a_new_application_and_the_status() {
+        let mut state = State {
+            kiosk: true,
+            resume_available: true,
+            ..State::default()
+        };
+        assert_eq!(
+            state.update(Message::Activate(Action::InstallCertificates)),
+            None
+        );
+        assert_eq!(state.update(Message::Activate(Action::Resume)), None);
+        state.update(Message::Move(1));
+        assert_eq!(state.selected(), Some(Action::CheckStatus));
+        state.update(Message::Move(1));
+        assert_eq!(state.selected(), Some(Action::Start));
     }
 }

@@ -10,6 +10,8 @@ use crate::t;
 pub struct Nav<M> {
     /// Kiosk mode: start again from the first screen (after a question).
     pub cancel: Option<M>,
+    /// Kiosk mode: a touch screen, so no keyboard reminder.
+    pub touch: bool,
     pub back: Option<M>,
     /// `None` hides Next; `Some(None)` shows it disabled.
     pub next: Option<Option<M>>,
@@ -42,8 +44,7 @@ pub fn nav<'a, M: Clone + 'a>(lang: Language, spec: Nav<M>) -> Element<'a, M> {
             .style(button::danger)
             .on_press(message)
     });
-    let kiosk = cancel.is_some();
-    let hint = (!kiosk).then(|| {
+    let hint = (!spec.touch).then(|| {
         text(t!(lang, "nav-keyboard-hint"))
             .size(theme::SMALL_SIZE)
             .color(theme::MUTED)
