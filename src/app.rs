@@ -761,6 +761,7 @@ impl App {
                 lang,
                 self.installed.as_ref(),
                 self.installed_device.as_ref(),
+                self.kiosk.is_some(),
             )
             .map(Message::Done),
             Step::Status => self

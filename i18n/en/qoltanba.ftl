@@ -605,3 +605,5 @@ operator-code-format = The operator code must be { $min } to { $max } digits.
 operator-code-mismatch = The codes differ.
 operator-code-not-saved = The code was not saved: { $reason }
 operator-code-saved = The operator code was saved (as a hash) in { $path }.
+kiosk-done-take-device = Take your device (token or ID card) out of the reader.
+kiosk-done-finish = Finish

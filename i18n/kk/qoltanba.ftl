@@ -595,3 +595,5 @@ operator-code-format = Оператор коды { $min }–{ $max } санна�
 operator-code-mismatch = Кодтар сәйкес емес.
 operator-code-not-saved = Код сақталмады: { $reason }
 operator-code-saved = Оператор коды (хеш түрінде) мына файлға сақталды: { $path }.
+kiosk-done-take-device = Құрылғыңызды (токенді немесе жеке куәлікті) оқу құрылғысынан алыңыз.
+kiosk-done-finish = Аяқтау

@@ -611,3 +611,5 @@ operator-code-format = Код оператора должен состоять �
 operator-code-mismatch = Коды не совпадают.
 operator-code-not-saved = Код не сохранён: { $reason }
 operator-code-saved = Код оператора сохранён (в виде хеша) в { $path }.
+kiosk-done-take-device = Заберите своё устройство (токен или удостоверение) из считывателя.
+kiosk-done-finish = Завершить

@@ -19,6 +19,7 @@ pub fn view<'a>(
     lang: Language,
     installed: Option<&InstalledKeys>,
     device: Option<&DeviceKeys>,
+    kiosk: bool,
 ) -> Element<'a, Message> {
     let files = installed.map(|files| {
         let auth = files.auth_file.display().to_string();
@@ -43,10 +44,18 @@ pub fn view<'a>(
             ),
         )
     });
+    // At a kiosk the device goes home with the visitor; Finish wipes the visit.
+    let reminder = kiosk.then(|| banner(Banner::Warning, t!(lang, "kiosk-done-take-device")));
+    let home = if kiosk {
+        t!(lang, "kiosk-done-finish")
+    } else {
+        t!(lang, "done-home")
+    };
     page(t!(lang, "done-title"), t!(lang, "done-intro"))
         .push(files)
         .push(device)
+        .push(reminder)
         .push(body(t!(lang, "done-next")))
-        .push(action(t!(lang, "done-home"), Some(Message::Home), true))
+        .push(action(home, Some(Message::Home), true))
         .into()
 }
