@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
 mod common;
+mod softhsm;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,11 +20,14 @@ use qoltanba::app::kiosk::fields::Field;
 use qoltanba::app::kiosk::keypad::Key;
 use qoltanba::app::kiosk::{self, operator};
 use qoltanba::app::screen::otp;
+use qoltanba::app::screen::{devices, storage};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, theme};
 use qoltanba::config::{CameraChoice, Config};
 use qoltanba::i18n::Language;
 use qoltanba::t;
+use qoltanba_core::token::{TokenError, TokenPin};
+use softhsm::{block_on, isolated};
 
 const OPERATOR_CODE: &str = "482913";
 
@@ -442,4 +446,66 @@ fn the_operator_code_is_set_hashed_and_a_kiosk_without_one_does_not_start() {
         let mode = std::fs::metadata(&settings).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+}
+
+#[test]
+fn a_reset_logs_the_visitors_device_out() {
+    isolated("a_reset_logs_the_visitors_device_out", |hsm| {
+        block_on(async {
+            const PIN: &str = "40917263";
+            hsm.init_token("Visitor token", PIN);
+            let data = tempfile::tempdir().unwrap();
+            let mut config = kiosk_config(&data, Language::Ru);
+            config.modules = vec![hsm.module.clone()];
+            let mut app = App::new(config).at(Step::Storage);
+            let device = |m: devices::Message| Message::Storage(storage::Message::Device(m));
+            send(&mut app, device(devices::Message::Refresh)).await;
+            let index = app
+                .listed_devices()
+                .iter()
+                .position(|t| t.label == "Visitor token")
+                .expect("the token is listed");
+            send(&mut app, device(devices::Message::Picked(index))).await;
+            // The device PIN on the kiosk's Latin keyboard.
+            assert_eq!(app.keypad_field(), Some(Field::DevicePin));
+            for digit in PIN.chars() {
+                send(
+                    &mut app,
+                    Message::Kiosk(kiosk::Message::Key(Key::Char(digit))),
+                )
+                .await;
+            }
+            send(&mut app, Message::Next).await;
+            assert!(
+                app.visitor_data().contains(&"device session"),
+                "logged in: {:?}",
+                app.visitor_data()
+            );
+
+            send(&mut app, Message::Kiosk(kiosk::Message::Cancel)).await;
+            send(&mut app, Message::Kiosk(kiosk::Message::CancelConfirmed)).await;
+            assert_eq!(app.visitor_data(), Vec::<&str>::new());
+
+            // Logged out: the token checks a PIN again (a token still logged in would take any
+            // PIN), so a wrong one is refused and the right one works.
+            let registry = app.device_registry().clone();
+            let token = registry
+                .scan(false)
+                .tokens
+                .into_iter()
+                .find(|t| t.label == "Visitor token")
+                .unwrap();
+            let wrong = registry.login(&token, &TokenPin::new("11112222"), None);
+            assert!(
+                matches!(
+                    wrong,
+                    Err(qoltanba::app::device::DeviceError::Token(
+                        TokenError::WrongPin { .. }
+                    ))
+                ),
+                "{wrong:?}"
+            );
+            assert!(registry.login(&token, &TokenPin::new(PIN), None).is_ok());
+        });
+    });
 }

@@ -350,6 +350,12 @@ impl App {
         Task::batch([logout, save])
     }
 
+    /// The PKCS#11 registry the kiosk keeps across visits (support and tests: a reset must
+    /// leave every device logged out).
+    pub fn device_registry(&self) -> &crate::app::device::Registry {
+        &self.devices.registry
+    }
+
     /// Names of the pieces of visitor data the app holds (tests and support): empty once a
     /// reset has wiped them.
     pub fn visitor_data(&self) -> Vec<&'static str> {
