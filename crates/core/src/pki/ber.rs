@@ -11,7 +11,7 @@
 //! The normaliser knows no schema: an implicitly tagged OCTET STRING in constructed form
 //! (`[0] IMPLICIT OCTET STRING` written as `A0 80 04 …`) looks like an explicit tag around
 //! one and is left as it is; the caller who knows the schema merges it with
-//! [`Element::merge_implicit_octet_string`].
+//! `Element::merge_implicit_octet_string` (as `pki::pfx` does for CMS encrypted content).
 
 /// Deepest nesting accepted. PKCS#12 structures nest about ten levels per layer (the
 /// contents of an OCTET STRING are not descended into), certificates about as much.
