@@ -69,7 +69,6 @@ pub fn error(lang: Language, error: &InspectError) -> String {
         InspectError::TooLarge { .. } | InspectError::NotPkcs12 => {
             t!(lang, "inspect-error-not-pkcs12")
         }
-        InspectError::IndefiniteLength => t!(lang, "inspect-error-ber"),
         InspectError::WrongPassword => t!(lang, "store-error-wrong-password"),
         InspectError::UnsupportedProtection => t!(lang, "inspect-error-protection"),
         InspectError::NoCertificate => t!(lang, "inspect-error-no-certificate"),

@@ -1,5 +1,7 @@
 //! `qoltanba inspect` as a citizen runs it: a key file made by OpenSSL the old way (3DES key,
-//! RC2-40 certificates, SHA-1 MAC, as existing ЭЦП kits are), the password from a file.
+//! RC2-40 certificates, SHA-1 MAC, as existing ЭЦП kits are), and the same key saved by
+//! BouncyCastle (BER with indefinite lengths, as Kalkan-based software writes), the password
+//! from a file.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
@@ -15,6 +17,17 @@ fn openssl(dir: &Path, args: &[&str]) {
     assert!(status.success(), "openssl {args:?}");
 }
 
+/// The output of `openssl args…` run in `dir`, which must succeed.
+fn openssl_output(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("openssl runs");
+    assert!(output.status.success(), "openssl {args:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
 fn inspect(args: &[&str]) -> (bool, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_qoltanba"))
         .args(args)
@@ -27,9 +40,9 @@ fn inspect(args: &[&str]) -> (bool, String, String) {
     )
 }
 
-#[test]
-fn a_legacy_kit_file_is_described_and_a_wrong_password_is_explained() {
-    let dir = tempfile::tempdir().unwrap();
+/// A self-signed AUTH certificate of the first sandbox citizen and its key, packed by OpenSSL
+/// the legacy way into `AUTH_RSA256_test.p12` in `dir`, password `Secret123`.
+fn legacy_kit(dir: &Path) -> &'static qoltanba_sandbox::Citizen {
     let person = &qoltanba_sandbox::citizens()[0];
     let subject = format!(
         "/CN={}/2.5.4.4={}/serialNumber=IIN{}/C=KZ",
@@ -38,7 +51,7 @@ fn a_legacy_kit_file_is_described_and_a_wrong_password_is_explained() {
         person.iin.as_str()
     );
     openssl(
-        dir.path(),
+        dir,
         &[
             "req",
             "-x509",
@@ -61,7 +74,7 @@ fn a_legacy_kit_file_is_described_and_a_wrong_password_is_explained() {
         ],
     );
     openssl(
-        dir.path(),
+        dir,
         &[
             "pkcs12",
             "-export",
@@ -76,6 +89,13 @@ fn a_legacy_kit_file_is_described_and_a_wrong_password_is_explained() {
             "pass:Secret123",
         ],
     );
+    person
+}
+
+#[test]
+fn a_legacy_kit_file_is_described_and_a_wrong_password_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let person = legacy_kit(dir.path());
     let file = dir.path().join("AUTH_RSA256_test.p12");
     let password = dir.path().join("password.txt");
     std::fs::write(&password, "Secret123\n").unwrap();
@@ -117,4 +137,111 @@ fn a_legacy_kit_file_is_described_and_a_wrong_password_is_explained() {
         err.contains("not a PKCS#12") || err.contains("password"),
         "{err}"
     );
+}
+
+#[test]
+fn a_ber_file_saved_by_bouncycastle_is_described_like_a_der_one() {
+    const BCPROV: &str = "/usr/share/java/bcprov.jar";
+    assert!(
+        Path::new(BCPROV).exists(),
+        "{BCPROV} is missing: install Debian's libbcprov-java"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let person = legacy_kit(dir.path());
+    // keytool with the BouncyCastle provider (what Kalkan and NCALayer are built on) saves
+    // the key again: BER with indefinite lengths, the contents in 1000-byte chunks.
+    let status = Command::new("keytool")
+        .current_dir(dir.path())
+        .args([
+            "-importkeystore",
+            "-noprompt",
+            "-srckeystore",
+            "AUTH_RSA256_test.p12",
+            "-srcstoretype",
+            "PKCS12",
+            "-srcstorepass",
+            "Secret123",
+            "-destkeystore",
+            "AUTH_RSA256_bc.p12",
+            "-deststoretype",
+            "PKCS12",
+            "-deststorepass",
+            "Secret123",
+            "-destprovidername",
+            "BC",
+            "-providerpath",
+            BCPROV,
+            "-providerclass",
+            "org.bouncycastle.jce.provider.BouncyCastleProvider",
+        ])
+        .output()
+        .expect("keytool runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let file = dir.path().join("AUTH_RSA256_bc.p12");
+    let structure = openssl_output(
+        dir.path(),
+        &["asn1parse", "-inform", "DER", "-in", "AUTH_RSA256_bc.p12"],
+    );
+    assert!(
+        structure.starts_with("    0:d=0  hl=2 l=inf  cons: SEQUENCE"),
+        "BER with an indefinite length:\n{structure}"
+    );
+    // The validity as the certificate has it, YYYY-MM-DD.
+    let dates = openssl_output(
+        dir.path(),
+        &[
+            "x509",
+            "-in",
+            "cert.pem",
+            "-noout",
+            "-startdate",
+            "-enddate",
+            "-dateopt",
+            "iso_8601",
+        ],
+    );
+    let day = |field: &str| {
+        dates
+            .lines()
+            .find_map(|line| line.strip_prefix(field))
+            .map(|date| date[..10].to_owned())
+            .unwrap()
+    };
+    let validity = format!("{} — {}", day("notBefore="), day("notAfter="));
+
+    let password = dir.path().join("password.txt");
+    std::fs::write(&password, "Secret123\n").unwrap();
+    let (ok, out, err) = inspect(&[
+        "--lang",
+        "ru",
+        "inspect",
+        file.to_str().unwrap(),
+        "--password-file",
+        password.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Владелец") && out.contains(&person.common_name()),
+        "{out}"
+    );
+    assert!(out.contains(person.iin.as_str()), "{out}");
+    assert!(out.contains("аутентификация (AUTH)"), "{out}");
+    assert!(out.contains(&validity), "{validity:?} in:\n{out}");
+    assert!(!out.contains("Secret123") && !err.contains("Secret123"));
+
+    std::fs::write(&password, "Wrong1234\n").unwrap();
+    let (ok, out, err) = inspect(&[
+        "--lang",
+        "en",
+        "inspect",
+        file.to_str().unwrap(),
+        "--password-file",
+        password.to_str().unwrap(),
+    ]);
+    assert!(!ok && out.is_empty());
+    assert!(err.contains("password"), "{err}");
 }

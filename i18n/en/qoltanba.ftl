@@ -382,7 +382,6 @@ inspect-error-password-file = Could not read the password file { $path }: { $rea
 inspect-error-terminal = Could not read the password from the terminal: { $reason }
 inspect-error-read = Could not read { $path }: { $reason }
 inspect-error-not-pkcs12 = This is not a PKCS#12 key file, or it is damaged.
-inspect-error-ber = The file is written in an older format (BER with indefinite lengths) this version cannot read yet. Open it in NCALayer.
 inspect-error-protection = The file is protected with an algorithm this program does not support.
 inspect-error-no-certificate = The file holds no certificate.
 inspect-error-certificate = A certificate in the file is damaged.

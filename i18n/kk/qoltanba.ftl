@@ -375,7 +375,6 @@ inspect-error-password-file = { $path } құпиясөз файлын оқу м�
 inspect-error-terminal = Құпиясөзді терминалдан оқу мүмкін болмады: { $reason }
 inspect-error-read = { $path } оқу мүмкін болмады: { $reason }
 inspect-error-not-pkcs12 = Бұл PKCS#12 кілт файлы емес немесе ол бүлінген.
-inspect-error-ber = Файл ескі пішімде (анықталмаған ұзындықты BER) жазылған, бұл нұсқа оны әзірге оқи алмайды. Оны NCALayer-де ашыңыз.
 inspect-error-protection = Файл бұл бағдарлама қолдамайтын алгоритммен қорғалған.
 inspect-error-no-certificate = Файлда сертификат жоқ.
 inspect-error-certificate = Файлдағы сертификат бүлінген.

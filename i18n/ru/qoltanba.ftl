@@ -387,7 +387,6 @@ inspect-error-password-file = Не удалось прочитать файл с
 inspect-error-terminal = Не удалось прочитать пароль с терминала: { $reason }
 inspect-error-read = Не удалось прочитать { $path }: { $reason }
 inspect-error-not-pkcs12 = Это не файл ключа PKCS#12 или он повреждён.
-inspect-error-ber = Файл записан в старом формате (BER с неопределённой длиной), который эта версия пока не читает. Откройте его в NCALayer.
 inspect-error-protection = Файл защищён алгоритмом, который эта программа не поддерживает.
 inspect-error-no-certificate = В файле нет сертификата.
 inspect-error-certificate = Сертификат в файле повреждён.

@@ -1,6 +1,6 @@
 //! Key files made through `install` open in OpenSSL 3 (no -legacy), in Java's keytool, hold
 //! the matching key and certificate, are named as НУЦ kits are and are owner-only; `inspect`
-//! reads them and a legacy (RC2-40/3DES/SHA-1) file.
+//! reads them, a legacy (RC2-40/3DES/SHA-1) file and BER files as BouncyCastle writes them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
@@ -267,18 +267,195 @@ fn expired_certificates_have_negative_days_left() {
     assert!((-16..=-14).contains(&info.days_left), "{}", info.days_left);
 }
 
-#[test]
-fn a_ber_indefinite_length_file_is_reported_as_such() {
-    let (_dir, _keys, files) = installed(Pkcs12Format::Compatible);
-    let der = std::fs::read(&files.auth_file).unwrap();
-    // Re-encode the outermost SEQUENCE with BER's indefinite length (as BouncyCastle does):
-    // header 30 82 LL LL becomes 30 80, and end-of-contents 00 00 closes it.
-    assert_eq!(&der[..2], &[0x30, 0x82]);
+/// The length of a DER header at `at` and of the contents after it.
+fn der_lengths(bytes: &[u8], at: usize) -> (usize, usize) {
+    match bytes[at + 1] {
+        short @ 0..0x80 => (2, usize::from(short)),
+        long => {
+            let count = usize::from(long & 0x7f);
+            let length = bytes[at + 2..at + 2 + count]
+                .iter()
+                .fold(0, |length, byte| (length << 8) | usize::from(*byte));
+            (2 + count, length)
+        }
+    }
+}
+
+/// The whole element (header and contents) at `at`.
+fn der_element(bytes: &[u8], at: usize) -> &[u8] {
+    let (header, content) = der_lengths(bytes, at);
+    &bytes[at..at + header + content]
+}
+
+/// A DER PFX re-encoded on its outer layer as BouncyCastle does: indefinite lengths and the
+/// authenticated safe's octets in 1000-byte OCTET STRING chunks. The safe itself (what the
+/// MAC covers) is left as it was.
+fn outer_layer_as_ber(der: &[u8]) -> Vec<u8> {
+    let (pfx_header, _) = der_lengths(der, 0);
+    let version = der_element(der, pfx_header);
+    let auth_safe_at = pfx_header + version.len();
+    let auth_safe = der_element(der, auth_safe_at);
+    let mac_data = der_element(der, auth_safe_at + auth_safe.len());
+    let (auth_safe_header, _) = der_lengths(auth_safe, 0);
+    let content_type = der_element(auth_safe, auth_safe_header);
+    let explicit_at = auth_safe_header + content_type.len();
+    let (explicit_header, _) = der_lengths(auth_safe, explicit_at);
+    let octets_at = explicit_at + explicit_header;
+    let (octets_header, octets_len) = der_lengths(auth_safe, octets_at);
+    let octets = &auth_safe[octets_at + octets_header..][..octets_len];
+    assert!(octets.len() > 1000, "more than one chunk");
+
     let mut ber = vec![0x30, 0x80];
-    ber.extend_from_slice(&der[4..]);
+    ber.extend_from_slice(version);
+    ber.extend_from_slice(&[0x30, 0x80]);
+    ber.extend_from_slice(content_type);
+    ber.extend_from_slice(&[0xa0, 0x80, 0x24, 0x80]);
+    for chunk in octets.chunks(1000) {
+        let length = u16::try_from(chunk.len()).unwrap().to_be_bytes();
+        ber.extend_from_slice(&[0x04, 0x82, length[0], length[1]]);
+        ber.extend_from_slice(chunk);
+    }
+    ber.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    ber.extend_from_slice(mac_data);
     ber.extend_from_slice(&[0, 0]);
+    ber
+}
+
+/// `bytes` with one bit of the MAC's digest flipped. The digest follows its algorithm's
+/// OID (SHA-1 or SHA-256 here), the last one in the file, and perhaps a NULL parameter.
+fn with_mac_flipped(bytes: &[u8]) -> Vec<u8> {
+    let oids: [&[u8]; 2] = [
+        &[0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a],
+        &[
+            0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        ],
+    ];
+    let mut at = oids
+        .iter()
+        .filter_map(|oid| {
+            bytes
+                .windows(oid.len())
+                .rposition(|window| window == *oid)
+                .map(|at| at + oid.len())
+        })
+        .max()
+        .expect("a MAC");
+    if bytes[at..].starts_with(&[0x05, 0x00]) {
+        at += 2;
+    }
+    assert_eq!(bytes[at], 0x04, "the digest's OCTET STRING");
+    let mut tampered = bytes.to_vec();
+    tampered[at + 2] ^= 1;
+    tampered
+}
+
+#[test]
+fn a_file_with_a_ber_outer_layer_and_a_chunked_safe_is_read_and_its_mac_checked() {
+    let (_dir, _keys, files) = installed(Pkcs12Format::Modern);
+    let der = std::fs::read(&files.auth_file).unwrap();
+    let ber = outer_layer_as_ber(&der);
+    assert_eq!(&ber[..2], &[0x30, 0x80]);
+    assert!(
+        ber.windows(6)
+            .any(|w| w == [0x24, 0x80, 0x04, 0x82, 0x03, 0xe8])
+    );
+    let now = time::OffsetDateTime::now_utc();
+    let expected = qoltanba_core::pki::inspect::inspect_pkcs12_at(&der, PASSWORD, now).unwrap();
+    // The MAC covers the safe's octets, chunks joined, so it still verifies.
     assert_eq!(
-        inspect_pkcs12(&ber, PASSWORD),
-        Err(InspectError::IndefiniteLength)
+        qoltanba_core::pki::inspect::inspect_pkcs12_at(&ber, PASSWORD, now),
+        Ok(expected)
+    );
+    assert_eq!(
+        inspect_pkcs12(&ber, "Wrong1pass"),
+        Err(InspectError::WrongPassword)
+    );
+    assert_eq!(
+        inspect_pkcs12(&with_mac_flipped(&ber), PASSWORD),
+        Err(InspectError::WrongPassword)
+    );
+    // Cut short anywhere in the BER, it is refused as damaged.
+    for cut in [ber.len() - 1, ber.len() / 2, 7] {
+        assert_eq!(
+            inspect_pkcs12(&ber[..cut], PASSWORD),
+            Err(InspectError::NotPkcs12),
+            "cut at {cut}"
+        );
+    }
+}
+
+/// `file` saved again by BouncyCastle (the JCE provider Kalkan and NCALayer are built on),
+/// through keytool.
+fn saved_by_bouncycastle(file: &std::path::Path, out: &std::path::Path) {
+    const BCPROV: &str = "/usr/share/java/bcprov.jar";
+    assert!(
+        std::path::Path::new(BCPROV).exists(),
+        "{BCPROV} is missing: install Debian's libbcprov-java"
+    );
+    let output = run(
+        "keytool",
+        &[
+            "-importkeystore",
+            "-noprompt",
+            "-srckeystore",
+            file.to_str().unwrap(),
+            "-srcstoretype",
+            "PKCS12",
+            "-srcstorepass",
+            PASSWORD,
+            "-destkeystore",
+            out.to_str().unwrap(),
+            "-deststoretype",
+            "PKCS12",
+            "-deststorepass",
+            PASSWORD,
+            "-destprovidername",
+            "BC",
+            "-providerpath",
+            BCPROV,
+            "-providerclass",
+            "org.bouncycastle.jce.provider.BouncyCastleProvider",
+        ],
+        None,
+    );
+    assert!(output.status.success(), "{}", text(&output));
+}
+
+#[test]
+fn a_bouncycastle_ber_file_is_read_like_the_der_original() {
+    let (dir, keys, files) = installed(Pkcs12Format::Modern);
+    let copy = dir.path().join("bouncycastle.p12");
+    saved_by_bouncycastle(&files.sign_file, &copy);
+    let ber = std::fs::read(&copy).unwrap();
+    // BER on both layers: indefinite lengths outside, the safe's octets in 1000-byte
+    // chunks, and the safe inside them indefinite-length again.
+    assert_eq!(&ber[..2], &[0x30, 0x80], "BouncyCastle wrote BER");
+    let chunk = [0x24, 0x80, 0x04, 0x82, 0x03, 0xe8, 0x30, 0x80];
+    assert!(ber.windows(chunk.len()).any(|w| w == chunk), "chunked safe");
+
+    let now = time::OffsetDateTime::now_utc();
+    let der = std::fs::read(&files.sign_file).unwrap();
+    let expected = qoltanba_core::pki::inspect::inspect_pkcs12_at(&der, PASSWORD, now).unwrap();
+    let info = qoltanba_core::pki::inspect::inspect_pkcs12_at(&ber, PASSWORD, now).unwrap();
+    assert_eq!(info.owner.as_deref(), Some("СӘРСЕНБАЕВА ӘЙГЕРІМ"));
+    assert_eq!(info.iin, Some(common::iin()));
+    assert_eq!(info.role, Some(KeyRole::Sign));
+    assert_eq!(
+        (info.not_before, info.not_after),
+        (expected.not_before, expected.not_after)
+    );
+    assert_eq!(info.friendly_name.as_deref(), Some(keys.sign_id()));
+    assert_eq!(info.key_matches_certificate, Some(true));
+    assert_eq!(info, expected);
+
+    // The MAC is checked on the safe as stored (here, by this program: the safe itself
+    // had to be re-encoded for the parser).
+    assert_eq!(
+        inspect_pkcs12(&ber, "Wrong1pass"),
+        Err(InspectError::WrongPassword)
+    );
+    assert_eq!(
+        inspect_pkcs12(&with_mac_flipped(&ber), PASSWORD),
+        Err(InspectError::WrongPassword)
     );
 }

@@ -1,8 +1,9 @@
 //! Reading a PKCS#12 key file back: whose keys, issued by whom, valid until when, for what.
 //!
 //! Reads our own files (PBES2/AES or 3DES) and the legacy files existing ЭЦП kits use (3DES
-//! key bag, RC2-40 certificate bag, SHA-1 MAC). Returns structured data only; the GUI and the
-//! CLI render it with translated labels.
+//! key bag, RC2-40 certificate bag, SHA-1 MAC), in DER or in the BER with indefinite lengths
+//! that BouncyCastle-based software (Kalkan, NCALayer) writes ([`super::ber`]). Returns
+//! structured data only; the GUI and the CLI render it with translated labels.
 
 use p12_keystore::{CertificateBag, Pkcs12Archive, PrivateKeyBag};
 pub use time::OffsetDateTime;
@@ -13,6 +14,7 @@ use x509_parser::x509::AttributeTypeAndValue;
 use super::KeyRole;
 use super::key_set::{key_id, rsa_key_from_pkcs8};
 use super::oid;
+use super::pfx::pfx_to_der;
 use crate::domain::{Bin, Iin};
 
 /// Largest file accepted: real kits are a few kilobytes.
@@ -24,13 +26,9 @@ pub enum InspectError {
     /// Larger than any key file ([`MAX_FILE_SIZE`]).
     #[error("the file is {size} bytes, too large for a key file")]
     TooLarge { size: usize },
-    /// Not a PKCS#12 (PFX) file, or a damaged one.
+    /// Not a PKCS#12 (PFX) file, or a damaged one (malformed or truncated DER or BER too).
     #[error("the file is not a PKCS#12 key file or is damaged")]
     NotPkcs12,
-    /// A BER file with indefinite lengths (as BouncyCastle-based software such as Kalkan
-    /// writes): readable PKCS#12, but not by this program's DER-only parser yet.
-    #[error("the file uses BER indefinite-length encoding, which is not supported yet")]
-    IndefiniteLength,
     /// The password does not open the file.
     #[error("the password is wrong")]
     WrongPassword,
@@ -153,13 +151,8 @@ pub fn inspect_pkcs12_at(
     if bytes.len() > MAX_FILE_SIZE {
         return Err(InspectError::TooLarge { size: bytes.len() });
     }
-    let archive =
-        Pkcs12Archive::from_pkcs12(bytes, password).map_err(|error| match map_error(error) {
-            InspectError::NotPkcs12 if has_indefinite_length(bytes) => {
-                InspectError::IndefiniteLength
-            }
-            other => other,
-        })?;
+    let pfx = pfx_to_der(bytes, password)?;
+    let archive = Pkcs12Archive::from_pkcs12(&pfx, password).map_err(map_error)?;
     let key = archive.keys.first();
     let leaf = pick_leaf(&archive, key).ok_or(InspectError::NoCertificate)?;
     let der = leaf.cert.as_der();
@@ -190,12 +183,6 @@ fn map_error(error: p12_keystore::error::Error) -> InspectError {
         E::X509Error(_) => InspectError::CertificateUnreadable,
         _ => InspectError::NotPkcs12,
     }
-}
-
-/// Whether the outermost element uses BER's indefinite length.
-fn has_indefinite_length(bytes: &[u8]) -> bool {
-    use x509_parser::der_parser::asn1_rs::{FromBer, Header};
-    Header::from_ber(bytes).is_ok_and(|(_, header)| !header.length().is_definite())
 }
 
 /// The owner's certificate: the one linked to the key, else the first that is not a CA.

@@ -1,14 +1,16 @@
 //! Keys made on this computer: RSA-2048 key pairs, their PKCS#10 requests with the НУЦ РК
-//! subject, PKCS#12 files, and reading key files back ([`inspect`]).
+//! subject, PKCS#12 files, and reading key files back ([`inspect`]), BER ones too ([`ber`]).
 //!
 //! Nothing here touches the disk; [`crate::store`] writes and reads the files. Private key
 //! bytes live in [`zeroize::Zeroizing`] buffers and no `Debug` output shows them.
 
+pub mod ber;
 mod certificate;
 mod error;
 pub mod inspect;
 mod key_set;
 mod oid;
+mod pfx;
 mod pkcs12;
 mod subject;
 
