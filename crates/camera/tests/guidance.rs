@@ -170,3 +170,22 @@ fn the_demonstration_tour_shows_every_hint() {
     assert_eq!(timeline[0], (0, None), "{timeline:?}");
     assert!(timeline[1].0 >= 3000, "{timeline:?}");
 }
+
+#[test]
+fn the_oval_says_whether_the_face_is_in_it_whatever_the_light() {
+    let rules = GuideRules::default();
+    let in_oval = |shot: Shot| {
+        let frame = still(shot).render(Duration::ZERO, 0);
+        rules.face_in_oval(&assess(&frame, &rules).unwrap())
+    };
+    assert!(in_oval(Shot::face(Placement::CENTRE)));
+    // A dim room is a hint of its own, but the face is where it should be.
+    assert!(in_oval(Shot::face(Placement::CENTRE).with_exposure(0.45)));
+    assert!(!in_oval(Shot::face(Placement::new(0.25, 0.45, 0.34))));
+    assert!(!in_oval(Shot::face(Placement::new(0.5, 0.45, 0.16))));
+    assert!(!in_oval(Shot::empty()));
+    assert!(!in_oval(Shot::faces(vec![
+        Placement::new(0.3, 0.45, 0.3),
+        Placement::new(0.72, 0.5, 0.28),
+    ])));
+}
