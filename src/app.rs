@@ -2,6 +2,7 @@
 //! step's own state lives in its screen module.
 
 pub mod camera;
+pub mod cameras;
 mod capture;
 pub mod device;
 mod device_flow;
@@ -80,6 +81,8 @@ pub struct App {
     camera_starting: bool,
     camera_error: Option<qoltanba_camera::CameraError>,
     camera_view: Option<camera::Analysis>,
+    /// The cameras to pick from, and how they are listed.
+    cameras: cameras::Cameras,
     /// PKCS#11 devices: the registry, the open session, the keys of the application.
     devices: device::Devices,
     /// The device the last installation wrote the certificates to.
@@ -126,6 +129,8 @@ pub enum Message {
     CameraTick,
     CameraAnalysed(Option<camera::Analysis>),
     CameraStarted(camera::Started),
+    /// The camera picker: the list, the citizen's pick, the settings written.
+    Cameras(cameras::Message),
     Retry,
     /// Ask the service again for what the current step shows (data, status).
     Refresh,
@@ -149,6 +154,7 @@ impl App {
             camera_starting: false,
             camera_error: None,
             camera_view: None,
+            cameras: cameras::Cameras::default(),
             devices: device::Devices::new(config.modules.clone()),
             installed_device: None,
             lang: config.language,
@@ -393,6 +399,7 @@ impl App {
             Message::CameraTick => return self.camera_tick(),
             Message::CameraAnalysed(analysis) => return self.camera_analysed(analysis),
             Message::CameraStarted(started) => return self.camera_started(started),
+            Message::Cameras(message) => return self.on_cameras(message),
         }
         Task::none()
     }
@@ -511,6 +518,9 @@ impl App {
     }
 
     fn back(&mut self) -> Task<Message> {
+        if let Some(task) = self.back_closes_card_camera() {
+            return task;
+        }
         if !self.step.can_go_back() {
             return Task::none();
         }
@@ -684,17 +694,19 @@ impl App {
 
     fn screen(&self) -> Element<'_, Message> {
         let lang = self.lang;
-        let idle = |_| Message::Idle;
         match self.step {
             Step::Welcome => self.welcome.view(lang).map(Message::Welcome),
-            Step::CameraCheck => self.camera_check.view(lang, self.live()).map(idle),
+            Step::CameraCheck => self
+                .camera_check
+                .view(lang, self.live())
+                .map(|option| Message::Cameras(cameras::Message::Picked(option))),
             Step::Iin => self.iin.view(lang).map(Message::Iin),
             Step::Otp => self.otp.view(lang).map(Message::Otp),
             Step::PhoneRegistration => self.phone.view(lang).map(Message::Phone),
             Step::Selfie => self.selfie.view(lang, self.live()).map(Message::Selfie),
             Step::VideoId => self.video.view(lang, self.live()).map(Message::Video),
             Step::AccountPin => self.pin.view(lang).map(Message::Pin),
-            Step::Document => self.document.view(lang).map(Message::Document),
+            Step::Document => self.document.view(lang, self.live()).map(Message::Document),
             Step::DocumentReview => self.review.view(lang).map(Message::Review),
             Step::Verification => self.verification.view(lang).map(Message::Verification),
             Step::Agreement => self.agreement.view(lang).map(Message::Agreement),

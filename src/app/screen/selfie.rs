@@ -5,6 +5,7 @@ use iced::widget::{column, image, progress_bar, row, text};
 use iced::{Element, Fill};
 use qoltanba_camera::SelfieProgress;
 
+use crate::app::cameras::CameraOption;
 use crate::app::photo::Photo;
 use crate::app::screen::live::{self, Live};
 use crate::app::theme;
@@ -26,6 +27,7 @@ pub enum Message {
     /// The button: take the next frame that passes every rule.
     TakeNow,
     Retake,
+    PickCamera(CameraOption),
 }
 
 #[derive(Debug, Clone)]
@@ -33,6 +35,7 @@ pub enum Event {
     Upload(Photo),
     TakeNow,
     Retake,
+    PickCamera(CameraOption),
 }
 
 impl State {
@@ -47,6 +50,7 @@ impl State {
                 self.upload = Upload::Empty;
                 Some(Event::Retake)
             }
+            Message::PickCamera(option) => Some(Event::PickCamera(option)),
         }
     }
 
@@ -54,7 +58,7 @@ impl State {
         self.upload.is_sent()
     }
 
-    pub fn view<'a>(&'a self, lang: Language, camera: Live<'_>) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, lang: Language, camera: Live<'a>) -> Element<'a, Message> {
         let picture: Element<'_, Message> = match self.upload.value() {
             Some(photo) => image(photo.preview.clone()).height(300).width(Fill).into(),
             None => live::preview(lang, camera, 300.0),
@@ -97,6 +101,12 @@ impl State {
                     )
                 ]
                 .spacing(12),
+            )
+            .push(
+                self.upload
+                    .is_empty()
+                    .then(|| live::picker(lang, camera, Message::PickCamera))
+                    .flatten(),
             )
             .push(caption(t!(lang, "selfie-tips")))
             .into()
