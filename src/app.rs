@@ -147,6 +147,7 @@ impl App {
         };
         let mut welcome = welcome::State::default();
         welcome.resume_available = !progress.is_empty();
+        let document = document::State::with_camera(config.screen_card);
         App {
             progress,
             installed: None,
@@ -169,7 +170,7 @@ impl App {
             selfie: selfie::State::default(),
             video: video_id::State::default(),
             pin: account_pin::State::default(),
-            document: document::State::default(),
+            document,
             review: document_review::State::default(),
             verification: verification::State::default(),
             agreement: agreement::State::default(),

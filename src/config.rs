@@ -71,6 +71,9 @@ pub struct Config {
     /// Where the settings file lives (the camera picker writes its choice there); `None` when
     /// the OS gives no configuration directory.
     pub settings_path: Option<PathBuf>,
+    /// The document screen opens with the card camera for this side (`--screen-card`,
+    /// screenshots and support).
+    pub screen_card: Option<qoltanba_core::protocol::DocumentSide>,
     pub data_dir: PathBuf,
     /// Extra PKCS#11 modules: the settings file's, then those given with `--module`.
     pub modules: Vec<PathBuf>,
@@ -145,6 +148,7 @@ impl Config {
             camera,
             camera_from_cli: cli.camera.is_some(),
             settings_path: None,
+            screen_card: cli.screen_card.map(Into::into),
             data_dir: cli
                 .data_dir
                 .clone()

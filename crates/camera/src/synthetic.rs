@@ -398,6 +398,37 @@ impl Scene {
         .once()
     }
 
+    /// A person centred in the oval who keeps swaying a little: the face is where it should
+    /// be but never still, so the selfie is never taken (screenshots of the oval).
+    pub fn swaying() -> Scene {
+        let c = Placement::CENTRE;
+        let left = Placement {
+            cx: c.cx - 0.04,
+            ..c
+        };
+        let right = Placement {
+            cx: c.cx + 0.04,
+            ..c
+        };
+        SceneBuilder::new("sway", 1280, 720, 30, Shot::face(left))
+            .glide(ms(400), Shot::face(right))
+            .glide(ms(400), Shot::face(left))
+            .looping()
+    }
+
+    /// A person sitting still to the side of the oval.
+    pub fn off_centre() -> Scene {
+        SceneBuilder::new(
+            "off-centre",
+            1280,
+            720,
+            30,
+            Shot::face(Placement::new(0.27, 0.45, 0.34)),
+        )
+        .hold(ms(1000))
+        .once()
+    }
+
     /// The front of the card held badly, for the reasons a card picture is refused: too dark,
     /// out of focus, or too far away to fill the card frame. 1280×720 at 30 fps.
     pub fn card_held_badly(fault: CardFault) -> Scene {
@@ -427,7 +458,7 @@ impl Scene {
 
     /// A scene by name, for `--camera synthetic:NAME`: `tour` (the default), `steady`,
     /// `static`, `empty`, `denied`, `busy`, `unplug`, `card-front`, `card-back`, `card-dark`,
-    /// `card-blurred`, `card-far`.
+    /// `card-blurred`, `card-far`, `sway`, `off-centre`.
     pub fn by_name(name: &str) -> Option<Scene> {
         Some(match name {
             "" | "tour" => Self::tour(),
@@ -444,6 +475,8 @@ impl Scene {
             "card-dark" => Self::card_held_badly(CardFault::Dark),
             "card-blurred" => Self::card_held_badly(CardFault::Blurred),
             "card-far" => Self::card_held_badly(CardFault::Far),
+            "sway" => Self::swaying(),
+            "off-centre" => Self::off_centre(),
             _ => return None,
         })
     }

@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{column, image, row, text};
-use iced::{Element, Fill};
+use iced::widget::{column, container, image, row, text};
+use iced::{Element, Fill, FillPortion};
 use qoltanba_core::protocol::DocumentSide;
 
 use crate::app::cameras::CameraOption;
@@ -143,6 +143,14 @@ impl State {
                 }
             }
             Message::PickCamera(option) => Some(Event::PickCamera(option)),
+        }
+    }
+
+    /// A fresh step, with the card camera already open for `side` if one is given.
+    pub fn with_camera(side: Option<DocumentSide>) -> Self {
+        State {
+            camera: side,
+            ..State::default()
         }
     }
 
@@ -288,24 +296,29 @@ impl State {
             .color(theme::DANGER)
         });
         let take = camera.is_running() && check.is_some() && !self.capturing;
-        page(heading, t!(lang, "document-camera-intro"))
-            .push(live::preview(lang, camera, 300.0))
+        // The picture beside what to do, so the buttons stay in view on a 768-pixel screen.
+        let controls = column![]
             .push(state)
             .push(refused)
+            .push(action(
+                t!(lang, "document-camera-take"),
+                take.then_some(Message::Capture),
+                true,
+            ))
+            .push(action(
+                t!(lang, "document-camera-cancel"),
+                Some(Message::CameraCancel),
+                false,
+            ))
+            .spacing(14)
+            .width(FillPortion(2));
+        page(heading, t!(lang, "document-camera-intro"))
             .push(
                 row![
-                    action(
-                        t!(lang, "document-camera-take"),
-                        take.then_some(Message::Capture),
-                        true
-                    ),
-                    action(
-                        t!(lang, "document-camera-cancel"),
-                        Some(Message::CameraCancel),
-                        false
-                    ),
+                    container(live::preview(lang, camera, 250.0)).width(FillPortion(3)),
+                    controls
                 ]
-                .spacing(12),
+                .spacing(20),
             )
             .push(live::picker(lang, camera, Message::PickCamera))
             .push(caption(t!(lang, "document-camera-tips")))

@@ -1,8 +1,8 @@
 //! Selfie with the face centred: the live preview with the guidance hint, taken automatically
 //! once the face is steady (or with the button), shown and sent at once; it can be retaken.
 
-use iced::widget::{column, image, progress_bar, row, text};
-use iced::{Element, Fill};
+use iced::widget::{column, container, image, progress_bar, row, text};
+use iced::{Element, Fill, FillPortion};
 use qoltanba_camera::SelfieProgress;
 
 use crate::app::cameras::CameraOption;
@@ -60,8 +60,8 @@ impl State {
 
     pub fn view<'a>(&'a self, lang: Language, camera: Live<'a>) -> Element<'a, Message> {
         let picture: Element<'_, Message> = match self.upload.value() {
-            Some(photo) => image(photo.preview.clone()).height(300).width(Fill).into(),
-            None => live::preview(lang, camera, 300.0),
+            Some(photo) => image(photo.preview.clone()).height(250).width(Fill).into(),
+            None => live::preview(lang, camera, 250.0),
         };
         let guidance = (self.upload.is_empty()).then(|| {
             let (hint, steady) = match camera.view.map(|v| (v.hint, v.selfie)) {
@@ -82,26 +82,24 @@ impl State {
             ]
             .spacing(8)
         });
-        page(t!(lang, "selfie-title"), t!(lang, "selfie-intro"))
-            .push(picture)
+        // The picture beside what to do, so the buttons stay in view on a 768-pixel screen.
+        let controls = column![]
             .push(guidance.filter(|_| camera.is_running()))
             .push(self.upload.status(lang))
-            .push(
-                row![
-                    action(
-                        t!(lang, "selfie-take"),
-                        (camera.is_running() && self.upload.is_empty()).then_some(Message::TakeNow),
-                        true
-                    ),
-                    action(
-                        t!(lang, "selfie-retake"),
-                        (!self.upload.is_empty() && !self.upload.is_sending())
-                            .then_some(Message::Retake),
-                        false
-                    )
-                ]
-                .spacing(12),
-            )
+            .push(action(
+                t!(lang, "selfie-take"),
+                (camera.is_running() && self.upload.is_empty()).then_some(Message::TakeNow),
+                true,
+            ))
+            .push(action(
+                t!(lang, "selfie-retake"),
+                (!self.upload.is_empty() && !self.upload.is_sending()).then_some(Message::Retake),
+                false,
+            ))
+            .spacing(14)
+            .width(FillPortion(2));
+        page(t!(lang, "selfie-title"), t!(lang, "selfie-intro"))
+            .push(row![container(picture).width(FillPortion(3)), controls].spacing(20))
             .push(
                 self.upload
                     .is_empty()
