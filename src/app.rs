@@ -2,6 +2,7 @@
 //! step's own state lives in its screen module.
 
 pub mod camera;
+pub mod cameras;
 mod capture;
 pub mod device;
 mod device_flow;
@@ -81,6 +82,8 @@ pub struct App {
     camera_starting: bool,
     camera_error: Option<qoltanba_camera::CameraError>,
     camera_view: Option<camera::Analysis>,
+    /// The cameras to pick from, and how they are listed.
+    cameras: cameras::Cameras,
     /// PKCS#11 devices: the registry, the open session, the keys of the application.
     devices: device::Devices,
     /// The device the last installation wrote the certificates to.
@@ -129,6 +132,8 @@ pub enum Message {
     CameraTick,
     CameraAnalysed(Option<camera::Analysis>),
     CameraStarted(camera::Started),
+    /// The camera picker: the list, the citizen's pick, the settings written.
+    Cameras(cameras::Message),
     Retry,
     /// Ask the service again for what the current step shows (data, status).
     Refresh,
@@ -156,6 +161,8 @@ impl App {
         let mut welcome = welcome::State::default();
         welcome.resume_available = !progress.is_empty();
         welcome.kiosk = config.kiosk;
+        let mut document = document::State::with_camera(config.screen_card);
+        document.kiosk = config.kiosk;
         App {
             kiosk,
             progress,
@@ -164,6 +171,7 @@ impl App {
             camera_starting: false,
             camera_error: None,
             camera_view: None,
+            cameras: cameras::Cameras::default(),
             devices: device::Devices::new(config.modules.clone()),
             installed_device: None,
             lang: config.language,
@@ -178,7 +186,7 @@ impl App {
             selfie: selfie::State::default(),
             video: video_id::State::default(),
             pin: account_pin::State::default(),
-            document: document::State::default(),
+            document,
             review: document_review::State::default(),
             verification: verification::State::default(),
             agreement: agreement::State::default(),
@@ -426,6 +434,7 @@ impl App {
             Message::CameraTick => return self.camera_tick(),
             Message::CameraAnalysed(analysis) => return self.camera_analysed(analysis),
             Message::CameraStarted(started) => return self.camera_started(started),
+            Message::Cameras(message) => return self.on_cameras(message),
         }
         Task::none()
     }
@@ -544,6 +553,9 @@ impl App {
     }
 
     fn back(&mut self) -> Task<Message> {
+        if let Some(task) = self.back_closes_card_camera() {
+            return task;
+        }
         if !self.step.can_go_back() {
             return Task::none();
         }
@@ -729,17 +741,19 @@ impl App {
 
     fn screen(&self) -> Element<'_, Message> {
         let lang = self.lang;
-        let idle = |_| Message::Idle;
         match self.step {
             Step::Welcome => self.welcome.view(lang).map(Message::Welcome),
-            Step::CameraCheck => self.camera_check.view(lang, self.live()).map(idle),
+            Step::CameraCheck => self
+                .camera_check
+                .view(lang, self.live())
+                .map(|option| Message::Cameras(cameras::Message::Picked(option))),
             Step::Iin => self.iin.view(lang).map(Message::Iin),
             Step::Otp => self.otp.view(lang).map(Message::Otp),
             Step::PhoneRegistration => self.phone.view(lang).map(Message::Phone),
             Step::Selfie => self.selfie.view(lang, self.live()).map(Message::Selfie),
             Step::VideoId => self.video.view(lang, self.live()).map(Message::Video),
             Step::AccountPin => self.pin.view(lang).map(Message::Pin),
-            Step::Document => self.document.view(lang).map(Message::Document),
+            Step::Document => self.document.view(lang, self.live()).map(Message::Document),
             Step::DocumentReview => self.review.view(lang).map(Message::Review),
             Step::Verification => self.verification.view(lang).map(Message::Verification),
             Step::Agreement => self.agreement.view(lang).map(Message::Agreement),

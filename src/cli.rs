@@ -50,8 +50,28 @@ pub struct Cli {
     #[arg(long, value_enum, hide = true)]
     pub screen: Option<Step>,
 
+    /// With `--screen document`: opens the card camera for this side (screenshots, support).
+    #[arg(long, value_enum, hide = true, value_name = "SIDE")]
+    pub screen_card: Option<CardSide>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A side of the ID card, as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CardSide {
+    Front,
+    Back,
+}
+
+impl From<CardSide> for qoltanba_core::protocol::DocumentSide {
+    fn from(side: CardSide) -> Self {
+        match side {
+            CardSide::Front => Self::Front,
+            CardSide::Back => Self::Back,
+        }
+    }
 }
 
 #[derive(Debug, Clone, clap::Subcommand)]

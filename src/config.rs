@@ -72,11 +72,18 @@ pub struct Config {
     pub ca_file: Option<PathBuf>,
     pub kiosk: bool,
     pub camera: CameraChoice,
+    /// The camera was named on the command line: it wins over the settings file, and the
+    /// camera picker is not offered.
+    pub camera_from_cli: bool,
+    /// Where the settings file lives (the camera picker and the kiosk operator panel write
+    /// there); `None` when the OS gives no configuration directory.
+    pub settings_path: Option<PathBuf>,
+    /// The document screen opens with the card camera for this side (`--screen-card`,
+    /// screenshots and support).
+    pub screen_card: Option<qoltanba_core::protocol::DocumentSide>,
     pub data_dir: PathBuf,
     /// Extra PKCS#11 modules: the settings file's, then those given with `--module`.
     pub modules: Vec<PathBuf>,
-    /// The settings file this configuration was read from (the operator panel writes it).
-    pub settings_path: Option<PathBuf>,
     /// Kiosk: the hash of the operator code; without one the kiosk does not start.
     pub operator_code: Option<CodeHash>,
     /// Kiosk: how long a visitor may be idle before the reset.
@@ -162,7 +169,6 @@ impl Config {
                 idle::clamp(Duration::from_secs(secs))
             });
         Config {
-            settings_path: None,
             operator_code,
             idle_timeout,
             language,
@@ -170,6 +176,9 @@ impl Config {
             ca_file: cli.ca_file.clone().or(settings.ca_file),
             kiosk: cli.kiosk || settings.kiosk,
             camera,
+            camera_from_cli: cli.camera.is_some(),
+            settings_path: None,
+            screen_card: cli.screen_card.map(Into::into),
             data_dir: cli
                 .data_dir
                 .clone()
@@ -239,6 +248,58 @@ fn is_http_url(url: &str) -> bool {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     matches!(rest, Some(host) if !host.is_empty() && !host.starts_with('/') && !host.contains(char::is_whitespace))
+}
+
+/// Why a choice could not be stored in the settings file (it still holds for this run).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// The file is not valid TOML; it is left alone rather than overwritten.
+    #[error("{path} is not valid TOML; it was left unchanged")]
+    Broken { path: PathBuf },
+    /// The file or its folder could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Unwritable { path: PathBuf, reason: String },
+}
+
+/// Remembers the chosen camera (`camera = "…"`) in the settings file, keeping everything else
+/// in it, comments included. Written atomically (temporary file in the same folder, fsync,
+/// rename), owner-only on Unix. Blocking: call it off the UI thread.
+pub fn save_camera(path: &Path, camera: &str) -> Result<(), SettingsError> {
+    let unwritable = |error: std::io::Error| SettingsError::Unwritable {
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(error) => return Err(unwritable(error)),
+    };
+    let mut document: toml_edit::DocumentMut = text.parse().map_err(|_| SettingsError::Broken {
+        path: path.to_path_buf(),
+    })?;
+    document["camera"] = toml_edit::value(camera);
+    let folder = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder).map_err(unwritable)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "settings.toml".into());
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = (|| {
+        use std::io::Write;
+        let mut file = options.open(&temporary)?;
+        file.write_all(document.to_string().as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written.map_err(unwritable)
 }
 
 /// `Ok(settings)` when the file is fine or absent; `Err` with a warning when it is broken.
@@ -391,6 +452,60 @@ mod tests {
             vec![],
         );
         assert_eq!(config.ca_file, Some(PathBuf::from("/tmp/other.pem")));
+    }
+
+    #[test]
+    fn the_chosen_camera_is_stored_keeping_the_rest_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("conf").join("settings.toml");
+        save_camera(&path, "#1").unwrap();
+        assert_eq!(read_settings(&path).unwrap().camera.as_deref(), Some("#1"));
+        std::fs::write(
+            &path,
+            "# chosen by the service desk\nlanguage = \"kk\"\ncamera = \"#1\"\n",
+        )
+        .unwrap();
+        save_camera(&path, "USB Camera").unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("# chosen by the service desk"), "{text}");
+        let settings = read_settings(&path).unwrap();
+        assert_eq!(settings.camera.as_deref(), Some("USB Camera"));
+        assert_eq!(settings.language, Some(Language::Kk));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // The command line still wins over what was stored.
+        let config = Config::merge(
+            read_settings(&path).unwrap(),
+            &cli(&["--camera", "synthetic"]),
+            "/d".into(),
+            None,
+            vec![],
+        );
+        assert_eq!(config.camera, CameraChoice::Synthetic);
+        assert!(config.camera_from_cli);
+        let config = Config::merge(
+            read_settings(&path).unwrap(),
+            &cli(&[]),
+            "/d".into(),
+            None,
+            vec![],
+        );
+        assert_eq!(config.camera, CameraChoice::Device("USB Camera".into()));
+        assert!(!config.camera_from_cli);
+        // A broken file is not overwritten.
+        std::fs::write(&path, "language = [broken").unwrap();
+        assert_eq!(
+            save_camera(&path, "#0"),
+            Err(SettingsError::Broken { path: path.clone() })
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "language = [broken"
+        );
     }
 
     #[test]

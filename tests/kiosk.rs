@@ -509,3 +509,22 @@ fn a_reset_logs_the_visitors_device_out() {
         });
     });
 }
+
+#[test]
+fn a_kiosk_photographs_the_id_card_and_shows_no_files() {
+    let data = tempfile::tempdir().unwrap();
+    for lang in [Language::Ru, Language::Kk] {
+        let kiosk = App::new(kiosk_config(&data, lang)).at(Step::Document);
+        let mut ui = simulator(&kiosk);
+        assert!(ui.find(t!(lang, "document-camera").as_str()).is_ok());
+        assert!(
+            ui.find(t!(lang, "document-file").as_str()).is_err(),
+            "a file dialog would show a visitor the terminal's files"
+        );
+        assert!(ui.find(t!(lang, "document-path-label").as_str()).is_err());
+        // The same screen on a desktop offers files.
+        let desktop = App::new(config(lang, &data, None)).at(Step::Document);
+        let mut ui = simulator(&desktop);
+        assert!(ui.find(t!(lang, "document-file").as_str()).is_ok());
+    }
+}

@@ -225,3 +225,49 @@ fn every_screen_renders_in_every_language() -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_card_camera_renders_in_every_language_and_cancel_goes_back() -> Result<(), Error> {
+    use qoltanba::app::screen::document;
+    use qoltanba_core::protocol::DocumentSide;
+    for lang in Language::ALL {
+        let mut app = app_at(Step::Document, lang);
+        // Each side offers the camera; the back's is used here.
+        let _ = simulator(&app).find(t!(lang, "document-camera").as_str())?;
+        deliver(
+            &mut app,
+            [Message::Document(document::Message::Camera(
+                DocumentSide::Back,
+            ))],
+        )
+        .await;
+        for _ in 0..200 {
+            if app.card_check().is_some() {
+                break;
+            }
+            send(&mut app, Message::CameraTick).await;
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        assert_eq!(app.card_check(), Some((DocumentSide::Back, None)));
+        let mut ui = simulator(&app);
+        let _ = ui.find(t!(lang, "document-camera-back").as_str())?;
+        let _ = ui.find(t!(lang, "card-hint-ok").as_str())?;
+        let _ = ui.click(t!(lang, "document-camera-cancel").as_str())?;
+        let messages: Vec<Message> = ui.into_messages().collect();
+        deliver(&mut app, messages).await;
+        assert!(!app.camera_active());
+        let _ = simulator(&app).find(t!(lang, "document-front").as_str())?;
+        // Esc closes the camera too, without leaving the step.
+        deliver(
+            &mut app,
+            [
+                Message::Document(document::Message::Camera(DocumentSide::Front)),
+                Message::Back,
+            ],
+        )
+        .await;
+        assert_eq!(app.step(), Step::Document);
+        assert!(!app.camera_active());
+    }
+    Ok(())
+}

@@ -9,13 +9,14 @@ use std::time::Duration;
 
 use iced::widget::image::Handle;
 use qoltanba_camera::{
-    Camera, CameraError, CameraSource, CaptureRequest, ChallengeScript, ChallengeState,
-    ChallengeTracker, DeviceId, Guide, GuideRules, Hint, RecorderSettings, Scene, SelfieCapture,
-    SelfieProgress, SelfieSettings, TrackerRules, VideoIdentification,
+    CARD_FRAME_MARGIN, Camera, CameraError, CameraSource, CaptureRequest, CardFrame, CardSide,
+    ChallengeScript, ChallengeState, ChallengeTracker, DeviceId, DocumentHint, Guide, GuideRules,
+    Hint, Preview, RecorderSettings, Scene, SelfieCapture, SelfieProgress, SelfieSettings,
+    TrackerRules, VideoIdentification,
 };
-use qoltanba_core::protocol::{ChallengeLog, ChallengeStep};
+use qoltanba_core::protocol::{ChallengeLog, ChallengeStep, DocumentSide};
 
-use super::photo::{self, Photo};
+use super::photo::{self, Photo, PhotoError};
 use crate::config::CameraChoice;
 
 /// How often the UI asks for a new analysed frame (about 15 per second).
@@ -33,6 +34,8 @@ pub enum Purpose {
     Check,
     Selfie,
     Video,
+    /// One side of the ID card, inside the card frame.
+    Card(DocumentSide),
 }
 
 /// The camera and the analysis state that lives between frames.
@@ -43,6 +46,7 @@ pub struct Engine {
     synthetic: bool,
     work: Arc<Mutex<Work>>,
     choice: CameraChoice,
+    purpose: Purpose,
     /// An analysis is running; ticks meanwhile are skipped (never a queue).
     pub busy: bool,
 }
@@ -59,7 +63,8 @@ impl std::fmt::Debug for Engine {
 struct Work {
     guide: Guide,
     selfie: SelfieCapture,
-    /// Set by the button: take the next frame that passes every rule.
+    /// Set by the button: take the next frame that passes every rule (the selfie), or check
+    /// the next frame and take it if it passes (the card).
     capture_requested: bool,
     video: Option<VideoIdentification>,
     last_sequence: Option<u64>,
@@ -76,15 +81,33 @@ pub struct Analysis {
     pub challenge: Option<ChallengeState>,
     /// A finished identification video with its log.
     pub recorded: Option<(Arc<Vec<u8>>, ChallengeLog)>,
+    /// Whether the face sits in the oval (the oval is drawn green then).
+    pub face_in_oval: bool,
+    /// The card side being photographed, with the check of this frame.
+    pub card: Option<CardAnalysis>,
     pub synthetic: bool,
     pub label: String,
     pub lost: Option<CameraError>,
 }
 
-/// The source the settings name. The synthetic one plays the demonstration scene.
-fn source(choice: &CameraChoice) -> CameraSource {
+/// The card camera's view of one frame.
+#[derive(Debug, Clone)]
+pub struct CardAnalysis {
+    pub side: DocumentSide,
+    /// What to fix before the picture can be taken, or `None` when it would be accepted.
+    pub hint: Option<DocumentHint>,
+    /// The answer to the capture button on this frame: the photo, or why it was not taken.
+    pub capture: Option<Result<Photo, PhotoError>>,
+}
+
+/// The source the settings name. The synthetic one plays the demonstration scene, or for the
+/// card camera the card held up in the frame.
+fn source(choice: &CameraChoice, purpose: Purpose) -> CameraSource {
     match choice {
-        CameraChoice::Synthetic => CameraSource::Synthetic(Scene::tour()),
+        CameraChoice::Synthetic => CameraSource::Synthetic(match purpose {
+            Purpose::Card(side) => Scene::card(card_side(side)),
+            _ => Scene::tour(),
+        }),
         // `0`, `/dev/video0`, a device name, or `synthetic:SCENE` (e.g. `synthetic:denied`).
         CameraChoice::Device(id) => CameraSource::parse(id.trim_start_matches('#'))
             .unwrap_or_else(|| CameraSource::Device(DeviceId::Name(id.clone()))),
@@ -103,7 +126,7 @@ pub struct Probe {
 /// Blocking: opens the camera, waits for its first frame and releases it (the kiosk
 /// operator's camera test).
 pub fn probe(choice: CameraChoice) -> Result<Probe, CameraError> {
-    let camera = Camera::start(source(&choice), CaptureRequest::default())?;
+    let camera = Camera::start(source(&choice, Purpose::Check), CaptureRequest::default())?;
     let frame = camera
         .wait_newer(None, Duration::from_secs(5))
         .ok_or(CameraError::Disconnected)?;
@@ -114,12 +137,23 @@ pub fn probe(choice: CameraChoice) -> Result<Probe, CameraError> {
     })
 }
 
-/// Opens the camera (blocking: a device can take a moment). Call off the UI thread.
-pub fn start(choice: CameraChoice) -> Result<Engine, CameraError> {
-    start_with(source(&choice), choice)
+fn card_side(side: DocumentSide) -> CardSide {
+    match side {
+        DocumentSide::Front => CardSide::Front,
+        DocumentSide::Back => CardSide::Back,
+    }
 }
 
-fn start_with(source: CameraSource, choice: CameraChoice) -> Result<Engine, CameraError> {
+/// Opens the camera (blocking: a device can take a moment). Call off the UI thread.
+pub fn start(choice: CameraChoice, purpose: Purpose) -> Result<Engine, CameraError> {
+    start_with(source(&choice, purpose), choice, purpose)
+}
+
+fn start_with(
+    source: CameraSource,
+    choice: CameraChoice,
+    purpose: Purpose,
+) -> Result<Engine, CameraError> {
     let camera = Camera::start(source, CaptureRequest::default())?;
     let label = camera.label().to_owned();
     let synthetic = camera.is_synthetic();
@@ -136,6 +170,7 @@ fn start_with(source: CameraSource, choice: CameraChoice) -> Result<Engine, Came
             last_sequence: None,
         })),
         choice,
+        purpose,
         busy: false,
     })
 }
@@ -143,6 +178,16 @@ fn start_with(source: CameraSource, choice: CameraChoice) -> Result<Engine, Came
 impl Engine {
     pub fn is_synthetic(&self) -> bool {
         self.synthetic
+    }
+
+    /// The camera the settings named when this one was opened.
+    pub fn choice(&self) -> &CameraChoice {
+        &self.choice
+    }
+
+    /// What the camera was opened for.
+    pub fn purpose(&self) -> Purpose {
+        self.purpose
     }
 
     /// The work for one tick, to run on a blocking thread.
@@ -182,7 +227,11 @@ impl Engine {
         let engine = if self.is_synthetic() {
             let choice = self.choice.clone();
             drop(self);
-            start_with(CameraSource::Synthetic(Scene::performing(&script)), choice)?
+            start_with(
+                CameraSource::Synthetic(Scene::performing(&script)),
+                choice,
+                Purpose::Video,
+            )?
         } else {
             self
         };
@@ -215,7 +264,13 @@ fn analyse(
         return None;
     }
     work.last_sequence = Some(frame.sequence());
+    if let Purpose::Card(side) = purpose {
+        let capture = std::mem::take(&mut work.capture_requested);
+        drop(work);
+        return Some(card(frame, side, capture, lost, label, synthetic));
+    }
     let assessment = work.guide.assess(&frame);
+    let face_in_oval = work.guide.rules().face_in_oval(&assessment);
     let mut taken = None;
     let mut recorded = None;
     let mut challenge = None;
@@ -260,18 +315,78 @@ fn analyse(
             }
         }
     }
+    let mut picture = Preview::of(&frame, PREVIEW_WIDTH, true);
+    if matches!(purpose, Purpose::Selfie | Purpose::Video) {
+        let oval = work.guide.rules().oval(frame.width(), frame.height());
+        picture.draw_oval(&oval, guide_colour(face_in_oval));
+    }
     Some(Analysis {
-        preview: preview(&frame, true),
+        preview: handle(picture),
         hint: assessment.hint,
         selfie,
         taken,
         challenge,
         recorded,
+        face_in_oval,
+        card: None,
         synthetic,
         label,
         lost,
     })
 }
+
+/// One frame of the card camera: the inside of the card frame checked (and, when the button
+/// asked for it, taken if it passes), the unmirrored preview with the frame drawn in — a
+/// mirrored card would show its print backwards.
+fn card(
+    frame: qoltanba_camera::Frame,
+    side: DocumentSide,
+    capture: bool,
+    lost: Option<CameraError>,
+    label: String,
+    synthetic: bool,
+) -> Analysis {
+    let frame_rect = CardFrame::centred(frame.width(), frame.height(), CARD_FRAME_MARGIN);
+    let inside = frame_rect.crop(&frame);
+    let hint = qoltanba_camera::check_card_capture(&inside).hint;
+    let capture = capture.then(|| match hint {
+        Some(hint) => Err(PhotoError::Quality(hint)),
+        None => qoltanba_camera::encode_document_jpeg(&inside)
+            .map_err(|e| PhotoError::Damaged(e.to_string()))
+            .and_then(photo::from_bytes),
+    });
+    let mut picture = Preview::of(&frame, PREVIEW_WIDTH, false);
+    picture.draw_card_frame(&frame_rect, guide_colour(hint.is_none()));
+    Analysis {
+        preview: handle(picture),
+        hint: None,
+        selfie: SelfieProgress::Guiding {
+            hint: None,
+            steady: 0.0,
+        },
+        taken: None,
+        challenge: None,
+        recorded: None,
+        face_in_oval: false,
+        card: Some(CardAnalysis {
+            side,
+            hint,
+            capture,
+        }),
+        synthetic,
+        label,
+        lost,
+    }
+}
+
+/// Green when the face or card is where it should be, amber otherwise: brighter than the
+/// theme's text colours, which are made for a light page, not a camera picture.
+fn guide_colour(good: bool) -> [u8; 3] {
+    if good { GUIDE_GOOD } else { GUIDE_ADJUST }
+}
+
+const GUIDE_GOOD: [u8; 3] = [0x2f, 0xd0, 0x5a];
+const GUIDE_ADJUST: [u8; 3] = [0xff, 0xb0, 0x20];
 
 fn protocol_log(log: &qoltanba_camera::ChallengeLog) -> ChallengeLog {
     ChallengeLog {
@@ -287,24 +402,8 @@ fn protocol_log(log: &qoltanba_camera::ChallengeLog) -> ChallengeLog {
     }
 }
 
-/// A small copy of the frame for the screen, mirrored like a looking glass.
-fn preview(frame: &qoltanba_camera::Frame, mirrored: bool) -> Handle {
-    let (width, height) = (frame.width(), frame.height());
-    let target_width = PREVIEW_WIDTH.min(width);
-    let target_height =
-        (u64::from(height) * u64::from(target_width) / u64::from(width.max(1))) as u32;
-    let source = frame.rgba();
-    let mut out = Vec::with_capacity((target_width * target_height * 4) as usize);
-    for y in 0..target_height {
-        let sy = (u64::from(y) * u64::from(height) / u64::from(target_height.max(1))) as usize;
-        for x in 0..target_width {
-            let tx = if mirrored { target_width - 1 - x } else { x };
-            let sx = (u64::from(tx) * u64::from(width) / u64::from(target_width)) as usize;
-            let at = (sy * width as usize + sx) * 4;
-            out.extend_from_slice(source.get(at..at + 4).unwrap_or(&[0, 0, 0, 255]));
-        }
-    }
-    Handle::from_rgba(target_width, target_height.max(1), out)
+fn handle(preview: Preview) -> Handle {
+    Handle::from_rgba(preview.width, preview.height, preview.rgba)
 }
 
 /// A camera opened on a blocking thread, handed to `update` once (messages must be `Clone`).

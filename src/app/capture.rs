@@ -1,70 +1,123 @@
-//! The camera steps' wiring: the camera is opened when a camera step opens and released when
-//! the citizen leaves them; each tick analyses the newest frame off the UI thread; a taken
-//! selfie or a finished recording goes to the service like any other upload.
+//! The camera steps' wiring: the camera is opened when a camera step opens (or the card camera
+//! of the document step) and released when the citizen leaves them; each tick analyses the
+//! newest frame off the UI thread; a taken selfie, card side or finished recording goes to the
+//! service like any other upload.
 
 use iced::Task;
+use qoltanba_core::protocol::DocumentSide;
 
 use super::camera::{self, Analysis, Purpose, Started};
 use super::screen::live::Live;
-use super::screen::{selfie, video_id};
+use super::screen::{document, selfie, video_id};
 use super::step::Step;
 use super::{App, Message};
 
-fn purpose(step: Step) -> Option<Purpose> {
-    match step {
-        Step::CameraCheck => Some(Purpose::Check),
-        Step::Selfie => Some(Purpose::Selfie),
-        Step::VideoId => Some(Purpose::Video),
-        _ => None,
-    }
-}
-
 impl App {
+    /// The document step's state (both sides, the card camera), for tests and support.
+    pub fn document_state(&self) -> &document::State {
+        &self.document
+    }
+
+    /// What the card camera's last frame was: the side and what to fix (`None`: it would be
+    /// taken). `None` while the card camera is closed or has not delivered a frame.
+    pub fn card_check(&self) -> Option<(DocumentSide, Option<qoltanba_camera::DocumentHint>)> {
+        self.camera_view
+            .as_ref()
+            .and_then(|view| view.card.as_ref())
+            .map(|card| (card.side, card.hint))
+    }
+
+    /// Whether the last analysed selfie or video frame had the face in the oval.
+    pub fn face_in_oval(&self) -> bool {
+        self.camera_view
+            .as_ref()
+            .is_some_and(|view| view.face_in_oval)
+    }
+
+    /// What the camera is for on the current screen, if anything.
+    fn purpose(&self) -> Option<Purpose> {
+        match self.step {
+            Step::CameraCheck => Some(Purpose::Check),
+            Step::Selfie => Some(Purpose::Selfie),
+            Step::VideoId => Some(Purpose::Video),
+            Step::Document => self.document.camera().map(Purpose::Card),
+            _ => None,
+        }
+    }
+
     /// The camera's state for the screens.
     pub(super) fn live(&self) -> Live<'_> {
         Live {
             view: self.camera_view.as_ref(),
             error: self.camera_error.as_ref(),
             starting: self.camera_starting,
+            picker: self.camera_picker(),
         }
     }
 
-    /// Opens the camera for a camera step, or releases it for any other.
+    /// Opens the camera for a camera step, or releases it for any other. The card camera is
+    /// closed when the document step is left.
     pub(super) fn camera_for(&mut self, step: Step) -> Task<Message> {
-        if purpose(step).is_none() {
-            self.camera = None;
-            self.camera_view = None;
+        if step != Step::Document {
+            self.document.close_camera();
+        }
+        self.reconcile_camera()
+    }
+
+    /// Opens, keeps or releases the camera for what the screen needs now: released when
+    /// nothing needs it; started again when another camera was picked or another card side
+    /// is being photographed (the synthetic camera shows that side).
+    pub(super) fn reconcile_camera(&mut self) -> Task<Message> {
+        let Some(purpose) = self.purpose() else {
+            self.release_camera();
             return Task::none();
+        };
+        if let Some(engine) = &self.camera {
+            let card_changed = engine.purpose() != purpose
+                && matches!(
+                    (engine.purpose(), purpose),
+                    (Purpose::Card(_), _) | (_, Purpose::Card(_))
+                );
+            if engine.choice() != &self.config.camera || card_changed {
+                self.release_camera();
+            }
         }
         if self.camera.is_some() || self.camera_starting {
             return Task::none();
         }
-        self.open_camera()
+        self.open_camera(purpose)
     }
 
-    fn open_camera(&mut self) -> Task<Message> {
+    fn release_camera(&mut self) {
+        self.camera = None;
+        self.camera_view = None;
+    }
+
+    fn open_camera(&mut self, purpose: Purpose) -> Task<Message> {
         self.camera_starting = true;
         self.camera_error = None;
         let choice = self.config.camera.clone();
-        Task::perform(
+        let open = Task::perform(
             async move {
-                let result = tokio::task::spawn_blocking(move || camera::start(choice))
+                let result = tokio::task::spawn_blocking(move || camera::start(choice, purpose))
                     .await
                     .unwrap_or_else(|e| Err(qoltanba_camera::CameraError::Other(e.to_string())));
                 Started::new(result)
             },
             Message::CameraStarted,
-        )
+        );
+        Task::batch([open, self.list_cameras()])
     }
 
     pub(super) fn camera_started(&mut self, started: Started) -> Task<Message> {
         self.camera_starting = false;
         match started.take() {
-            // The citizen left the camera steps meanwhile: release it at once.
-            Some(Ok(_)) if purpose(self.step).is_none() => {}
             Some(Ok(engine)) => {
                 self.camera = Some(engine);
                 self.camera_error = None;
+                // Released at once if the citizen left the camera screens meanwhile, started
+                // again if they picked another camera or card side meanwhile.
+                return self.reconcile_camera();
             }
             Some(Err(error)) => {
                 self.camera_error = Some(error);
@@ -75,8 +128,14 @@ impl App {
         Task::none()
     }
 
+    /// Esc while the card camera is open closes it instead of leaving the step.
+    pub(super) fn back_closes_card_camera(&mut self) -> Option<Task<Message>> {
+        (self.step == Step::Document && self.document.camera().is_some())
+            .then(|| self.on_document(document::Message::CameraCancel))
+    }
+
     pub(super) fn camera_tick(&mut self) -> Task<Message> {
-        let Some(purpose) = purpose(self.step) else {
+        let Some(purpose) = self.purpose() else {
             return Task::none();
         };
         let Some(engine) = self.camera.as_mut() else {
@@ -101,6 +160,19 @@ impl App {
             return Task::none();
         };
         let mut task = Task::none();
+        if let Some(card) = analysis.card.as_mut()
+            && self.step == Step::Document
+        {
+            if card.hint.is_none() {
+                self.document.clear_refusal();
+            }
+            if let Some(result) = card.capture.take() {
+                let side = card.side;
+                self.camera_view = Some(analysis);
+                // A photo taken closes the card camera (and releases the device).
+                return self.on_document(document::Message::CameraTaken(side, result));
+            }
+        }
         if let Some(photo) = analysis.taken.take()
             && self.step == Step::Selfie
             && self.selfie.upload.is_empty()
@@ -129,7 +201,7 @@ impl App {
     /// out), off the UI thread.
     pub(super) fn start_video(&mut self) -> Task<Message> {
         let Some(engine) = self.camera.take() else {
-            return self.open_camera();
+            return self.open_camera(Purpose::Video);
         };
         self.camera_starting = true;
         Task::perform(
@@ -141,6 +213,13 @@ impl App {
             },
             Message::CameraStarted,
         )
+    }
+
+    /// The card camera's button: the next frame is checked and taken if it passes.
+    pub(super) fn request_card_capture(&self) {
+        if let Some(engine) = &self.camera {
+            engine.request_capture();
+        }
     }
 
     pub(super) fn selfie_button(&mut self, take: bool) {

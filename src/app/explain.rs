@@ -161,6 +161,9 @@ pub fn photo(lang: Language, error: &crate::app::photo::PhotoError) -> String {
         PhotoError::Quality(qoltanba_camera::DocumentHint::TooDark) => {
             t!(lang, "photo-error-dark")
         }
+        PhotoError::Quality(qoltanba_camera::DocumentHint::NotFilling) => {
+            t!(lang, "photo-error-not-filling")
+        }
         PhotoError::Damaged(_) => t!(lang, "photo-error-damaged"),
         PhotoError::TooSmall { width, height } => {
             let (min_width, min_height) = qoltanba_core::protocol::MIN_IMAGE_SIZE;

@@ -91,7 +91,7 @@ impl App {
 
     pub(super) fn on_document(&mut self, message: document::Message) -> Task<Message> {
         let lang = self.lang;
-        match self.document.update(message) {
+        let task = match self.document.update(message) {
             Some(document::Event::Browse(side)) => {
                 let title = t!(lang, "document-dialog-title");
                 Task::perform(photo::pick(title), move |path| {
@@ -115,8 +115,17 @@ impl App {
                 },
                 move |r| Reply::DocumentUploaded(side, r),
             ),
-            None => Task::none(),
-        }
+            Some(document::Event::Capture) => {
+                self.request_card_capture();
+                Task::none()
+            }
+            Some(document::Event::PickCamera(option)) => {
+                self.on_cameras(super::cameras::Message::Picked(option))
+            }
+            Some(document::Event::CameraChanged) | None => Task::none(),
+        };
+        // The card camera may have opened or closed (a photo taken closes it).
+        Task::batch([task, self.reconcile_camera()])
     }
 
     pub(super) fn on_selfie(&mut self, message: selfie::Message) -> Task<Message> {
@@ -129,6 +138,9 @@ impl App {
             Some(selfie::Event::Retake) => {
                 self.selfie_button(false);
                 Task::none()
+            }
+            Some(selfie::Event::PickCamera(option)) => {
+                self.on_cameras(super::cameras::Message::Picked(option))
             }
             None => Task::none(),
         }

@@ -13,8 +13,9 @@ use std::time::{Duration, Instant};
 use qoltanba_camera::decode::{PixelFormat, decode_to_rgba};
 use qoltanba_camera::imageops::encode_jpeg;
 use qoltanba_camera::{
-    Camera, CameraSource, CaptureRequest, Frame, Guide, GuideRules, RecorderSettings, Scene,
-    VideoRecorder, assess, avi::AviWriter,
+    CARD_FRAME_MARGIN, Camera, CameraSource, CaptureRequest, CardFrame, CardSide, Frame, Guide,
+    GuideRules, Preview, RecorderSettings, Scene, VideoRecorder, assess, avi::AviWriter,
+    check_card_capture,
 };
 
 const WIDTH: u32 = 1280;
@@ -161,6 +162,42 @@ fn main() {
             .collect(),
     );
     print("mirror for the selfie preview", &mirror);
+
+    // The picture the GUI shows: 640 wide, mirrored, the oval drawn in, outside dimmed.
+    let oval = GuideRules::default().oval(WIDTH, HEIGHT);
+    let preview = stats(
+        decoded
+            .iter()
+            .map(|f| {
+                let start = Instant::now();
+                let mut p = Preview::of(f, 640, true);
+                p.draw_oval(&oval, [0, 200, 0]);
+                start.elapsed()
+            })
+            .collect(),
+    );
+    print("preview 640 px + oval (selfie, video)", &preview);
+
+    // The card camera's frame: the card frame cropped and checked, the preview with the frame.
+    let card_scene = Scene::card(CardSide::Front);
+    let card_frames: Vec<Frame> = (0..FRAMES)
+        .map(|i| card_scene.render(interval * i as u32, i as u64))
+        .collect();
+    let card_rect = CardFrame::centred(WIDTH, HEIGHT, CARD_FRAME_MARGIN);
+    let card = stats(
+        card_frames
+            .iter()
+            .map(|f| {
+                let start = Instant::now();
+                let check = check_card_capture(&card_rect.crop(f));
+                let mut p = Preview::of(f, 640, false);
+                p.draw_card_frame(&card_rect, [0, 200, 0]);
+                assert!(check.ok());
+                start.elapsed()
+            })
+            .collect(),
+    );
+    print("card: crop + checks + preview with frame", &card);
 
     // 2. ffmpeg, single-threaded, on the same frames (MJPEG in AVI), decoding to RGBA.
     let dir = std::env::temp_dir().join(format!("qoltanba-bench-{}", std::process::id()));

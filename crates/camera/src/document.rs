@@ -36,6 +36,10 @@ impl CardSide {
     }
 }
 
+/// The margin around the card frame the GUI draws ([`CardFrame::centred`]): 8 % of the
+/// frame's shorter side, so the card's edges stay inside the picture.
+pub const CARD_FRAME_MARGIN: f32 = 0.08;
+
 /// The card-shaped rectangle to draw over the preview, as fractions of the frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardFrame {
@@ -104,6 +108,9 @@ pub enum DocumentHint {
     Glare,
     /// The picture is blurred: hold the card still, let the camera focus.
     Blurry,
+    /// The card does not fill the frame drawn over the preview: bring it closer. Only the
+    /// camera check ([`check_card_capture`]) says this; a file may show the card on a table.
+    NotFilling,
 }
 
 impl DocumentHint {
@@ -113,6 +120,7 @@ impl DocumentHint {
             Self::TooDark => "too_dark",
             Self::Glare => "glare",
             Self::Blurry => "blurry",
+            Self::NotFilling => "not_filling",
         }
     }
 }
@@ -205,6 +213,94 @@ pub fn check_document_with(image: &RgbaImage, rules: &DocumentRules) -> Document
         brightness,
         hint,
     }
+}
+
+/// Share of the card frame's width and of its height that the card must cover.
+pub const MIN_CARD_COVERAGE: f32 = 0.75;
+
+/// Checks the inside of the card frame of a camera picture: [`check_document`], and whether a
+/// card fills the frame ([`card_coverage`] at least [`MIN_CARD_COVERAGE`] both ways). The order
+/// is too dark › glare › not filling › blurred: a card held far away often looks blurred too,
+/// and coming closer is what fixes both.
+pub fn check_card_capture(inside: &RgbaImage) -> DocumentCheck {
+    let mut check = check_document(inside);
+    if matches!(check.hint, None | Some(DocumentHint::Blurry)) {
+        let (across, down) = card_coverage(inside);
+        if across.min(down) < MIN_CARD_COVERAGE {
+            check.hint = Some(DocumentHint::NotFilling);
+        }
+    }
+    check
+}
+
+/// How much of the picture the card covers, `(share of the width, share of the height)`.
+///
+/// A card is full of small detail (print, guilloche lines, photo) and what is behind it usually
+/// is not: the detail (mean absolute Laplacian of the contrast-stretched grey picture) is summed
+/// per column and per row, smoothed, and the longest run of columns (rows) with at least a
+/// twelfth of the detail of the middle ones is the card (a card's plain guilloche areas carry
+/// far less detail than its print, a plain wall far less again). A busy background counts as card, so
+/// this catches a card held too far in front of a plain wall, not every bad framing.
+pub fn card_coverage(image: &RgbaImage) -> (f32, f32) {
+    const WIDTH: usize = 400;
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    let out_h = (WIDTH * h / w.max(1)).max(3);
+    let region = Region {
+        x: 0,
+        y: 0,
+        width: w,
+        height: h,
+    };
+    let Some(mut grey) = grey_region(image.as_raw(), w, h, region, WIDTH, out_h) else {
+        return (0.0, 0.0);
+    };
+    stretch_contrast(&mut grey);
+    let (gw, gh) = (grey.width, grey.height);
+    let mut columns = vec![0f32; gw];
+    let mut rows = vec![0f32; gh];
+    let p = &grey.pixels;
+    for y in 1..gh - 1 {
+        for x in 1..gw - 1 {
+            let lap = i32::from(p[y * gw + x - 1])
+                + i32::from(p[y * gw + x + 1])
+                + i32::from(p[(y - 1) * gw + x])
+                + i32::from(p[(y + 1) * gw + x])
+                - 4 * i32::from(p[y * gw + x]);
+            let lap = lap.unsigned_abs() as f32;
+            columns[x] += lap;
+            rows[y] += lap;
+        }
+    }
+    (covered_share(&columns), covered_share(&rows))
+}
+
+/// The longest run of a detail profile above a twelfth of its middle's median, as a share.
+fn covered_share(profile: &[f32]) -> f32 {
+    let n = profile.len();
+    if n < 8 {
+        return 0.0;
+    }
+    // Smooth over 6 % of the length: a gap between text lines is not the card's edge.
+    let radius = (n * 3 / 100).max(1);
+    let smooth: Vec<f32> = (0..n)
+        .map(|i| {
+            let (a, b) = (i.saturating_sub(radius), (i + radius + 1).min(n));
+            profile[a..b].iter().sum::<f32>() / (b - a) as f32
+        })
+        .collect();
+    let mut middle: Vec<f32> = smooth[n * 3 / 10..n * 7 / 10].to_vec();
+    middle.sort_by(f32::total_cmp);
+    let median = middle[middle.len() / 2];
+    if median <= 0.0 {
+        return 0.0;
+    }
+    let threshold = median / 12.0;
+    let (mut best, mut run) = (0usize, 0usize);
+    for &v in &smooth {
+        run = if v >= threshold { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best as f32 / n as f32
 }
 
 fn blown_out_share(grey: &Grey) -> f32 {

@@ -125,6 +125,22 @@ impl GuideRules {
     }
 }
 
+impl GuideRules {
+    /// Whether the face sits in the oval: exactly one face, its size within the accepted
+    /// range and its centre within the tolerance (light, sharpness and stillness aside) —
+    /// what the oval's colour tells the person.
+    pub fn face_in_oval(&self, assessment: &Assessment) -> bool {
+        let (Some(face), Some(size)) = (assessment.face(), assessment.face_size()) else {
+            return false;
+        };
+        let (cx, cy) = face.centre();
+        assessment.faces.len() == 1
+            && (self.min_face..=self.max_face).contains(&size)
+            && (cx - self.target.0).abs() <= self.centre_tolerance.0
+            && (cy - self.target.1).abs() <= self.centre_tolerance.1
+    }
+}
+
 /// What the guidance saw in one frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {

@@ -18,6 +18,7 @@ pub mod error;
 pub mod frame;
 pub mod guidance;
 pub mod imageops;
+pub mod overlay;
 pub mod recorder;
 pub mod selfie;
 pub mod synthetic;
@@ -29,14 +30,16 @@ pub use challenge::{
 };
 pub use device::{CaptureMode, DeviceId, DeviceInfo, list_devices};
 pub use document::{
-    CardFrame, CardSide, DocumentCheck, DocumentFileError, DocumentHint, check_document,
-    encode_document_jpeg, load_document_file,
+    CARD_FRAME_MARGIN, CardFrame, CardSide, DocumentCheck, DocumentFileError, DocumentHint,
+    MIN_CARD_COVERAGE, card_coverage, check_card_capture, check_document, encode_document_jpeg,
+    load_document_file,
 };
 pub use error::CameraError;
 pub use frame::Frame;
-pub use guidance::{Assessment, Guide, GuideRules, Hint, assess};
+pub use guidance::{Assessment, Guide, GuideRules, Hint, Oval, assess};
+pub use overlay::Preview;
 pub use recorder::{
     RecorderSettings, Recording, VideoEvidence, VideoIdentification, VideoRecorder,
 };
 pub use selfie::{Selfie, SelfieCapture, SelfieProgress, SelfieSettings};
-pub use synthetic::{Placement, Scene, SceneBuilder, Shot};
+pub use synthetic::{CardFault, Placement, Scene, SceneBuilder, Shot};

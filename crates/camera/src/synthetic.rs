@@ -66,6 +66,17 @@ pub struct Shot {
     pub card: Option<CardShot>,
 }
 
+/// How [`Scene::card_held_badly`] holds the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardFault {
+    /// In a dark room.
+    Dark,
+    /// Out of focus.
+    Blurred,
+    /// Too far away: the card covers about half of the card frame's width.
+    Far,
+}
+
 /// An ID card in the scene.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardShot {
@@ -387,8 +398,67 @@ impl Scene {
         .once()
     }
 
+    /// A person centred in the oval who keeps swaying a little: the face is where it should
+    /// be but never still, so the selfie is never taken (screenshots of the oval).
+    pub fn swaying() -> Scene {
+        let c = Placement::CENTRE;
+        let left = Placement {
+            cx: c.cx - 0.04,
+            ..c
+        };
+        let right = Placement {
+            cx: c.cx + 0.04,
+            ..c
+        };
+        SceneBuilder::new("sway", 1280, 720, 30, Shot::face(left))
+            .glide(ms(400), Shot::face(right))
+            .glide(ms(400), Shot::face(left))
+            .looping()
+    }
+
+    /// A person sitting still to the side of the oval.
+    pub fn off_centre() -> Scene {
+        SceneBuilder::new(
+            "off-centre",
+            1280,
+            720,
+            30,
+            Shot::face(Placement::new(0.27, 0.45, 0.34)),
+        )
+        .hold(ms(1000))
+        .once()
+    }
+
+    /// The front of the card held badly, for the reasons a card picture is refused: too dark,
+    /// out of focus, or too far away to fill the card frame. 1280×720 at 30 fps.
+    pub fn card_held_badly(fault: CardFault) -> Scene {
+        let mut shot = Shot::card(CardSide::Front);
+        let name = match fault {
+            CardFault::Dark => {
+                shot.exposure = 0.15;
+                "card dark"
+            }
+            CardFault::Blurred => {
+                if let Some(card) = shot.card.as_mut() {
+                    card.blur = 3;
+                }
+                "card blurred"
+            }
+            CardFault::Far => {
+                if let Some(card) = shot.card.as_mut() {
+                    card.width = 0.42;
+                }
+                "card far"
+            }
+        };
+        SceneBuilder::new(name, 1280, 720, 30, shot)
+            .hold(ms(1000))
+            .once()
+    }
+
     /// A scene by name, for `--camera synthetic:NAME`: `tour` (the default), `steady`,
-    /// `static`, `empty`, `denied`, `busy`, `unplug`, `card-front`, `card-back`.
+    /// `static`, `empty`, `denied`, `busy`, `unplug`, `card-front`, `card-back`, `card-dark`,
+    /// `card-blurred`, `card-far`, `sway`, `off-centre`.
     pub fn by_name(name: &str) -> Option<Scene> {
         Some(match name {
             "" | "tour" => Self::tour(),
@@ -402,6 +472,11 @@ impl Scene {
             "unplug" => Self::tour().unplugged(ms(4000), Some(ms(3000))),
             "card-front" => Self::card(CardSide::Front),
             "card-back" => Self::card(CardSide::Back),
+            "card-dark" => Self::card_held_badly(CardFault::Dark),
+            "card-blurred" => Self::card_held_badly(CardFault::Blurred),
+            "card-far" => Self::card_held_badly(CardFault::Far),
+            "sway" => Self::swaying(),
+            "off-centre" => Self::off_centre(),
             _ => return None,
         })
     }

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use qoltanba_camera::{
-    CardFrame, CardSide, DocumentFileError, DocumentHint, Scene, check_document,
+    CARD_FRAME_MARGIN, CardFault, CardFrame, CardSide, DocumentFileError, DocumentHint,
+    MIN_CARD_COVERAGE, Scene, card_coverage, check_card_capture, check_document,
     encode_document_jpeg, load_document_file,
 };
 
@@ -96,4 +97,40 @@ fn the_camera_card_scene_passes_inside_the_card_frame_and_uploads() {
     let frame = scene.render(Duration::ZERO, 0);
     let card = CardFrame::centred(frame.width(), frame.height(), 0.08).crop(&frame);
     assert_eq!(check_document(&card).hint, Some(DocumentHint::Blurry));
+}
+
+/// The inside of the card frame of the first frame of `scene`.
+fn card_frame_of(scene: &Scene) -> image::RgbaImage {
+    let frame = scene.render(Duration::ZERO, 0);
+    CardFrame::centred(frame.width(), frame.height(), CARD_FRAME_MARGIN).crop(&frame)
+}
+
+#[test]
+fn the_camera_check_says_why_a_card_picture_is_refused() {
+    for side in [CardSide::Front, CardSide::Back] {
+        let check = check_card_capture(&card_frame_of(&Scene::card(side)));
+        assert_eq!(check.hint, None, "{side:?}: {check:?}");
+    }
+    for (fault, hint) in [
+        (CardFault::Dark, DocumentHint::TooDark),
+        (CardFault::Blurred, DocumentHint::Blurry),
+        (CardFault::Far, DocumentHint::NotFilling),
+    ] {
+        let check = check_card_capture(&card_frame_of(&Scene::card_held_badly(fault)));
+        assert_eq!(check.hint, Some(hint), "{fault:?}: {check:?}");
+    }
+    // Far away, the card covers about half of the frame; the picture is sharp all the same,
+    // which the file check alone would accept.
+    let far = card_frame_of(&Scene::card_held_badly(CardFault::Far));
+    let (across, down) = card_coverage(&far);
+    assert!(
+        across < MIN_CARD_COVERAGE && down < MIN_CARD_COVERAGE,
+        "{across} {down}"
+    );
+    assert_eq!(check_document(&far).hint, None);
+    // A picture that is all card (the sharp fixture) covers it fully.
+    let sharp = load_document_file(&fixture("id_front_sharp.jpg")).unwrap();
+    let (across, down) = card_coverage(&sharp);
+    assert!(across > 0.95 && down > 0.95, "{across} {down}");
+    assert_eq!(check_card_capture(&sharp).hint, None);
 }

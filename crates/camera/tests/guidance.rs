@@ -6,7 +6,8 @@ mod common;
 use std::time::Duration;
 
 use qoltanba_camera::{
-    Guide, GuideRules, Hint, Placement, Scene, SceneBuilder, Shot, assess, synthetic::Faults,
+    Guide, GuideRules, Hint, Placement, Scene, SceneBuilder, SelfieCapture, SelfieProgress,
+    SelfieSettings, Shot, assess, synthetic::Faults,
 };
 
 fn still(shot: Shot) -> Scene {
@@ -169,4 +170,51 @@ fn the_demonstration_tour_shows_every_hint() {
     // It opens with a good, steady face (the selfie screen takes its picture there).
     assert_eq!(timeline[0], (0, None), "{timeline:?}");
     assert!(timeline[1].0 >= 3000, "{timeline:?}");
+}
+
+#[test]
+fn the_oval_says_whether_the_face_is_in_it_whatever_the_light() {
+    let rules = GuideRules::default();
+    let in_oval = |shot: Shot| {
+        let frame = still(shot).render(Duration::ZERO, 0);
+        rules.face_in_oval(&assess(&frame, &rules).unwrap())
+    };
+    assert!(in_oval(Shot::face(Placement::CENTRE)));
+    // A dim room is a hint of its own, but the face is where it should be.
+    assert!(in_oval(Shot::face(Placement::CENTRE).with_exposure(0.45)));
+    assert!(!in_oval(Shot::face(Placement::new(0.25, 0.45, 0.34))));
+    assert!(!in_oval(Shot::face(Placement::new(0.5, 0.45, 0.16))));
+    assert!(!in_oval(Shot::empty()));
+    assert!(!in_oval(Shot::faces(vec![
+        Placement::new(0.3, 0.45, 0.3),
+        Placement::new(0.72, 0.5, 0.28),
+    ])));
+}
+
+#[test]
+fn the_swaying_scene_stays_in_the_oval_but_is_never_still_and_off_centre_is_not_in_it() {
+    let rules = GuideRules::default();
+    let mut guide = Guide::new(rules).unwrap();
+    let scene = Scene::by_name("sway").unwrap();
+    let renderer = scene.renderer();
+    let mut selfie = SelfieCapture::new(SelfieSettings::default());
+    let mut still = 0;
+    for i in 0..45u64 {
+        let frame = renderer.render(Duration::from_millis(i * 66), i);
+        let assessment = guide.assess(&frame);
+        assert!(rules.face_in_oval(&assessment), "frame {i}: {assessment:?}");
+        still += usize::from(assessment.hint.is_none());
+        let progress = selfie.feed(&frame, &assessment).unwrap();
+        assert_ne!(progress, SelfieProgress::Captured, "frame {i}");
+    }
+    assert!(
+        still < 8,
+        "mostly asked to hold still: {still} still frames"
+    );
+    let frame = Scene::by_name("off-centre")
+        .unwrap()
+        .render(Duration::ZERO, 0);
+    let assessment = assess(&frame, &rules).unwrap();
+    assert_eq!(assessment.hint, Some(Hint::Centre));
+    assert!(!rules.face_in_oval(&assessment));
 }

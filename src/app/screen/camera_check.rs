@@ -3,6 +3,7 @@
 
 use iced::Element;
 
+use crate::app::cameras::CameraOption;
 use crate::app::screen::live::{self, Live};
 use crate::app::widget::{bullets, page};
 use crate::i18n::Language;
@@ -12,7 +13,8 @@ use crate::t;
 pub struct State;
 
 impl State {
-    pub fn view<'a>(&'a self, lang: Language, camera: Live<'_>) -> Element<'a, ()> {
+    /// The preview, the camera picker when there is a choice (its message is the pick), tips.
+    pub fn view<'a>(&'a self, lang: Language, camera: Live<'a>) -> Element<'a, CameraOption> {
         let tips = bullets(
             Some(t!(lang, "camera-tips-title")),
             vec![
@@ -23,6 +25,7 @@ impl State {
         );
         page(t!(lang, "camera-title"), t!(lang, "camera-intro"))
             .push(live::preview(lang, camera, 260.0))
+            .push(live::picker(lang, camera, |option| option))
             .push(tips)
             .into()
     }

@@ -1,17 +1,21 @@
-//! Both sides of the ID card, from a file (the system dialog or a typed path) or, once the
-//! camera engine is there, by camera. Each side is checked, previewed and sent as soon as it
-//! is chosen; Next waits until both are with the service.
+//! Both sides of the ID card, from a file (the system dialog or a typed path) or by camera:
+//! the live picture with the card frame, the reason a frame would be refused, a button to
+//! take it. Each side is checked, previewed and sent as soon as it is chosen; Next waits until
+//! both are with the service.
 
 use std::path::PathBuf;
 
-use iced::widget::{column, image, row};
-use iced::{Element, Fill};
+use iced::widget::{column, container, image, row, text};
+use iced::{Element, Fill, FillPortion};
 use qoltanba_core::protocol::DocumentSide;
 
+use crate::app::cameras::CameraOption;
 use crate::app::photo::{Photo, PhotoError};
+use crate::app::screen::live::{self, Live};
 use crate::app::screen::{clamp_path, preview_area};
+use crate::app::theme;
 use crate::app::widget::nav::action;
-use crate::app::widget::{Banner, Feedback, Field, banner, field, page, section};
+use crate::app::widget::{Feedback, Field, caption, field, page, section};
 use crate::app::{explain, upload::Upload};
 use crate::i18n::Language;
 use crate::t;
@@ -25,6 +29,15 @@ pub struct State {
     path: String,
     /// The last file that could not be used, with the reason.
     problem: Option<PhotoError>,
+    /// The side being photographed with the camera (the camera is open only meanwhile).
+    camera: Option<DocumentSide>,
+    /// The capture button was pressed; its answer comes with a later frame.
+    capturing: bool,
+    /// Why the last press did not take a photo.
+    refused: Option<PhotoError>,
+    /// Kiosk mode: the camera only. A file dialog or a typed path would show a visitor the
+    /// terminal's own files.
+    pub kiosk: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +50,15 @@ pub enum Message {
     /// Enter in the path field: load it into the first side still missing.
     PathSubmitted,
     Loaded(DocumentSide, Result<Photo, PhotoError>),
+    /// Photograph this side with the camera.
+    Camera(DocumentSide),
+    /// Take the picture inside the card frame (if it passes the checks).
+    Capture,
+    /// Close the camera; both sides stay as they are.
+    CameraCancel,
+    /// The camera's answer to [`Message::Capture`].
+    CameraTaken(DocumentSide, Result<Photo, PhotoError>),
+    PickCamera(CameraOption),
 }
 
 #[derive(Debug, Clone)]
@@ -47,11 +69,17 @@ pub enum Event {
     Load(DocumentSide, PathBuf),
     /// Send this side to the service.
     Upload(DocumentSide, Photo),
+    /// The card camera opened or closed: open or release the device.
+    CameraChanged,
+    /// Check the next frame and take it if it passes.
+    Capture,
+    PickCamera(CameraOption),
 }
 
 impl State {
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
+            Message::Browse(_) | Message::PathSubmitted if self.kiosk => None,
             Message::Browse(side) => Some(Event::Browse(side)),
             Message::Picked(side, path) => path.map(|path| Event::Load(side, path)),
             Message::PathChanged(value) => {
@@ -80,7 +108,76 @@ impl State {
                 self.problem = Some(problem);
                 None
             }
+            Message::Camera(side) => {
+                if self.slot(side).is_sending() {
+                    return None;
+                }
+                self.camera = Some(side);
+                self.capturing = false;
+                self.refused = None;
+                Some(Event::CameraChanged)
+            }
+            Message::Capture => {
+                if self.camera.is_none() || self.capturing {
+                    return None;
+                }
+                self.capturing = true;
+                Some(Event::Capture)
+            }
+            Message::CameraCancel => {
+                self.close_camera();
+                Some(Event::CameraChanged)
+            }
+            Message::CameraTaken(side, result) => {
+                if self.camera != Some(side) {
+                    return None;
+                }
+                self.capturing = false;
+                match result {
+                    Ok(photo) => {
+                        self.close_camera();
+                        self.problem = None;
+                        *self.slot_mut(side) = Upload::sending(photo.clone());
+                        Some(Event::Upload(side, photo))
+                    }
+                    Err(refused) => {
+                        self.refused = Some(refused);
+                        None
+                    }
+                }
+            }
+            Message::PickCamera(option) => Some(Event::PickCamera(option)),
         }
+    }
+
+    /// A fresh step, with the card camera already open for `side` if one is given.
+    pub fn with_camera(side: Option<DocumentSide>) -> Self {
+        State {
+            camera: side,
+            ..State::default()
+        }
+    }
+
+    /// The side being photographed with the camera, if the camera is open.
+    pub fn camera(&self) -> Option<DocumentSide> {
+        self.camera
+    }
+
+    /// Closes the card camera (leaving the step, cancel, photo taken).
+    pub fn close_camera(&mut self) {
+        self.camera = None;
+        self.capturing = false;
+        self.refused = None;
+    }
+
+    /// The camera's frames pass again: the reason of an earlier refusal no longer applies.
+    pub fn clear_refusal(&mut self) {
+        self.refused = None;
+    }
+
+    /// Why the last press of the capture button took no photo.
+    pub fn refused(&self) -> Option<&PhotoError> {
+        self.refused.as_ref()
     }
 
     pub fn slot(&self, side: DocumentSide) -> &Upload<Photo> {
@@ -105,27 +202,40 @@ impl State {
         self.front.is_sent() && self.back.is_sent()
     }
 
-    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, lang: Language, camera: Live<'a>) -> Element<'a, Message> {
+        if let Some(side) = self.camera {
+            return self.camera_view(lang, side, camera);
+        }
         let slot = |side: DocumentSide, heading: String| {
             let upload = self.slot(side);
             let picture: Element<'_, Message> = match upload.value() {
                 Some(photo) => image(photo.preview.clone()).height(170).width(Fill).into(),
                 None => preview_area(t!(lang, "document-missing"), 170.0),
             };
+            let camera_label = if upload.is_empty() {
+                t!(lang, "document-camera")
+            } else {
+                t!(lang, "document-camera-again")
+            };
             column![
                 section(heading),
                 picture,
                 upload.status(lang),
                 // One above the other: side by side they do not fit half the page in Kazakh.
-                column![
-                    action(
-                        t!(lang, "document-file"),
-                        (!upload.is_sending()).then_some(Message::Browse(side)),
-                        upload.is_empty()
-                    ),
-                    action(t!(lang, "document-camera"), None, false),
-                ]
-                .spacing(10),
+                column![]
+                    .push((!self.kiosk).then(|| {
+                        action(
+                            t!(lang, "document-file"),
+                            (!upload.is_sending()).then_some(Message::Browse(side)),
+                            upload.is_empty(),
+                        )
+                    }))
+                    .push(action(
+                        camera_label,
+                        (!upload.is_sending()).then_some(Message::Camera(side)),
+                        self.kiosk && upload.is_empty(),
+                    ))
+                    .spacing(10),
             ]
             .spacing(10)
             .width(Fill)
@@ -142,17 +252,83 @@ impl State {
                 ]
                 .spacing(20),
             )
-            .push(field(Field {
-                label: t!(lang, "document-path-label"),
-                placeholder: t!(lang, "document-path-placeholder"),
-                value: &self.path,
-                id: PATH_ID,
-                secure: false,
-                feedback,
-                on_input: Box::new(Message::PathChanged),
-                on_submit: Some(Message::PathSubmitted),
+            .push((!self.kiosk).then(|| {
+                field(Field {
+                    label: t!(lang, "document-path-label"),
+                    placeholder: t!(lang, "document-path-placeholder"),
+                    value: &self.path,
+                    id: PATH_ID,
+                    secure: false,
+                    feedback,
+                    on_input: Box::new(Message::PathChanged),
+                    on_submit: Some(Message::PathSubmitted),
+                })
             }))
-            .push(banner(Banner::Info, t!(lang, "document-camera-later")))
+            .into()
+    }
+
+    /// The card camera for one side: the live picture with the card frame, what to fix (or
+    /// that it is ready), why the last press took nothing, the buttons.
+    fn camera_view<'a>(
+        &'a self,
+        lang: Language,
+        side: DocumentSide,
+        camera: Live<'a>,
+    ) -> Element<'a, Message> {
+        let heading = match side {
+            DocumentSide::Front => t!(lang, "document-camera-front"),
+            DocumentSide::Back => t!(lang, "document-camera-back"),
+        };
+        let check = camera
+            .view
+            .and_then(|v| v.card.as_ref())
+            .filter(|card| card.side == side);
+        let state = check.filter(|_| camera.is_running()).map(|card| {
+            text(live::card_hint(lang, card.hint))
+                .size(theme::SUBTITLE_SIZE)
+                .font(theme::FONT_STRONG)
+                .color(if card.hint.is_none() {
+                    theme::SUCCESS
+                } else {
+                    theme::WARNING
+                })
+        });
+        let refused = self.refused.as_ref().map(|reason| {
+            text(t!(
+                lang,
+                "document-camera-refused",
+                reason = explain::photo(lang, reason)
+            ))
+            .size(theme::TEXT_SIZE)
+            .color(theme::DANGER)
+        });
+        let take = camera.is_running() && check.is_some() && !self.capturing;
+        // The picture beside what to do, so the buttons stay in view on a 768-pixel screen.
+        let controls = column![]
+            .push(state)
+            .push(refused)
+            .push(action(
+                t!(lang, "document-camera-take"),
+                take.then_some(Message::Capture),
+                true,
+            ))
+            .push(action(
+                t!(lang, "document-camera-cancel"),
+                Some(Message::CameraCancel),
+                false,
+            ))
+            .spacing(14)
+            .width(FillPortion(2));
+        page(heading, t!(lang, "document-camera-intro"))
+            .push(
+                row![
+                    container(live::preview(lang, camera, 250.0)).width(FillPortion(3)),
+                    controls
+                ]
+                .spacing(20),
+            )
+            .push(live::picker(lang, camera, Message::PickCamera))
+            .push(caption(t!(lang, "document-camera-tips")))
             .into()
     }
 }

@@ -1,14 +1,16 @@
 //! What the camera screens share: the live preview (or why there is none) and the texts for
 //! the guidance hints, the prompts and the camera's problems.
 
-use iced::widget::{center, column, image, text};
-use iced::{Element, Fill};
-use qoltanba_camera::{CameraError, Hint, Prompt};
+use iced::widget::{center, column, image, pick_list, row, text};
+use iced::{Alignment, Element, Fill};
+use qoltanba_camera::{CameraError, DocumentHint, Hint, Prompt};
 
 use crate::app::camera::Analysis;
+use crate::app::cameras::{CameraOption, Picker};
 use crate::app::screen::preview_area;
 use crate::app::theme;
 use crate::app::widget::{Banner, banner};
+use crate::config::SettingsError;
 use crate::i18n::Language;
 use crate::t;
 
@@ -18,6 +20,8 @@ pub struct Live<'a> {
     pub view: Option<&'a Analysis>,
     pub error: Option<&'a CameraError>,
     pub starting: bool,
+    /// The camera picker, when there is more than one camera to choose from.
+    pub picker: Option<Picker<'a>>,
 }
 
 impl Live<'_> {
@@ -53,6 +57,52 @@ pub fn preview<'a, M: 'a>(lang: Language, live: Live<'_>, height: f32) -> Elemen
         .spacing(8)
         .width(Fill)
         .into()
+}
+
+/// The list of cameras with its label, when there is a choice; the pick is used at once.
+pub fn picker<'a, M: Clone + 'a>(
+    lang: Language,
+    live: Live<'a>,
+    on_pick: impl Fn(CameraOption) -> M + 'a,
+) -> Option<Element<'a, M>> {
+    let picker = live.picker?;
+    let list = row![
+        text(t!(lang, "camera-picker-label")).size(theme::TEXT_SIZE),
+        pick_list(picker.options, picker.selected.cloned(), on_pick)
+            .placeholder(t!(lang, "camera-picker-placeholder"))
+            .text_size(theme::TEXT_SIZE)
+            .padding(10)
+            .width(Fill),
+    ]
+    .align_y(Alignment::Center)
+    .spacing(12);
+    let not_saved = picker.not_saved.map(|error| {
+        let line = match error {
+            SettingsError::Broken { path } => t!(
+                lang,
+                "camera-picker-not-saved-broken",
+                path = path.display().to_string()
+            ),
+            SettingsError::Unwritable { path, .. } => t!(
+                lang,
+                "camera-picker-not-saved",
+                path = path.display().to_string()
+            ),
+        };
+        text(line).size(theme::SMALL_SIZE).color(theme::WARNING)
+    });
+    Some(column![list].push(not_saved).spacing(6).into())
+}
+
+/// What the card camera says about the current frame.
+pub fn card_hint(lang: Language, hint: Option<DocumentHint>) -> String {
+    match hint {
+        None => t!(lang, "card-hint-ok"),
+        Some(DocumentHint::TooDark) => t!(lang, "card-hint-too-dark"),
+        Some(DocumentHint::Glare) => t!(lang, "card-hint-glare"),
+        Some(DocumentHint::Blurry) => t!(lang, "card-hint-blurry"),
+        Some(DocumentHint::NotFilling) => t!(lang, "card-hint-not-filling"),
+    }
 }
 
 pub fn hint(lang: Language, hint: Option<Hint>) -> String {

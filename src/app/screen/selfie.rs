@@ -1,10 +1,11 @@
 //! Selfie with the face centred: the live preview with the guidance hint, taken automatically
 //! once the face is steady (or with the button), shown and sent at once; it can be retaken.
 
-use iced::widget::{column, image, progress_bar, row, text};
-use iced::{Element, Fill};
+use iced::widget::{column, container, image, progress_bar, row, text};
+use iced::{Element, Fill, FillPortion};
 use qoltanba_camera::SelfieProgress;
 
+use crate::app::cameras::CameraOption;
 use crate::app::photo::Photo;
 use crate::app::screen::live::{self, Live};
 use crate::app::theme;
@@ -26,6 +27,7 @@ pub enum Message {
     /// The button: take the next frame that passes every rule.
     TakeNow,
     Retake,
+    PickCamera(CameraOption),
 }
 
 #[derive(Debug, Clone)]
@@ -33,6 +35,7 @@ pub enum Event {
     Upload(Photo),
     TakeNow,
     Retake,
+    PickCamera(CameraOption),
 }
 
 impl State {
@@ -47,6 +50,7 @@ impl State {
                 self.upload = Upload::Empty;
                 Some(Event::Retake)
             }
+            Message::PickCamera(option) => Some(Event::PickCamera(option)),
         }
     }
 
@@ -54,10 +58,10 @@ impl State {
         self.upload.is_sent()
     }
 
-    pub fn view<'a>(&'a self, lang: Language, camera: Live<'_>) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, lang: Language, camera: Live<'a>) -> Element<'a, Message> {
         let picture: Element<'_, Message> = match self.upload.value() {
-            Some(photo) => image(photo.preview.clone()).height(300).width(Fill).into(),
-            None => live::preview(lang, camera, 300.0),
+            Some(photo) => image(photo.preview.clone()).height(250).width(Fill).into(),
+            None => live::preview(lang, camera, 250.0),
         };
         let guidance = (self.upload.is_empty()).then(|| {
             let (hint, steady) = match camera.view.map(|v| (v.hint, v.selfie)) {
@@ -78,25 +82,29 @@ impl State {
             ]
             .spacing(8)
         });
-        page(t!(lang, "selfie-title"), t!(lang, "selfie-intro"))
-            .push(picture)
+        // The picture beside what to do, so the buttons stay in view on a 768-pixel screen.
+        let controls = column![]
             .push(guidance.filter(|_| camera.is_running()))
             .push(self.upload.status(lang))
+            .push(action(
+                t!(lang, "selfie-take"),
+                (camera.is_running() && self.upload.is_empty()).then_some(Message::TakeNow),
+                true,
+            ))
+            .push(action(
+                t!(lang, "selfie-retake"),
+                (!self.upload.is_empty() && !self.upload.is_sending()).then_some(Message::Retake),
+                false,
+            ))
+            .spacing(14)
+            .width(FillPortion(2));
+        page(t!(lang, "selfie-title"), t!(lang, "selfie-intro"))
+            .push(row![container(picture).width(FillPortion(3)), controls].spacing(20))
             .push(
-                row![
-                    action(
-                        t!(lang, "selfie-take"),
-                        (camera.is_running() && self.upload.is_empty()).then_some(Message::TakeNow),
-                        true
-                    ),
-                    action(
-                        t!(lang, "selfie-retake"),
-                        (!self.upload.is_empty() && !self.upload.is_sending())
-                            .then_some(Message::Retake),
-                        false
-                    )
-                ]
-                .spacing(12),
+                self.upload
+                    .is_empty()
+                    .then(|| live::picker(lang, camera, Message::PickCamera))
+                    .flatten(),
             )
             .push(caption(t!(lang, "selfie-tips")))
             .into()
