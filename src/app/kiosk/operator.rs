@@ -337,13 +337,14 @@ pub fn panel_view<'a>(
         ))
         .size(theme::TEXT_SIZE),
         keypad::view(lang, Layout::Latin, panel.shift, Message::UrlKey),
-        row![
+        // Stacked: side by side the labels do not fit the keyboard's width in Kazakh.
+        column![
+            action(t!(lang, "kiosk-panel-back"), Some(Message::Close), true),
             action(
                 t!(lang, "kiosk-panel-end-visit"),
                 visit_under_way.then_some(Message::EndVisit),
                 false
             ),
-            action(t!(lang, "kiosk-panel-back"), Some(Message::Close), true),
             action(t!(lang, "kiosk-panel-exit"), Some(Message::Exit), false),
         ]
         .spacing(12),

@@ -244,7 +244,12 @@ impl State {
             Some(problem) => Feedback::Error(explain::photo(lang, problem)),
             None => Feedback::Hint(t!(lang, "document-path-hint")),
         };
-        page(t!(lang, "document-title"), t!(lang, "document-intro"))
+        let intro = if self.kiosk {
+            t!(lang, "document-intro-kiosk")
+        } else {
+            t!(lang, "document-intro")
+        };
+        page(t!(lang, "document-title"), intro)
             .push(
                 row![
                     slot(DocumentSide::Front, t!(lang, "document-front")),
