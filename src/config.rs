@@ -199,44 +199,6 @@ fn settings_path(dirs: Option<&directories::ProjectDirs>) -> Option<PathBuf> {
     dirs.map(|d| d.config_dir().join("settings.toml"))
 }
 
-/// Why the settings could not be changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SaveError {
-    /// There is no settings location on this system.
-    #[error("there is no place for the settings file on this system")]
-    NoLocation,
-    /// The file is there but damaged; it is not overwritten, so nothing in it is lost.
-    #[error("{path} could not be read: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
-    #[error("{path} could not be written: {reason}")]
-    Write { path: PathBuf, reason: String },
-}
-
-/// Blocking: reads the settings file, applies `change` and writes it back atomically,
-/// owner-only. A damaged file is left as it is.
-pub fn update_settings(
-    path: Option<&Path>,
-    change: impl FnOnce(&mut Settings),
-) -> Result<(), SaveError> {
-    let path = path.ok_or(SaveError::NoLocation)?;
-    let mut settings = read_settings(path).map_err(|warning| match warning {
-        Some(ConfigWarning::UnreadableSettings { path, reason }) => {
-            SaveError::Unreadable { path, reason }
-        }
-        _ => SaveError::Unreadable {
-            path: path.to_path_buf(),
-            reason: String::new(),
-        },
-    })?;
-    change(&mut settings);
-    let write_error = |reason: String| SaveError::Write {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let text = toml::to_string(&settings).map_err(|e| write_error(e.to_string()))?;
-    crate::files::write_private(path, text.as_bytes()).map_err(|e| write_error(e.to_string()))
-}
-
 /// Whether `url` can be the issuance service's address.
 pub fn is_service_url(url: &str) -> bool {
     is_http_url(url)
@@ -262,9 +224,20 @@ pub enum SettingsError {
 }
 
 /// Remembers the chosen camera (`camera = "…"`) in the settings file, keeping everything else
-/// in it, comments included. Written atomically (temporary file in the same folder, fsync,
-/// rename), owner-only on Unix. Blocking: call it off the UI thread.
+/// in it, comments included. Blocking: call it off the UI thread.
 pub fn save_camera(path: &Path, camera: &str) -> Result<(), SettingsError> {
+    edit_settings(path, |document| {
+        document["camera"] = toml_edit::value(camera)
+    })
+}
+
+/// Changes the settings file with `change`, keeping everything else in it, comments included.
+/// A file that is not valid TOML is left alone. Written atomically (temporary file in the same
+/// folder, fsync, rename), owner-only on Unix. Blocking: call it off the UI thread.
+pub fn edit_settings(
+    path: &Path,
+    change: impl FnOnce(&mut toml_edit::DocumentMut),
+) -> Result<(), SettingsError> {
     let unwritable = |error: std::io::Error| SettingsError::Unwritable {
         path: path.to_path_buf(),
         reason: error.to_string(),
@@ -277,29 +250,16 @@ pub fn save_camera(path: &Path, camera: &str) -> Result<(), SettingsError> {
     let mut document: toml_edit::DocumentMut = text.parse().map_err(|_| SettingsError::Broken {
         path: path.to_path_buf(),
     })?;
-    document["camera"] = toml_edit::value(camera);
-    let folder = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder).map_err(unwritable)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "settings.toml".into());
-    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = (|| {
-        use std::io::Write;
-        let mut file = options.open(&temporary)?;
-        file.write_all(document.to_string().as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written.map_err(unwritable)
+    change(&mut document);
+    crate::files::write_private(path, document.to_string().as_bytes()).map_err(unwritable)
+}
+
+/// The settings file's place, or why there is none.
+pub fn settings_file(path: Option<&Path>) -> Result<&Path, SettingsError> {
+    path.ok_or_else(|| SettingsError::Unwritable {
+        path: PathBuf::from("settings.toml"),
+        reason: "the system has no configuration folder".into(),
+    })
 }
 
 /// `Ok(settings)` when the file is fine or absent; `Err` with a warning when it is broken.

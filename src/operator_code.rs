@@ -38,9 +38,14 @@ pub fn set(
         return Err(explain(CodeError::Mismatch));
     }
     let hash = CodeHash::new(first).map_err(explain)?;
-    crate::config::update_settings(settings, |s| s.operator_code = Some(hash.to_string()))
+    crate::config::settings_file(settings)
+        .and_then(|path| {
+            crate::config::edit_settings(path, |document| {
+                document["operator_code"] = toml_edit::value(hash.to_string());
+            })
+        })
         .map_err(|error| {
-            let reason = error.to_string();
+            let reason = crate::app::explain::settings(lang, &error);
             t!(lang, "operator-code-not-saved", reason = reason)
         })?;
     let path = settings

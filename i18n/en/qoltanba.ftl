@@ -624,3 +624,5 @@ operator-code-saved = The operator code was saved (as a hash) in { $path }.
 kiosk-done-take-device = Take your device (token or ID card) out of the reader.
 kiosk-done-finish = Finish
 document-intro-kiosk = Photograph both sides of your ID card with the terminal camera, holding the card inside the frame. The text must be sharp, with no glare.
+settings-broken = { $path } is damaged (not TOML) and was left as it is
+settings-unwritable = { $path } could not be written: { $reason }

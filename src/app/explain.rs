@@ -378,3 +378,18 @@ pub fn module_problem(lang: Language, problem: &qoltanba_core::token::ModuleProb
         ),
     }
 }
+
+/// Why the settings file could not be changed.
+pub fn settings(lang: Language, error: &crate::config::SettingsError) -> String {
+    match error {
+        crate::config::SettingsError::Broken { path } => {
+            t!(lang, "settings-broken", path = path.display().to_string())
+        }
+        crate::config::SettingsError::Unwritable { path, reason } => t!(
+            lang,
+            "settings-unwritable",
+            path = path.display().to_string(),
+            reason = reason.as_str()
+        ),
+    }
+}

@@ -56,14 +56,26 @@ pub fn apply(value: &str, key: Key, shift: bool) -> Zeroizing<String> {
 /// Width of the keypad beside the step's content.
 pub const WIDTH: f32 = 560.0;
 
+/// The widget id of a key (tests and accessibility tools find keys by it, not by a label that
+/// may also be the value typed so far).
+pub fn key_id(key: Key) -> String {
+    match key {
+        Key::Char(c) => format!("key-{}", u32::from(c)),
+        Key::Backspace => "key-backspace".into(),
+        Key::Clear => "key-clear".into(),
+        Key::Shift => "key-shift".into(),
+    }
+}
+
 fn key<'a, M: Clone + 'a>(
     label: String,
-    message: M,
+    pressed: Key,
+    on_key: &impl Fn(Key) -> M,
     width: Length,
     height: f32,
     strong: bool,
 ) -> Element<'a, M> {
-    button(
+    let pad = button(
         text(label)
             .size(if strong {
                 theme::SUBTITLE_SIZE
@@ -76,7 +88,7 @@ fn key<'a, M: Clone + 'a>(
             .width(Fill)
             .height(Fill),
     )
-    .width(width)
+    .width(Fill)
     .height(height)
     .padding(4)
     .style(if strong {
@@ -84,8 +96,8 @@ fn key<'a, M: Clone + 'a>(
     } else {
         button::subtle
     })
-    .on_press(message)
-    .into()
+    .on_press(on_key(pressed));
+    container(pad).id(key_id(pressed)).width(width).into()
 }
 
 pub fn view<'a, M: Clone + 'a>(
@@ -113,7 +125,8 @@ fn digits<'a, M: Clone + 'a>(lang: Language, on_key: &impl Fn(Key) -> M) -> Elem
             row(line.chars().map(|c| {
                 key(
                     c.to_string(),
-                    on_key(Key::Char(c)),
+                    Key::Char(c),
+                    on_key,
                     Length::Fill,
                     HEIGHT,
                     true,
@@ -126,21 +139,24 @@ fn digits<'a, M: Clone + 'a>(lang: Language, on_key: &impl Fn(Key) -> M) -> Elem
         row![
             key(
                 t!(lang, "keypad-clear"),
-                on_key(Key::Clear),
+                Key::Clear,
+                on_key,
                 Length::Fill,
                 HEIGHT,
                 false
             ),
             key(
                 "0".to_owned(),
-                on_key(Key::Char('0')),
+                Key::Char('0'),
+                on_key,
                 Length::Fill,
                 HEIGHT,
                 true
             ),
             key(
                 t!(lang, "keypad-backspace"),
-                on_key(Key::Backspace),
+                Key::Backspace,
+                on_key,
                 Length::Fill,
                 HEIGHT,
                 false
@@ -161,7 +177,8 @@ fn latin<'a, M: Clone + 'a>(
         let shown = if shift { c.to_ascii_uppercase() } else { c };
         key(
             shown.to_string(),
-            on_key(Key::Char(c)),
+            Key::Char(c),
+            on_key,
             Length::Fill,
             HEIGHT,
             true,
@@ -177,7 +194,8 @@ fn latin<'a, M: Clone + 'a>(
             row(half.iter().map(|c| {
                 key(
                     c.to_string(),
-                    on_key(Key::Char(*c)),
+                    Key::Char(*c),
+                    on_key,
                     Length::Fill,
                     HEIGHT,
                     false,
@@ -195,28 +213,32 @@ fn latin<'a, M: Clone + 'a>(
         row![
             key(
                 shift_label,
-                on_key(Key::Shift),
+                Key::Shift,
+                on_key,
                 Length::FillPortion(2),
                 HEIGHT,
                 false
             ),
             key(
                 t!(lang, "keypad-space"),
-                on_key(Key::Char(' ')),
+                Key::Char(' '),
+                on_key,
                 Length::FillPortion(3),
                 HEIGHT,
                 false
             ),
             key(
                 t!(lang, "keypad-backspace"),
-                on_key(Key::Backspace),
+                Key::Backspace,
+                on_key,
                 Length::FillPortion(2),
                 HEIGHT,
                 false
             ),
             key(
                 t!(lang, "keypad-clear"),
-                on_key(Key::Clear),
+                Key::Clear,
+                on_key,
                 Length::FillPortion(2),
                 HEIGHT,
                 false

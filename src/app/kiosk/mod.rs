@@ -464,7 +464,7 @@ impl App {
                     let mut panel = Panel::new(&self.config, lang);
                     panel.language = self.config.language;
                     kiosk.operator = Some(Access::Panel(Box::new(panel)));
-                    return list_cameras(lang);
+                    return list_cameras();
                 }
                 kiosk.wrong_codes += 1;
                 if kiosk.wrong_codes >= operator::ATTEMPTS {
@@ -487,19 +487,11 @@ impl App {
 }
 
 /// Lists the cameras off the UI thread (a device query can block).
-fn list_cameras(lang: crate::i18n::Language) -> Task<AppMessage> {
-    let _ = lang;
+fn list_cameras() -> Task<AppMessage> {
     Task::perform(
         async move {
             tokio::task::spawn_blocking(|| {
-                qoltanba_camera::list_devices()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|device| operator::CameraOption {
-                        value: device.id.to_string(),
-                        name: device.name,
-                    })
-                    .collect::<Vec<_>>()
+                crate::app::cameras::options(&qoltanba_camera::list_devices().unwrap_or_default())
             })
             .await
             .unwrap_or_default()

@@ -8,6 +8,7 @@ use iced::widget::{button, column, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill};
 use zeroize::Zeroizing;
 
+pub use crate::app::cameras::CameraOption;
 use crate::app::device::Listing;
 use crate::app::theme;
 use crate::app::widget::nav::action;
@@ -25,19 +26,6 @@ pub const CODE_ID: &str = "operator-code";
 /// Wrong codes in a row before the sign-in is locked for a while.
 pub const ATTEMPTS: u32 = 5;
 pub const LOCKOUT: Duration = Duration::from_secs(60);
-
-/// A camera the operator can pick: the settings value and the name shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CameraOption {
-    pub value: String,
-    pub name: String,
-}
-
-impl std::fmt::Display for CameraOption {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.name)
-    }
-}
 
 /// What the panel shows and edits.
 #[derive(Debug, Clone)]
@@ -65,12 +53,12 @@ impl Panel {
         let camera = match &config.camera {
             CameraChoice::Default => None,
             CameraChoice::Synthetic => Some(CameraOption {
-                value: "synthetic".into(),
-                name: t!(lang, "kiosk-camera-synthetic"),
+                id: "synthetic".into(),
+                label: t!(lang, "kiosk-camera-synthetic"),
             }),
             CameraChoice::Device(id) => Some(CameraOption {
-                value: id.clone(),
-                name: id.clone(),
+                id: id.clone(),
+                label: id.clone(),
             }),
         };
         Panel {
@@ -91,9 +79,9 @@ impl Panel {
 
     /// The choices as they go into the settings file.
     pub fn camera_choice(&self) -> CameraChoice {
-        self.camera.as_ref().map_or(CameraChoice::Default, |c| {
-            c.value.parse().unwrap_or_default()
-        })
+        self.camera
+            .as_ref()
+            .map_or(CameraChoice::Default, |c| c.id.parse().unwrap_or_default())
     }
 }
 
@@ -260,8 +248,8 @@ pub fn panel_view<'a>(
     }))
     .spacing(8);
     let default_camera = CameraOption {
-        value: String::new(),
-        name: t!(lang, "kiosk-camera-default"),
+        id: String::new(),
+        label: t!(lang, "kiosk-camera-default"),
     };
     let mut cameras = vec![default_camera.clone()];
     cameras.extend(panel.cameras.iter().cloned());

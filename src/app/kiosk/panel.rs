@@ -46,7 +46,7 @@ impl App {
             Op::IdlePicked(secs) => panel.idle_secs = secs,
             Op::LanguagePicked(language) => panel.language = language,
             Op::CameraPicked(option) => {
-                panel.camera = (!option.value.is_empty()).then_some(option);
+                panel.camera = (!option.id.is_empty()).then_some(option);
                 panel.camera_test = None;
             }
             Op::CamerasListed(cameras) => panel.cameras = cameras,
@@ -128,18 +128,33 @@ impl App {
                 let save = Task::perform(
                     async move {
                         tokio::task::spawn_blocking(move || {
-                            config::update_settings(settings_path.as_deref(), |s| {
-                                s.service_url = stored_url;
-                                s.camera = stored_camera;
-                                s.idle_timeout_secs = Some(idle);
-                                s.language = Some(language);
+                            let path = config::settings_file(settings_path.as_deref())?;
+                            config::edit_settings(path, |document| {
+                                match stored_url {
+                                    Some(url) => document["service_url"] = toml_edit::value(url),
+                                    None => _ = document.remove("service_url"),
+                                }
+                                match stored_camera {
+                                    Some(camera) => document["camera"] = toml_edit::value(camera),
+                                    None => _ = document.remove("camera"),
+                                }
+                                document["idle_timeout_secs"] = toml_edit::value(idle as i64);
+                                document["language"] = toml_edit::value(language.code());
                             })
                         })
                         .await
-                        .map_err(|e| e.to_string())
-                        .and_then(|saved| saved.map_err(|e| e.to_string()))
+                        .unwrap_or_else(|e| {
+                            Err(config::SettingsError::Unwritable {
+                                path: Default::default(),
+                                reason: e.to_string(),
+                            })
+                        })
                     },
-                    |result| reply(Op::Saved(result)),
+                    move |result| {
+                        reply(Op::Saved(
+                            result.map_err(|e| crate::app::explain::settings(lang, &e)),
+                        ))
+                    },
                 );
                 if reconnect {
                     self.connection = None;
