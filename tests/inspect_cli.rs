@@ -40,6 +40,32 @@ fn inspect(args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// `qoltanba --lang LANG inspect FILE --password-file …` with `password` written to a file in
+/// the file's folder.
+fn inspect_with(lang: &str, file: &Path, password: &str) -> (bool, String, String) {
+    let password_file = file.with_file_name("password.txt");
+    std::fs::write(&password_file, format!("{password}\n")).unwrap();
+    inspect(&[
+        "--lang",
+        lang,
+        "inspect",
+        file.to_str().unwrap(),
+        "--password-file",
+        password_file.to_str().unwrap(),
+    ])
+}
+
+/// What the Russian report says of `person`'s AUTH key, without ever echoing the password.
+fn assert_describes_auth_key(out: &str, err: &str, person: &qoltanba_sandbox::Citizen) {
+    assert!(
+        out.contains("Владелец") && out.contains(&person.common_name()),
+        "{out}"
+    );
+    assert!(out.contains(person.iin.as_str()), "{out}");
+    assert!(out.contains("аутентификация (AUTH)"), "{out}");
+    assert!(!out.contains("Secret123") && !err.contains("Secret123"));
+}
+
 /// A self-signed AUTH certificate of the first sandbox citizen and its key, packed by OpenSSL
 /// the legacy way into `AUTH_RSA256_test.p12` in `dir`, password `Secret123`.
 fn legacy_kit(dir: &Path) -> &'static qoltanba_sandbox::Citizen {
@@ -97,40 +123,19 @@ fn a_legacy_kit_file_is_described_and_a_wrong_password_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let person = legacy_kit(dir.path());
     let file = dir.path().join("AUTH_RSA256_test.p12");
-    let password = dir.path().join("password.txt");
-    std::fs::write(&password, "Secret123\n").unwrap();
-    let (ok, out, err) = inspect(&[
-        "--lang",
-        "ru",
-        "inspect",
-        file.to_str().unwrap(),
-        "--password-file",
-        password.to_str().unwrap(),
-    ]);
+    let (ok, out, err) = inspect_with("ru", &file, "Secret123");
     assert!(ok, "{err}");
-    assert!(
-        out.contains("Владелец") && out.contains(&person.common_name()),
-        "{out}"
-    );
-    assert!(out.contains(person.iin.as_str()), "{out}");
-    assert!(out.contains("аутентификация (AUTH)"), "{out}");
+    assert_describes_auth_key(&out, &err, person);
     assert!(out.contains("осталось 36"), "about a year left: {out}");
     assert!(!out.contains('\u{2068}'), "no isolation marks: {out:?}");
-    assert!(!out.contains("Secret123") && !err.contains("Secret123"));
 
-    std::fs::write(&password, "Wrong1234\n").unwrap();
-    let (ok, out, err) = inspect(&[
-        "--lang",
-        "kk",
-        "inspect",
-        file.to_str().unwrap(),
-        "--password-file",
-        password.to_str().unwrap(),
-    ]);
+    let (ok, out, err) = inspect_with("kk", &file, "Wrong1234");
     assert!(!ok);
     assert!(out.is_empty());
     assert!(err.contains("Кілттердің құпиясөзі қате"), "{err}");
 
+    // The password file itself is not a key file.
+    let password = dir.path().join("password.txt");
     let (ok, _, err) = inspect(&["--lang", "en", "inspect", password.to_str().unwrap()]);
     assert!(!ok);
     assert!(
@@ -213,35 +218,12 @@ fn a_ber_file_saved_by_bouncycastle_is_described_like_a_der_one() {
     };
     let validity = format!("{} — {}", day("notBefore="), day("notAfter="));
 
-    let password = dir.path().join("password.txt");
-    std::fs::write(&password, "Secret123\n").unwrap();
-    let (ok, out, err) = inspect(&[
-        "--lang",
-        "ru",
-        "inspect",
-        file.to_str().unwrap(),
-        "--password-file",
-        password.to_str().unwrap(),
-    ]);
+    let (ok, out, err) = inspect_with("ru", &file, "Secret123");
     assert!(ok, "{err}");
-    assert!(
-        out.contains("Владелец") && out.contains(&person.common_name()),
-        "{out}"
-    );
-    assert!(out.contains(person.iin.as_str()), "{out}");
-    assert!(out.contains("аутентификация (AUTH)"), "{out}");
+    assert_describes_auth_key(&out, &err, person);
     assert!(out.contains(&validity), "{validity:?} in:\n{out}");
-    assert!(!out.contains("Secret123") && !err.contains("Secret123"));
 
-    std::fs::write(&password, "Wrong1234\n").unwrap();
-    let (ok, out, err) = inspect(&[
-        "--lang",
-        "en",
-        "inspect",
-        file.to_str().unwrap(),
-        "--password-file",
-        password.to_str().unwrap(),
-    ]);
+    let (ok, out, err) = inspect_with("en", &file, "Wrong1234");
     assert!(!ok && out.is_empty());
     assert!(err.contains("password"), "{err}");
 }
