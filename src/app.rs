@@ -617,20 +617,7 @@ impl App {
         }
         let dir = self.config.data_dir.clone();
         let progress = self.progress.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || progress::save(&dir, &progress))
-                    .await
-                    .map_err(std::io::Error::other)
-                    .and_then(|saved| saved)
-            },
-            |result| {
-                if let Err(error) = result {
-                    eprintln!("qoltanba: could not store the progress: {error}");
-                }
-                Message::Idle
-            },
-        )
+        store_in_background("the progress", move || progress::save(&dir, &progress))
     }
 
     /// The field that takes the keyboard when a step opens.
@@ -844,6 +831,28 @@ impl App {
             _ => None,
         })
     }
+}
+
+/// Writes one of the app's own small files on a blocking thread. A failure is reported on
+/// stderr (the file holds nothing the user must act on now) and never stops the wizard.
+pub(crate) fn store_in_background(
+    what: &'static str,
+    write: impl FnOnce() -> std::io::Result<()> + Send + 'static,
+) -> Task<Message> {
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(write)
+                .await
+                .map_err(std::io::Error::other)
+                .and_then(|written| written)
+        },
+        move |result| {
+            if let Err(error) = result {
+                eprintln!("qoltanba: could not store {what}: {error}");
+            }
+            Message::Idle
+        },
+    )
 }
 
 /// The iced application, built in one place so `main` and tests share it.

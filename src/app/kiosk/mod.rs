@@ -330,20 +330,9 @@ impl App {
         let save = if counted {
             let dir = self.config.data_dir.clone();
             let counters = self.kiosk_counters().unwrap_or_default();
-            Task::perform(
-                async move {
-                    tokio::task::spawn_blocking(move || counters::save(&dir, &counters))
-                        .await
-                        .map_err(std::io::Error::other)
-                        .and_then(|saved| saved)
-                },
-                |result| {
-                    if let Err(error) = result {
-                        eprintln!("qoltanba: could not store the kiosk counter: {error}");
-                    }
-                    AppMessage::Idle
-                },
-            )
+            crate::app::store_in_background("the kiosk counter", move || {
+                counters::save(&dir, &counters)
+            })
         } else {
             Task::none()
         };

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use iced::widget::{button, column, pick_list, row, text, text_input};
+use iced::widget::{column, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill};
 use zeroize::Zeroizing;
 
@@ -232,21 +232,7 @@ pub fn panel_view<'a>(
     ]
     .spacing(12)
     .align_y(Center);
-    let languages = row(Language::ALL.into_iter().map(|language| {
-        let active = language == panel.language;
-        button(text(language.native_name()).size(theme::TEXT_SIZE))
-            .padding([12, 20])
-            .on_press(Message::LanguagePicked(language))
-            .style(move |theme, status| {
-                if active {
-                    button::primary(theme, status)
-                } else {
-                    button::secondary(theme, status)
-                }
-            })
-            .into()
-    }))
-    .spacing(8);
+    let languages = crate::app::widget::languages(panel.language, Message::LanguagePicked);
     let default_camera = CameraOption {
         id: String::new(),
         label: t!(lang, "kiosk-camera-default"),

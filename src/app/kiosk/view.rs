@@ -8,6 +8,7 @@ use iced::{Center, Color, Element, Fill};
 use crate::app::step::Step;
 use crate::app::theme;
 use crate::app::widget::nav::action;
+use crate::app::widget::toggle;
 use crate::app::{App, Message as AppMessage};
 use crate::t;
 
@@ -60,13 +61,7 @@ impl App {
                 .height(theme::TARGET_HEIGHT)
                 .padding([12, 16])
                 .on_press(kiosk_message(Message::FieldPicked(candidate)))
-                .style(move |theme, status| {
-                    if active {
-                        button::primary(theme, status)
-                    } else {
-                        button::secondary(theme, status)
-                    }
-                })
+                .style(toggle(active))
                 .into()
             }))
             .spacing(8)

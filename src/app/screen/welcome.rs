@@ -1,9 +1,8 @@
 //! First screen: language, what the citizen needs, and what they came to do.
 
 use iced::Element;
-use iced::widget::{button, column, row, text};
+use iced::widget::column;
 
-use crate::app::theme;
 use crate::app::widget::{bullets, caption, choice, page, section};
 use crate::i18n::Language;
 use crate::t;
@@ -101,22 +100,7 @@ impl State {
     }
 
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
-        let languages = row(Language::ALL.into_iter().map(|language| {
-            let active = language == lang;
-            button(text(language.native_name()).size(theme::TEXT_SIZE))
-                .padding([14, 24])
-                .height(theme::TARGET_HEIGHT)
-                .on_press(Message::LanguagePicked(language))
-                .style(move |theme, status| {
-                    if active {
-                        button::primary(theme, status)
-                    } else {
-                        button::secondary(theme, status)
-                    }
-                })
-                .into()
-        }))
-        .spacing(10);
+        let languages = crate::app::widget::languages(lang, Message::LanguagePicked);
 
         let needs = bullets(
             Some(t!(lang, "welcome-need-title")),
