@@ -17,6 +17,7 @@ pub mod photo;
 pub mod progress;
 pub mod screen;
 pub mod service;
+pub mod shared;
 pub mod step;
 pub mod theme;
 pub mod upload;
@@ -25,25 +26,25 @@ pub mod widget;
 use iced::keyboard::{self, key};
 use iced::widget::{column, container, operation, scrollable};
 use iced::{Element, Fill, Subscription, Task, Theme, window};
-use qoltanba_core::client::Session;
-use qoltanba_core::protocol::{ApplicationStatusResponse, SmsMessage};
 
 use crate::config::{Config, ConfigWarning};
 use crate::i18n::Language;
 use crate::t;
+use screen::{Event, Screen};
 use screen::{
     account_pin, agreement, camera_check, document, document_review, done, iin, install,
     key_password, otp, phone_registration, selfie, status, storage, submit, verification, video_id,
     welcome,
 };
+use shared::Shared;
 use step::Step;
 use widget::nav::{Nav, nav};
 use widget::{Banner, banner};
 
 pub struct App {
-    lang: Language,
     step: Step,
-    config: Config,
+    /// What the steps share (language, settings, citizen, service, camera, devices, progress).
+    shared: Shared,
     welcome: welcome::State,
     camera_check: camera_check::State,
     iin: iin::State,
@@ -61,31 +62,11 @@ pub struct App {
     submit: submit::State,
     install: install::State,
     status: status::State,
-    /// The issuance service, once reached.
-    connection: Option<service::Connection>,
-    connection_error: Option<String>,
-    session_id: Option<String>,
-    /// Authorised by the SMS code; holds the bearer token in memory only.
-    session: Option<Session>,
-    /// A request is under way: Next is disabled and the screen says so.
-    waiting: bool,
-    failure: Option<flow::Failure>,
-    status_result: Option<ApplicationStatusResponse>,
-    /// Sandbox only: the SMS inbox, so a person can complete the flow.
-    inbox: Vec<SmsMessage>,
-    /// What is kept on disk for resuming (never in kiosk mode).
-    progress: progress::Progress,
+    done: done::State,
+    /// What Retry sends again, for a request the root still sends for its step.
+    retry: Option<Box<Message>>,
     /// The key files the last installation wrote.
     installed: Option<qoltanba_core::store::InstalledKeys>,
-    /// The camera, while a camera step is shown (dropping it releases the device).
-    camera: Option<camera::Engine>,
-    camera_starting: bool,
-    camera_error: Option<qoltanba_camera::CameraError>,
-    camera_view: Option<camera::Analysis>,
-    /// The cameras to pick from, and how they are listed.
-    cameras: cameras::Cameras,
-    /// PKCS#11 devices: the registry, the open session, the keys of the application.
-    devices: device::Devices,
     /// The device the last installation wrote the certificates to.
     installed_device: Option<device_keys::DeviceKeys>,
     /// Kiosk mode's own state (keypad, idle clock, operator panel); `None` on a desktop.
@@ -165,19 +146,11 @@ impl App {
         document.kiosk = config.kiosk;
         App {
             kiosk,
-            progress,
             installed: None,
-            camera: None,
-            camera_starting: false,
-            camera_error: None,
-            camera_view: None,
-            cameras: cameras::Cameras::default(),
-            devices: device::Devices::new(config.modules.clone()),
             installed_device: None,
-            lang: config.language,
             step: Step::Welcome,
             storage: storage::State::new(config.kiosk),
-            config,
+            shared: Shared::new(config, progress),
             welcome,
             camera_check: camera_check::State,
             iin: iin::State::default(),
@@ -194,22 +167,16 @@ impl App {
             submit: submit::State::default(),
             install: install::State::default(),
             status: status::State::default(),
-            connection: None,
-            connection_error: None,
-            session_id: None,
-            session: None,
-            waiting: false,
-            failure: None,
-            status_result: None,
-            inbox: Vec::new(),
+            done: done::State,
+            retry: None,
         }
     }
 
     /// Reaches the issuance service (starting the embedded sandbox if none is configured).
     pub fn connect(&self) -> Task<Message> {
-        let service = self.config.service.clone();
-        let data_dir = self.config.data_dir.clone();
-        let ca_file = self.config.ca_file.clone();
+        let service = self.shared.config.service.clone();
+        let data_dir = self.shared.config.data_dir.clone();
+        let ca_file = self.shared.config.ca_file.clone();
         Task::perform(service::connect(service, data_dir, ca_file), |r| {
             Message::Reply(flow::Reply::Connected(r))
         })
@@ -217,11 +184,11 @@ impl App {
 
     /// Whether the issuance service is reached (tests wait for this).
     pub fn is_service_ready(&self) -> bool {
-        self.connection.is_some()
+        self.shared.service.connection.is_some()
     }
 
     pub fn is_waiting(&self) -> bool {
-        self.waiting
+        self.shared.service.waiting
     }
 
     /// Opens on a given step (support and screenshots).
@@ -232,15 +199,22 @@ impl App {
 
     /// Whether the camera is open (it is released whenever the camera steps are left).
     pub fn camera_active(&self) -> bool {
-        self.camera.is_some()
+        self.shared.camera.engine.is_some()
     }
 
     /// What stops the camera, as the camera screens say it, if anything does.
     pub fn camera_problem(&self) -> Option<String> {
-        self.camera_error
+        self.shared
+            .camera
+            .error
             .as_ref()
-            .or(self.camera_view.as_ref().and_then(|v| v.lost.as_ref()))
-            .map(|e| screen::live::camera_error(self.lang, e))
+            .or(self
+                .shared
+                .camera
+                .view
+                .as_ref()
+                .and_then(|v| v.lost.as_ref()))
+            .map(|e| screen::live::camera_error(self.shared.lang, e))
     }
 
     /// Whether the selfie and the identification video are with the service.
@@ -259,20 +233,24 @@ impl App {
             self.video.recording,
             self.video.failed,
             self.video.upload.is_sent(),
-            self.camera_view.as_ref().and_then(|v| v.challenge),
-            self.camera_starting,
-            self.camera_error
+            self.shared.camera.view.as_ref().and_then(|v| v.challenge),
+            self.shared.camera.starting,
+            self.shared.camera.error
         )
     }
 
     /// The issuance service's address, once reached.
     pub fn service_url(&self) -> Option<&str> {
-        self.connection.as_ref().map(|c| c.client.base_url())
+        self.shared
+            .service
+            .connection
+            .as_ref()
+            .map(|c| c.client.base_url())
     }
 
     /// The service's session id, once a session is started (support and tests).
     pub fn session_id(&self) -> Option<&str> {
-        self.session_id.as_deref()
+        self.shared.service.session_id.as_deref()
     }
 
     /// The application number the submit step shows, once the service gave one.
@@ -304,26 +282,30 @@ impl App {
     }
 
     pub fn recognised_surname(&self) -> Option<&str> {
-        self.review.recognised.as_ref().map(|r| r.surname.as_str())
+        self.shared
+            .citizen
+            .recognised
+            .as_ref()
+            .map(|r| r.surname.as_str())
     }
 
     /// The translated reason the last photo file was refused, if it was.
     pub fn document_problem(&self) -> Option<String> {
         self.document
             .problem()
-            .map(|p| explain::photo(self.lang, p))
+            .map(|p| explain::photo(self.shared.lang, p))
     }
 
     /// The translated reason the service refused the card's front side, if it did.
     pub fn document_front_status(&self) -> Option<String> {
         match &self.document.front {
-            upload::Upload::Failed(_, error) => Some(explain::service(self.lang, error)),
+            upload::Upload::Failed(_, error) => Some(explain::service(self.shared.lang, error)),
             _ => None,
         }
     }
 
     pub fn language(&self) -> Language {
-        self.lang
+        self.shared.lang
     }
 
     pub fn step(&self) -> Step {
@@ -331,7 +313,7 @@ impl App {
     }
 
     pub fn title(&self) -> String {
-        t!(self.lang, "app-title")
+        t!(self.shared.lang, "app-title")
     }
 
     pub fn theme(&self) -> Theme {
@@ -354,7 +336,7 @@ impl App {
     fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::LanguagePicked(language) => self.set_language(language),
-            Message::CycleLanguage => self.set_language(self.lang.next()),
+            Message::CycleLanguage => self.set_language(self.shared.lang.next()),
             Message::Next => return self.next(),
             Message::Back => return self.back(),
             Message::FocusNext { backwards } => {
@@ -364,35 +346,38 @@ impl App {
                     operation::focus_next()
                 };
             }
-            Message::Arrow { up } => self.arrow(up),
-            Message::Toggle => self.toggle(),
+            Message::Arrow { up } => self.screen_mut(self.step).arrow(up),
+            Message::Toggle => self.screen_mut(self.step).toggle(),
             Message::Welcome(message) => return self.on_welcome(message),
             Message::Iin(message) => {
-                if let Some(iin::Event::Continue(_)) = self.iin.update(message) {
-                    return self.next();
-                }
+                let (task, event) = self.iin.update(message, &mut self.shared);
+                return self.then(Step::Iin, task.map(Message::Iin), event);
             }
-            Message::Otp(message) => match self.otp.update(message) {
-                Some(otp::Event::Continue) => return self.next(),
-                Some(otp::Event::NotRegistered) => return self.go(Step::PhoneRegistration),
-                Some(otp::Event::Resend) => return self.resend_otp(),
-                None => {}
-            },
+            Message::Otp(message) => {
+                let (task, event) = self.otp.update(message, &mut self.shared);
+                return self.then(Step::Otp, task.map(Message::Otp), event);
+            }
             Message::Phone(message) => {
-                if let Some(phone_registration::Event::Continue(_)) = self.phone.update(message) {
-                    return self.next();
-                }
+                let (task, event) = self.phone.update(message, &mut self.shared);
+                return self.then(Step::PhoneRegistration, task.map(Message::Phone), event);
             }
             Message::Pin(message) => {
-                if let Some(account_pin::Event::Continue) = self.pin.update(message) {
-                    return self.next();
-                }
+                let (task, event) = self.pin.update(message, &mut self.shared);
+                return self.then(Step::AccountPin, task.map(Message::Pin), event);
             }
             Message::Selfie(message) => return self.on_selfie(message),
             Message::Video(message) => return self.on_video(message),
             Message::Document(message) => return self.on_document(message),
-            Message::Review(message) => self.review.update(message),
-            Message::Verification(message) => return self.on_verification(message),
+            Message::Review(message) => {
+                let (task, event) = self.review.update(message, &mut self.shared);
+                return self.then(Step::DocumentReview, task.map(Message::Review), event);
+            }
+            Message::Verification(message) => {
+                return self
+                    .verification
+                    .update(message, &mut self.shared)
+                    .map(Message::Verification);
+            }
             Message::Agreement(message) => {
                 if let Some(agreement::Event::Continue) = self.agreement.update(message) {
                     return self.next();
@@ -408,9 +393,10 @@ impl App {
                 }
             }
             Message::Status(message) => {
-                if let Some(status::Event::Check(_)) = self.status.update(message) {
-                    return self.check_status();
-                }
+                return self
+                    .status
+                    .update(message, &mut self.shared)
+                    .map(Message::Status);
             }
             Message::Done(done::Message::Home) if self.kiosk.is_some() => {
                 return self.reset_visit(kiosk::counters::Outcome::Completed);
@@ -420,14 +406,10 @@ impl App {
             Message::Visit(_, message) => return self.handle(*message),
             Message::Idle => {}
             Message::Reply(reply) => return self.on_reply(reply),
-            Message::Retry => {
-                if let Some(failure) = self.failure.take() {
-                    return self.handle(*failure.retry);
-                }
-            }
+            Message::Retry => return self.retry(),
             Message::Refresh => return self.enter(self.step),
             Message::ReconnectService => {
-                self.connection_error = None;
+                self.shared.service.connection_error = None;
                 return self.connect();
             }
             Message::Tick => return self.on_tick(),
@@ -440,7 +422,7 @@ impl App {
     }
 
     fn set_language(&mut self, language: Language) {
-        self.lang = language;
+        self.shared.lang = language;
     }
 
     fn on_welcome(&mut self, message: welcome::Message) -> Task<Message> {
@@ -461,66 +443,90 @@ impl App {
 
     /// Whether the current step lets the user move on.
     pub fn can_continue(&self) -> bool {
-        if self.waiting {
+        let screen = self.screen_of(self.step);
+        if self.shared.service.waiting
+            || screen.needs_service() && self.shared.service.connection.is_none()
+        {
             return false;
         }
-        if Self::needs_service(self.step) && self.connection.is_none() {
-            return false;
+        screen.can_continue(&self.shared)
+    }
+
+    /// The step's answers to what the root asks (see [`screen::Screen`]).
+    fn screen_of(&self, step: Step) -> &dyn Screen {
+        match step {
+            Step::Welcome => &self.welcome,
+            Step::CameraCheck => &self.camera_check,
+            Step::Iin => &self.iin,
+            Step::Otp => &self.otp,
+            Step::PhoneRegistration => &self.phone,
+            Step::Selfie => &self.selfie,
+            Step::VideoId => &self.video,
+            Step::AccountPin => &self.pin,
+            Step::Document => &self.document,
+            Step::DocumentReview => &self.review,
+            Step::Verification => &self.verification,
+            Step::Agreement => &self.agreement,
+            Step::Storage => &self.storage,
+            Step::KeyPassword => &self.password,
+            Step::Submit => &self.submit,
+            Step::Install => &self.install,
+            Step::Done => &self.done,
+            Step::Status => &self.status,
         }
+    }
+
+    fn screen_mut(&mut self, step: Step) -> &mut dyn Screen {
+        match step {
+            Step::Welcome => &mut self.welcome,
+            Step::CameraCheck => &mut self.camera_check,
+            Step::Iin => &mut self.iin,
+            Step::Otp => &mut self.otp,
+            Step::PhoneRegistration => &mut self.phone,
+            Step::Selfie => &mut self.selfie,
+            Step::VideoId => &mut self.video,
+            Step::AccountPin => &mut self.pin,
+            Step::Document => &mut self.document,
+            Step::DocumentReview => &mut self.review,
+            Step::Verification => &mut self.verification,
+            Step::Agreement => &mut self.agreement,
+            Step::Storage => &mut self.storage,
+            Step::KeyPassword => &mut self.password,
+            Step::Submit => &mut self.submit,
+            Step::Install => &mut self.install,
+            Step::Done => &mut self.done,
+            Step::Status => &mut self.status,
+        }
+    }
+
+    /// What a step's update asked of the root. A step that is no longer shown (a late
+    /// answer) moves nobody.
+    fn then(&mut self, from: Step, task: Task<Message>, event: Option<Event>) -> Task<Message> {
+        let moved = match event {
+            _ if from != self.step => Task::none(),
+            Some(Event::Next) => self.next(),
+            Some(Event::Go(step)) => self.go(step),
+            None => Task::none(),
+        };
+        Task::batch([task, moved])
+    }
+
+    /// Retry after a failed request: the step sends what failed again.
+    fn retry(&mut self) -> Task<Message> {
+        if let Some(message) = self.retry.take() {
+            return self.handle(*message);
+        }
+        let shared = &mut self.shared;
         match self.step {
-            Step::Iin => self.iin.can_continue(),
-            Step::Otp => self.otp.can_continue(),
-            Step::PhoneRegistration => self.phone.can_continue(),
-            Step::AccountPin => self.pin.can_continue(),
-            Step::Document => self.document.can_continue(),
-            Step::DocumentReview => self.review.can_continue() && self.review.recognised.is_some(),
-            Step::Verification => self.verification.can_continue(),
-            Step::Agreement => self.agreement.can_continue(),
-            Step::Storage => self.storage.can_continue(),
-            Step::KeyPassword => self.password.can_continue(),
-            Step::Submit => self.submit.can_continue(),
-            // Steps whose engine is not connected yet do not hold the user back; the screen
-            // says so in a banner.
-            Step::CameraCheck => self.live().is_running(),
-            Step::Selfie => self.selfie.can_continue(),
-            Step::VideoId => self.video.can_continue(),
-            // Installation moves on by itself once the files are written.
-            Step::Welcome | Step::Done | Step::Status | Step::Install => false,
+            Step::Iin => self.iin.send(shared).map(Message::Iin),
+            Step::Otp => self.otp.retry(shared).map(Message::Otp),
+            Step::PhoneRegistration => self.phone.send(shared).map(Message::Phone),
+            Step::AccountPin => self.pin.send(shared).map(Message::Pin),
+            Step::DocumentReview => self.review.retry(shared).map(Message::Review),
+            Step::Verification => self.verification.check(shared).map(Message::Verification),
+            Step::Status => self.status.check(shared).map(Message::Status),
+            _ => Task::none(),
         }
-    }
-
-    /// Steps whose engine (service, camera, keys, tokens) is connected. Every other step shows
-    /// a banner saying its data is not sent or checked yet.
-    fn is_connected(step: Step) -> bool {
-        Self::needs_service(step)
-            || matches!(
-                step,
-                Step::Welcome
-                    | Step::CameraCheck
-                    | Step::Selfie
-                    | Step::VideoId
-                    | Step::Agreement
-                    | Step::Storage
-                    | Step::KeyPassword
-                    | Step::Done
-            )
-    }
-
-    /// Steps whose Next sends something to the issuance service.
-    fn needs_service(step: Step) -> bool {
-        matches!(
-            step,
-            Step::Iin
-                | Step::Otp
-                | Step::PhoneRegistration
-                | Step::AccountPin
-                | Step::Document
-                | Step::DocumentReview
-                | Step::Verification
-                | Step::Submit
-                | Step::Install
-                | Step::Status
-        )
     }
 
     fn next(&mut self) -> Task<Message> {
@@ -530,12 +536,13 @@ impl App {
         if !self.can_continue() {
             return Task::none();
         }
+        let shared = &mut self.shared;
         match self.step {
-            Step::Iin => return self.submit_iin(),
-            Step::Otp => return self.submit_otp(),
-            Step::PhoneRegistration => return self.submit_phone(),
-            Step::AccountPin => return self.submit_pin(),
-            Step::DocumentReview => return self.confirm_document_data(),
+            Step::Iin => return self.iin.send(shared).map(Message::Iin),
+            Step::Otp => return self.otp.send(shared).map(Message::Otp),
+            Step::PhoneRegistration => return self.phone.send(shared).map(Message::Phone),
+            Step::AccountPin => return self.pin.send(shared).map(Message::Pin),
+            Step::DocumentReview => return self.review.send(shared).map(Message::Review),
             Step::Storage if self.storage.kind() == storage::Kind::Folder => {
                 return self.check_folder();
             }
@@ -571,9 +578,10 @@ impl App {
     fn go(&mut self, step: Step) -> Task<Message> {
         self.step = step;
         self.kiosk_entered(step);
-        self.failure = None;
-        self.waiting = false;
-        let focus = match Self::first_input(step) {
+        self.retry = None;
+        self.shared.service.failure = None;
+        self.shared.service.waiting = false;
+        let focus = match self.screen_of(step).focus() {
             Some(id) => operation::focus(id),
             None => Task::none(),
         };
@@ -584,8 +592,11 @@ impl App {
     /// What a step asks the service for when it opens (and on Refresh / Retry).
     fn enter(&mut self, step: Step) -> Task<Message> {
         match step {
-            Step::DocumentReview => self.load_document_data(),
-            Step::Verification => self.check_verification(),
+            Step::DocumentReview => self.review.enter(&mut self.shared).map(Message::Review),
+            Step::Verification => self
+                .verification
+                .check(&mut self.shared)
+                .map(Message::Verification),
             Step::Install => self.enter_install(),
             Step::Storage => self.scan_devices(false),
             _ => Task::none(),
@@ -596,70 +607,33 @@ impl App {
     /// the certificates; otherwise the citizen logs in again and the service remembers their
     /// Digital ID.
     fn resume(&mut self) -> Task<Message> {
-        if self.progress.application_number.is_some() {
-            if let Some(keys) = &self.progress.device {
-                self.devices.pending = Some(keys.clone());
-            } else if let Some(folder) = &self.progress.folder {
+        if self.shared.progress.application_number.is_some() {
+            if let Some(keys) = &self.shared.progress.device {
+                self.shared.devices.pending = Some(keys.clone());
+            } else if let Some(folder) = &self.shared.progress.folder {
                 self.install.folder = folder.display().to_string();
             }
             return self.go(Step::Install);
         }
-        if let Some(iin) = self.progress.iin.clone() {
-            self.iin.update(iin::Message::Changed(iin));
+        if let Some(iin) = self.shared.progress.iin.clone() {
+            _ = self
+                .iin
+                .update(iin::Message::Changed(iin), &mut self.shared);
         }
         self.go(Step::Iin)
     }
 
     /// Stores the non-secret progress off the UI thread (nothing in kiosk mode).
     fn save_progress(&self) -> Task<Message> {
-        if self.config.kiosk {
-            return Task::none();
-        }
-        let dir = self.config.data_dir.clone();
-        let progress = self.progress.clone();
-        store_in_background("the progress", move || progress::save(&dir, &progress))
-    }
-
-    /// The field that takes the keyboard when a step opens.
-    fn first_input(step: Step) -> Option<&'static str> {
-        Some(match step {
-            Step::Iin => iin::INPUT_ID,
-            Step::Otp => otp::INPUT_ID,
-            Step::PhoneRegistration => phone_registration::INPUT_ID,
-            Step::AccountPin => account_pin::INPUT_ID,
-            Step::KeyPassword => key_password::INPUT_ID,
-            Step::Status => status::INPUT_ID,
-            Step::Storage => storage::FOLDER_ID,
-            _ => return None,
-        })
-    }
-
-    fn arrow(&mut self, up: bool) {
-        match self.step {
-            Step::Welcome => {
-                _ = self
-                    .welcome
-                    .update(welcome::Message::Move(if up { -1 } else { 1 }))
-            }
-            Step::Storage => self.storage.cycle(),
-            _ => {}
-        }
-    }
-
-    fn toggle(&mut self) {
-        match self.step {
-            Step::DocumentReview => self.review.toggle(),
-            Step::Agreement => self.agreement.toggle(),
-            _ => {}
-        }
+        self.shared.save_progress()
     }
 
     pub fn view(&self) -> Element<'_, Message> {
         if let Some(operator) = self.operator_view() {
             return operator;
         }
-        let lang = self.lang;
-        let warnings = column(self.config.warnings.iter().map(|warning| {
+        let lang = self.shared.lang;
+        let warnings = column(self.shared.config.warnings.iter().map(|warning| {
             let text = match warning {
                 ConfigWarning::UnreadableSettings { path, reason } => t!(
                     lang,
@@ -675,14 +649,10 @@ impl App {
             banner(Banner::Warning, text)
         }))
         .spacing(8);
-        let pending = (!Self::is_connected(self.step))
-            .then(|| banner(Banner::Info, t!(lang, "not-connected")));
         let content = column![warnings]
-            .push(pending)
             .push(self.service_notice())
             .push(self.screen())
             .push(self.sandbox_inbox())
-            .push(self.status_answer())
             .spacing(theme::SPACING + 4.0);
         let body = scrollable(
             container(content.max_width(theme::CONTENT_WIDTH))
@@ -698,7 +668,9 @@ impl App {
             widget::header::header(
                 lang,
                 self.step,
-                self.connection
+                self.shared
+                    .service
+                    .connection
                     .as_ref()
                     .is_some_and(service::Connection::is_sandbox),
                 Message::LanguagePicked
@@ -722,12 +694,12 @@ impl App {
             touch: self.kiosk.is_some(),
             back: self.step.can_go_back().then_some(Message::Back),
             next,
-            next_label: t!(self.lang, "nav-next"),
+            next_label: t!(self.shared.lang, "nav-next"),
         }
     }
 
     fn screen(&self) -> Element<'_, Message> {
-        let lang = self.lang;
+        let lang = self.shared.lang;
         match self.step {
             Step::Welcome => self.welcome.view(lang).map(Message::Welcome),
             Step::CameraCheck => self
@@ -735,13 +707,13 @@ impl App {
                 .view(lang, self.live())
                 .map(|option| Message::Cameras(cameras::Message::Picked(option))),
             Step::Iin => self.iin.view(lang).map(Message::Iin),
-            Step::Otp => self.otp.view(lang).map(Message::Otp),
+            Step::Otp => self.otp.view(&self.shared).map(Message::Otp),
             Step::PhoneRegistration => self.phone.view(lang).map(Message::Phone),
             Step::Selfie => self.selfie.view(lang, self.live()).map(Message::Selfie),
             Step::VideoId => self.video.view(lang, self.live()).map(Message::Video),
             Step::AccountPin => self.pin.view(lang).map(Message::Pin),
             Step::Document => self.document.view(lang, self.live()).map(Message::Document),
-            Step::DocumentReview => self.review.view(lang).map(Message::Review),
+            Step::DocumentReview => self.review.view(&self.shared).map(Message::Review),
             Step::Verification => self.verification.view(lang).map(Message::Verification),
             Step::Agreement => self.agreement.view(lang).map(Message::Agreement),
             Step::Storage => self.storage.view(lang).map(Message::Storage),
@@ -755,7 +727,7 @@ impl App {
                 .view(
                     lang,
                     self.password.password().is_some(),
-                    self.devices.session.is_some(),
+                    self.shared.devices.session.is_some(),
                 )
                 .map(Message::Install),
             Step::Done => done::view(
@@ -765,20 +737,16 @@ impl App {
                 self.kiosk.is_some(),
             )
             .map(Message::Done),
-            Step::Status => self
-                .status
-                .view(lang, self.connection.is_some() && !self.waiting)
-                .map(Message::Status),
+            Step::Status => self.status.view(&self.shared).map(Message::Status),
         }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let ticking = self.otp.resend_in.is_some() || self.step == Step::Otp;
+        let ticking = self.shared.service.resend_in.is_some() || self.step == Step::Otp;
         let tick = ticking
             .then(|| iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
-        let moderation = (self.step == Step::Verification
-            && self.verification.outcome == Some(screen::verification::Outcome::Moderation))
-        .then(|| iced::time::every(identity::MODERATION_POLL).map(|_| Message::Refresh));
+        let moderation = (self.step == Step::Verification)
+            .then(|| self.verification.subscription().map(Message::Verification));
         let issue = (self.step == Step::Install
             && self.install.stage == screen::install::Stage::NotYet)
             .then(|| {
@@ -786,7 +754,9 @@ impl App {
                     .map(|_| Message::Install(screen::install::Message::Start))
             });
         let camera = self
+            .shared
             .camera
+            .engine
             .is_some()
             .then(|| iced::time::every(camera::TICK).map(|_| Message::CameraTick));
         // While devices are shown (or none was listed yet, which decides what is offered).
@@ -833,28 +803,6 @@ impl App {
     }
 }
 
-/// Writes one of the app's own small files on a blocking thread. A failure is reported on
-/// stderr (the file holds nothing the user must act on now) and never stops the wizard.
-pub(crate) fn store_in_background(
-    what: &'static str,
-    write: impl FnOnce() -> std::io::Result<()> + Send + 'static,
-) -> Task<Message> {
-    Task::perform(
-        async move {
-            tokio::task::spawn_blocking(write)
-                .await
-                .map_err(std::io::Error::other)
-                .and_then(|written| written)
-        },
-        move |result| {
-            if let Err(error) = result {
-                eprintln!("qoltanba: could not store {what}: {error}");
-            }
-            Message::Idle
-        },
-    )
-}
-
 /// The iced application, built in one place so `main` and tests share it.
 pub fn application(
     config: Config,
@@ -868,7 +816,7 @@ pub fn application(
             None => app,
         };
         let focus = start
-            .and_then(App::first_input)
+            .and_then(|step| app.screen_of(step).focus())
             .map_or_else(Task::none, operation::focus);
         let mut app = app;
         let camera = start.map_or_else(Task::none, |step| app.camera_for(step));

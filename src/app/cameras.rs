@@ -71,6 +71,18 @@ pub struct Cameras {
     not_saved: Option<SettingsError>,
 }
 
+impl Cameras {
+    /// The picker the camera screens show, when there is more than one camera to choose
+    /// from and the command line did not name one.
+    pub fn picker(&self, config: &crate::config::Config) -> Option<Picker<'_>> {
+        (!config.camera_from_cli && self.options.len() > 1).then(|| Picker {
+            options: &self.options,
+            selected: selected(&self.options, &config.camera),
+            not_saved: self.not_saved.as_ref(),
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Listed(Result<Vec<DeviceInfo>, CameraError>),
@@ -113,37 +125,33 @@ fn selected<'a>(options: &'a [CameraOption], choice: &CameraChoice) -> Option<&'
 impl App {
     /// Uses `lister` instead of the system's camera list (tests, support tools).
     pub fn with_camera_lister(mut self, lister: Lister) -> Self {
-        self.cameras.lister = lister;
+        self.shared.camera.picker.lister = lister;
         self
     }
 
     /// The cameras in the picker (empty until listed, or when the command line named one).
     pub fn camera_options(&self) -> &[CameraOption] {
-        &self.cameras.options
+        &self.shared.camera.picker.options
     }
 
     /// The camera the wizard uses now.
     pub fn camera_choice(&self) -> &CameraChoice {
-        &self.config.camera
+        &self.shared.config.camera
     }
 
     /// The picker for the camera screens: only with more than one camera, and only when the
     /// command line did not name one.
     pub fn camera_picker(&self) -> Option<Picker<'_>> {
-        (!self.config.camera_from_cli && self.cameras.options.len() > 1).then(|| Picker {
-            options: &self.cameras.options,
-            selected: selected(&self.cameras.options, &self.config.camera),
-            not_saved: self.cameras.not_saved.as_ref(),
-        })
+        self.shared.camera.picker.picker(&self.shared.config)
     }
 
     /// Lists the cameras on a blocking thread (not when the command line named one).
     pub(super) fn list_cameras(&mut self) -> Task<AppMessage> {
-        if self.config.camera_from_cli || self.cameras.listing {
+        if self.shared.config.camera_from_cli || self.shared.camera.picker.listing {
             return Task::none();
         }
-        self.cameras.listing = true;
-        let lister = self.cameras.lister.clone();
+        self.shared.camera.picker.listing = true;
+        let lister = self.shared.camera.picker.lister.clone();
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || (lister.0)())
@@ -157,24 +165,24 @@ impl App {
     pub(super) fn on_cameras(&mut self, message: Message) -> Task<AppMessage> {
         match message {
             Message::Listed(result) => {
-                self.cameras.listing = false;
+                self.shared.camera.picker.listing = false;
                 match result {
-                    Ok(devices) => self.cameras.options = options(&devices),
+                    Ok(devices) => self.shared.camera.picker.options = options(&devices),
                     Err(error) => {
                         // No list means no picker; the camera screens say what is wrong.
                         eprintln!("qoltanba: cannot list the cameras: {error}");
-                        self.cameras.options.clear();
+                        self.shared.camera.picker.options.clear();
                     }
                 }
                 Task::none()
             }
             Message::Picked(option) => {
                 let choice = CameraChoice::Device(option.id.clone());
-                if self.config.camera_from_cli || self.config.camera == choice {
+                if self.shared.config.camera_from_cli || self.shared.config.camera == choice {
                     return Task::none();
                 }
-                self.config.camera = choice;
-                let save = match self.config.settings_path.clone() {
+                self.shared.config.camera = choice;
+                let save = match self.shared.config.settings_path.clone() {
                     Some(path) => Task::perform(
                         async move {
                             tokio::task::spawn_blocking(move || {
@@ -199,7 +207,7 @@ impl App {
                 if let Err(error) = &result {
                     eprintln!("qoltanba: the camera choice was not stored: {error}");
                 }
-                self.cameras.not_saved = result.err();
+                self.shared.camera.picker.not_saved = result.err();
                 Task::none()
             }
         }

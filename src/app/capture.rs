@@ -21,7 +21,9 @@ impl App {
     /// What the card camera's last frame was: the side and what to fix (`None`: it would be
     /// taken). `None` while the card camera is closed or has not delivered a frame.
     pub fn card_check(&self) -> Option<(DocumentSide, Option<qoltanba_camera::DocumentHint>)> {
-        self.camera_view
+        self.shared
+            .camera
+            .view
             .as_ref()
             .and_then(|view| view.card.as_ref())
             .map(|card| (card.side, card.hint))
@@ -29,30 +31,21 @@ impl App {
 
     /// Whether the last analysed selfie or video frame had the face in the oval.
     pub fn face_in_oval(&self) -> bool {
-        self.camera_view
+        self.shared
+            .camera
+            .view
             .as_ref()
             .is_some_and(|view| view.face_in_oval)
     }
 
     /// What the camera is for on the current screen, if anything.
     fn purpose(&self) -> Option<Purpose> {
-        match self.step {
-            Step::CameraCheck => Some(Purpose::Check),
-            Step::Selfie => Some(Purpose::Selfie),
-            Step::VideoId => Some(Purpose::Video),
-            Step::Document => self.document.camera().map(Purpose::Card),
-            _ => None,
-        }
+        self.screen_of(self.step).camera()
     }
 
     /// The camera's state for the screens.
     pub(super) fn live(&self) -> Live<'_> {
-        Live {
-            view: self.camera_view.as_ref(),
-            error: self.camera_error.as_ref(),
-            starting: self.camera_starting,
-            picker: self.camera_picker(),
-        }
+        self.shared.live()
     }
 
     /// Opens the camera for a camera step, or releases it for any other. The card camera is
@@ -72,31 +65,31 @@ impl App {
             self.release_camera();
             return Task::none();
         };
-        if let Some(engine) = &self.camera {
+        if let Some(engine) = &self.shared.camera.engine {
             let card_changed = engine.purpose() != purpose
                 && matches!(
                     (engine.purpose(), purpose),
                     (Purpose::Card(_), _) | (_, Purpose::Card(_))
                 );
-            if engine.choice() != &self.config.camera || card_changed {
+            if engine.choice() != &self.shared.config.camera || card_changed {
                 self.release_camera();
             }
         }
-        if self.camera.is_some() || self.camera_starting {
+        if self.shared.camera.engine.is_some() || self.shared.camera.starting {
             return Task::none();
         }
         self.open_camera(purpose)
     }
 
     fn release_camera(&mut self) {
-        self.camera = None;
-        self.camera_view = None;
+        self.shared.camera.engine = None;
+        self.shared.camera.view = None;
     }
 
     fn open_camera(&mut self, purpose: Purpose) -> Task<Message> {
-        self.camera_starting = true;
-        self.camera_error = None;
-        let choice = self.config.camera.clone();
+        self.shared.camera.starting = true;
+        self.shared.camera.error = None;
+        let choice = self.shared.config.camera.clone();
         let open = Task::perform(
             async move {
                 let result = tokio::task::spawn_blocking(move || camera::start(choice, purpose))
@@ -110,17 +103,17 @@ impl App {
     }
 
     pub(super) fn camera_started(&mut self, started: Started) -> Task<Message> {
-        self.camera_starting = false;
+        self.shared.camera.starting = false;
         match started.take() {
             Some(Ok(engine)) => {
-                self.camera = Some(engine);
-                self.camera_error = None;
+                self.shared.camera.engine = Some(engine);
+                self.shared.camera.error = None;
                 // Released at once if the citizen left the camera screens meanwhile, started
                 // again if they picked another camera or card side meanwhile.
                 return self.reconcile_camera();
             }
             Some(Err(error)) => {
-                self.camera_error = Some(error);
+                self.shared.camera.error = Some(error);
                 self.video.recording = false;
             }
             None => {}
@@ -138,7 +131,7 @@ impl App {
         let Some(purpose) = self.purpose() else {
             return Task::none();
         };
-        let Some(engine) = self.camera.as_mut() else {
+        let Some(engine) = self.shared.camera.engine.as_mut() else {
             return Task::none();
         };
         if engine.busy {
@@ -153,7 +146,7 @@ impl App {
     }
 
     pub(super) fn camera_analysed(&mut self, analysis: Option<Analysis>) -> Task<Message> {
-        if let Some(engine) = self.camera.as_mut() {
+        if let Some(engine) = self.shared.camera.engine.as_mut() {
             engine.busy = false;
         }
         let Some(mut analysis) = analysis else {
@@ -168,7 +161,7 @@ impl App {
             }
             if let Some(result) = card.capture.take() {
                 let side = card.side;
-                self.camera_view = Some(analysis);
+                self.shared.camera.view = Some(analysis);
                 // A photo taken closes the card camera (and releases the device).
                 return self.on_document(document::Message::CameraTaken(side, result));
             }
@@ -193,17 +186,17 @@ impl App {
             self.video.recording = false;
             self.video.failed = Some(failure);
         }
-        self.camera_view = Some(analysis);
+        self.shared.camera.view = Some(analysis);
         task
     }
 
     /// A new identification attempt: a fresh script (the synthetic camera restarts to act it
     /// out), off the UI thread.
     pub(super) fn start_video(&mut self) -> Task<Message> {
-        let Some(engine) = self.camera.take() else {
+        let Some(engine) = self.shared.camera.engine.take() else {
             return self.open_camera(Purpose::Video);
         };
-        self.camera_starting = true;
+        self.shared.camera.starting = true;
         Task::perform(
             async move {
                 let result = tokio::task::spawn_blocking(move || engine.start_video())
@@ -217,13 +210,13 @@ impl App {
 
     /// The card camera's button: the next frame is checked and taken if it passes.
     pub(super) fn request_card_capture(&self) {
-        if let Some(engine) = &self.camera {
+        if let Some(engine) = &self.shared.camera.engine {
             engine.request_capture();
         }
     }
 
     pub(super) fn selfie_button(&mut self, take: bool) {
-        if let Some(engine) = &self.camera {
+        if let Some(engine) = &self.shared.camera.engine {
             if take {
                 engine.request_capture();
             } else {

@@ -30,9 +30,9 @@ impl App {
         if self.storage.device.scanning {
             return Task::none();
         }
-        let reload = self.devices.clock.tick() || reload;
+        let reload = self.shared.devices.clock.tick() || reload;
         self.storage.device.scanning = true;
-        let registry = self.devices.registry.clone();
+        let registry = self.shared.devices.registry.clone();
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || registry.scan(reload))
@@ -54,7 +54,7 @@ impl App {
                     .storage
                     .device
                     .selected()
-                    .is_some_and(|token| self.devices.session_on(token).is_some());
+                    .is_some_and(|token| self.shared.devices.session_on(token).is_some());
                 if open {
                     self.go(Step::Submit)
                 } else {
@@ -74,8 +74,8 @@ impl App {
             return Task::none();
         };
         // The open session (if any) is closed by the worker before the new login.
-        let previous = self.devices.session.take();
-        let registry = self.devices.registry.clone();
+        let previous = self.shared.devices.session.take();
+        let registry = self.shared.devices.registry.clone();
         self.storage.device.start_login();
         Task::perform(
             blocking(move || registry.login(&token, &pin, previous)),
@@ -84,9 +84,10 @@ impl App {
     }
 
     fn change_device_pin(&mut self) -> Task<Message> {
-        let (Some(session), Some(new)) =
-            (self.devices.session.clone(), self.storage.device.new_pin())
-        else {
+        let (Some(session), Some(new)) = (
+            self.shared.devices.session.clone(),
+            self.storage.device.new_pin(),
+        ) else {
             return Task::none();
         };
         let old = self.storage.device.current_pin();
@@ -98,7 +99,7 @@ impl App {
 
     /// Closes the device session on a worker thread (closing may wait for the device).
     pub(super) fn release_device(&mut self) -> Task<Message> {
-        close(self.devices.session.take())
+        close(self.shared.devices.session.take())
     }
 
     /// Start on the submit step with a device: both pairs made on it, then the application.
@@ -106,19 +107,21 @@ impl App {
         if self.submit.stage != submit::Stage::Idle {
             return Task::none();
         }
-        let (Some(subject), Some(session)) = (self.subject(), self.devices.session.clone()) else {
-            self.submit.problem = Some(t!(self.lang, "submit-missing-device"));
+        let (Some(subject), Some(session)) = (self.subject(), self.shared.devices.session.clone())
+        else {
+            self.submit.problem = Some(t!(self.shared.lang, "submit-missing-device"));
             return Task::none();
         };
         // Keys of an accepted application still waiting on this device are not leftovers.
         let clean_up = !self
+            .shared
             .progress
             .device
             .as_ref()
             .is_some_and(|keys| keys.is_on(session.token()));
         self.submit.problem = None;
         self.submit.stage = submit::Stage::Keys;
-        self.failure = None;
+        self.shared.service.failure = None;
         let tag = device_keys::label_tag();
         Task::perform(
             blocking(move || device_keys::make_keys(&session, &subject, clean_up, &tag)),
@@ -134,7 +137,7 @@ impl App {
 
     /// Retry after a failed send on the device path: the same requests go again.
     pub(super) fn resend_device_application(&mut self) -> Task<Message> {
-        match self.devices.prepared.clone() {
+        match self.shared.devices.prepared.clone() {
             Some(prepared) => self.send_device_application(prepared),
             None => self.make_device_keys(),
         }
@@ -142,7 +145,7 @@ impl App {
 
     fn send_device_application(&mut self, prepared: DevicePrepared) -> Task<Message> {
         use qoltanba_core::protocol::StorageKind;
-        self.devices.prepared = Some(prepared.clone());
+        self.shared.devices.prepared = Some(prepared.clone());
         self.send_requests(StorageKind::Token, prepared.csr_auth, prepared.csr_sign)
     }
 
@@ -150,19 +153,19 @@ impl App {
         match result {
             Ok(number) => match (
                 ApplicationNumber::parse(&number),
-                self.devices.prepared.take(),
+                self.shared.devices.prepared.take(),
             ) {
                 (Ok(number), Some(prepared)) => {
                     self.submit.stage = submit::Stage::Done;
                     self.submit.application_number = Some(number.as_str().to_owned());
-                    self.progress.application_number = Some(number.as_str().to_owned());
-                    self.progress.folder = None;
-                    self.progress.device = Some(prepared.keys.clone());
-                    self.devices.pending = Some(prepared.keys);
+                    self.shared.progress.application_number = Some(number.as_str().to_owned());
+                    self.shared.progress.folder = None;
+                    self.shared.progress.device = Some(prepared.keys.clone());
+                    self.shared.devices.pending = Some(prepared.keys);
                     self.save_progress()
                 }
                 (Err(_), prepared) => {
-                    self.devices.prepared = prepared;
+                    self.shared.devices.prepared = prepared;
                     self.submit.stage = submit::Stage::Idle;
                     self.fail_with(
                         ClientError::Malformed(format!("application number {number:?}")),
@@ -177,7 +180,7 @@ impl App {
                     return self.fail_with(error, Message::ResendApplication);
                 }
                 // The service will never take these requests: the keys made for them go.
-                let prepared = self.devices.prepared.take();
+                let prepared = self.shared.devices.prepared.take();
                 let removal = self.remove_device_keys(prepared);
                 Task::batch([
                     removal,
@@ -188,7 +191,8 @@ impl App {
     }
 
     fn remove_device_keys(&mut self, prepared: Option<DevicePrepared>) -> Task<Message> {
-        let (Some(prepared), Some(session)) = (prepared, self.devices.session.clone()) else {
+        let (Some(prepared), Some(session)) = (prepared, self.shared.devices.session.clone())
+        else {
             return Task::none();
         };
         Task::perform(
@@ -200,13 +204,14 @@ impl App {
     /// Entering the install step with keys on a device: with the session open, the service is
     /// asked at once; otherwise the citizen plugs the device in and types its PIN first.
     pub(super) fn enter_device_install(&mut self) -> Task<Message> {
-        self.install.device = self.devices.pending.clone();
+        self.install.device = self.shared.devices.pending.clone();
         self.install.device_number = self
+            .shared
             .progress
             .application_number
             .clone()
             .or_else(|| self.submit.application_number.clone());
-        if self.devices.session.is_some() {
+        if self.shared.devices.session.is_some() {
             self.check_issue()
         } else {
             Task::none()
@@ -232,8 +237,8 @@ impl App {
                 // Refused for good: the keys waiting on the device go, and nothing is resumed.
                 // The screen keeps showing the device and the refusal; Install has nothing left
                 // to do.
-                let keys = self.devices.pending.take();
-                self.progress = super::progress::Progress::default();
+                let keys = self.shared.devices.pending.take();
+                self.shared.progress = super::progress::Progress::default();
                 let removal = self.remove_device_keys(keys.map(|keys| DevicePrepared {
                     keys,
                     csr_auth: String::new(),
@@ -249,17 +254,17 @@ impl App {
     }
 
     fn write_to_device(&mut self, certificates: CertificatesResponse) -> Task<Message> {
-        let Some(keys) = self.devices.pending.clone() else {
+        let Some(keys) = self.shared.devices.pending.clone() else {
             return Task::none();
         };
-        let session = self.devices.session.clone();
+        let session = self.shared.devices.session.clone();
         let pin = self.install.device_pin();
         if session.is_none() && pin.is_none() {
             self.install.stage = install::Stage::Idle;
-            self.install.problem = Some(t!(self.lang, "install-device-pin-hint"));
+            self.install.problem = Some(t!(self.shared.lang, "install-device-pin-hint"));
             return Task::none();
         }
-        let registry = self.devices.registry.clone();
+        let registry = self.shared.devices.registry.clone();
         self.install.stage = install::Stage::Writing;
         self.install.problem = None;
         Task::perform(
@@ -280,7 +285,7 @@ impl App {
     pub(super) fn on_device_reply(&mut self, reply: Reply) -> Task<Message> {
         match reply {
             Reply::DevicesListed(listing) => {
-                let session_gone = self.devices.session.as_ref().is_some_and(|session| {
+                let session_gone = self.shared.devices.session.as_ref().is_some_and(|session| {
                     !listing
                         .tokens
                         .iter()
@@ -295,7 +300,7 @@ impl App {
             Reply::DeviceLoggedIn(result) => match result {
                 Ok(session) => {
                     let factory = session.uses_factory_pin();
-                    self.devices.session = Some(session);
+                    self.shared.devices.session = Some(session);
                     self.storage.device.logged_in(factory);
                     if !factory && self.step == Step::Storage {
                         return self.go(Step::Submit);
@@ -329,7 +334,7 @@ impl App {
                 Ok(prepared) => self.send_device_application(prepared),
                 Err(error) => {
                     self.submit.stage = submit::Stage::Idle;
-                    self.submit.problem = Some(super::explain::device(self.lang, &error));
+                    self.submit.problem = Some(super::explain::device(self.shared.lang, &error));
                     if error.is_removal() {
                         return self.release_device();
                     }
@@ -338,7 +343,7 @@ impl App {
             },
             Reply::DeviceKeysRemoved(result) => {
                 if result.is_ok() {
-                    let removed = t!(self.lang, "submit-device-keys-removed");
+                    let removed = t!(self.shared.lang, "submit-device-keys-removed");
                     if self.step == Step::Install {
                         self.install.problem = Some(removed);
                     } else {
@@ -351,10 +356,10 @@ impl App {
                 Ok(session) => {
                     self.install.stage = install::Stage::Idle;
                     self.install.forget_pin();
-                    self.installed_device = self.devices.pending.take();
+                    self.installed_device = self.shared.devices.pending.take();
                     self.install.device = None;
-                    self.progress = super::progress::Progress::default();
-                    let previous = self.devices.session.take();
+                    self.shared.progress = super::progress::Progress::default();
+                    let previous = self.shared.devices.session.take();
                     Task::batch([
                         close(Some(session)),
                         close(previous),
@@ -364,7 +369,7 @@ impl App {
                 }
                 Err(error) => {
                     self.install.stage = install::Stage::Idle;
-                    self.install.problem = Some(super::explain::device(self.lang, &error));
+                    self.install.problem = Some(super::explain::device(self.shared.lang, &error));
                     if error.is_removal() {
                         return self.release_device();
                     }
@@ -398,7 +403,7 @@ impl App {
             .device
             .error
             .as_ref()
-            .map(|error| super::explain::device(self.lang, error))
+            .map(|error| super::explain::device(self.shared.lang, error))
     }
 
     /// Why the keys could not be made on the submit step (translated), if they could not.
@@ -408,7 +413,7 @@ impl App {
 
     /// Whether a device session is open.
     pub fn device_session_open(&self) -> bool {
-        self.devices.session.is_some()
+        self.shared.devices.session.is_some()
     }
 }
 

@@ -92,6 +92,25 @@ pub fn application_number(lang: Language, error: ApplicationNumberError) -> Stri
     }
 }
 
+/// Why the issuance service could not be reached or started, in the user's language.
+pub fn connect(lang: Language, error: &crate::app::service::ConnectError) -> String {
+    use crate::app::service::ConnectError;
+    use qoltanba_core::client::ClientError;
+    match error {
+        ConnectError::Client(ClientError::Config(detail)) => {
+            t!(lang, "service-failed-config", detail = detail.as_str())
+        }
+        ConnectError::Client(other) => service(lang, other),
+        ConnectError::SandboxData { path, .. } => t!(
+            lang,
+            "service-failed-sandbox-data",
+            path = path.display().to_string()
+        ),
+        ConnectError::SandboxListen(_) => t!(lang, "service-failed-sandbox-listen"),
+        ConnectError::SandboxFailed(_) => t!(lang, "service-failed-sandbox"),
+    }
+}
+
 /// What went wrong talking to the issuance service, in the user's language.
 pub fn service(lang: Language, error: &qoltanba_core::client::ClientError) -> String {
     use qoltanba_core::client::ClientError;

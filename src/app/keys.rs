@@ -56,7 +56,7 @@ impl App {
         match self.storage.update(message) {
             Some(storage::Event::Continue) => self.next(),
             Some(storage::Event::Browse) => {
-                let title = t!(self.lang, "storage-dialog-title");
+                let title = t!(self.shared.lang, "storage-dialog-title");
                 Task::perform(
                     async move {
                         rfd::AsyncFileDialog::new()
@@ -104,12 +104,12 @@ impl App {
             self.storage.checked_folder().cloned(),
             self.password.password(),
         ) else {
-            self.submit.problem = Some(t!(self.lang, "submit-missing"));
+            self.submit.problem = Some(t!(self.shared.lang, "submit-missing"));
             return Task::none();
         };
         self.submit.problem = None;
         self.submit.stage = submit::Stage::Keys;
-        self.failure = None;
+        self.shared.service.failure = None;
         Task::perform(
             blocking(move || make_and_save(&subject, &check, &password)),
             |r| Message::Reply(Reply::KeysSaved(r)),
@@ -119,14 +119,11 @@ impl App {
     /// The certificate subject: the register's names (as recognised and confirmed), the IIN
     /// and the optional e-mail.
     pub(super) fn subject(&self) -> Option<Subject> {
-        let recognised = self.review.recognised.as_ref()?;
-        let iin = Iin::parse(
-            self.progress
-                .iin
-                .as_deref()
-                .or(self.review.iin.as_deref())?,
-        )
-        .ok()?;
+        let recognised = self.shared.citizen.recognised.as_ref()?;
+        let iin = match self.shared.progress.iin.as_deref() {
+            Some(iin) => Iin::parse(iin).ok()?,
+            None => self.shared.citizen.iin.clone()?,
+        };
         let email: Option<Email> = self.agreement.email().ok()?;
         Some(Subject {
             surname: recognised.surname.clone(),
@@ -150,7 +147,7 @@ impl App {
         csr_auth: String,
         csr_sign: String,
     ) -> Task<Message> {
-        let Some(session) = self.session.clone() else {
+        let Some(session) = self.shared.service.session.clone() else {
             return self.fail_with(
                 ClientError::Api {
                     code: qoltanba_core::protocol::ErrorCode::Unauthorized,
@@ -196,7 +193,7 @@ impl App {
     pub(super) fn on_install(&mut self, message: install::Message) -> Task<Message> {
         match self.install.update(message) {
             Some(install::Event::Browse) => {
-                let title = t!(self.lang, "storage-dialog-title");
+                let title = t!(self.shared.lang, "storage-dialog-title");
                 Task::perform(
                     async move {
                         rfd::AsyncFileDialog::new()
@@ -221,7 +218,7 @@ impl App {
     /// Entering the install step: in the main flow the keys and password are at hand;
     /// otherwise the folder named by the stored progress is searched.
     pub(super) fn enter_install(&mut self) -> Task<Message> {
-        if self.devices.pending.is_some() {
+        if self.shared.devices.pending.is_some() {
             return self.enter_device_install();
         }
         if self.install.pending.is_none()
@@ -245,8 +242,9 @@ impl App {
 
     /// Asks the service whether the certificates are issued; installs them if so.
     pub(super) fn check_issue(&mut self) -> Task<Message> {
-        let device_number = self.devices.pending.as_ref().and_then(|_| {
-            self.progress
+        let device_number = self.shared.devices.pending.as_ref().and_then(|_| {
+            self.shared
+                .progress
                 .application_number
                 .as_deref()
                 .or(self.submit.application_number.as_deref())
@@ -264,11 +262,11 @@ impl App {
             return Task::none();
         };
         // Keys on a device need its PIN, asked when the certificates are written.
-        if self.devices.pending.is_none() && self.key_password().is_none() {
+        if self.shared.devices.pending.is_none() && self.key_password().is_none() {
             return Task::none();
         }
         self.install.stage = install::Stage::Checking;
-        self.failure = None;
+        self.shared.service.failure = None;
         Task::perform(
             async move {
                 let status = client.application_status(&number).await?;
@@ -314,12 +312,12 @@ impl App {
             }
             Reply::KeysSaved(result) => match result {
                 Ok(prepared) => {
-                    self.progress.folder = Some(prepared.pending.folder().to_path_buf());
+                    self.shared.progress.folder = Some(prepared.pending.folder().to_path_buf());
                     Task::batch([self.save_progress(), self.send_application(prepared)])
                 }
                 Err(error) => {
                     self.submit.stage = submit::Stage::Idle;
-                    self.submit.problem = Some(super::explain::store(self.lang, &error));
+                    self.submit.problem = Some(super::explain::store(self.shared.lang, &error));
                     Task::none()
                 }
             },
@@ -345,11 +343,12 @@ impl App {
                         prepared.pending = pending.clone();
                     }
                     self.install.pending = Some(pending);
-                    self.progress.application_number = self.submit.application_number.clone();
+                    self.shared.progress.application_number =
+                        self.submit.application_number.clone();
                     self.save_progress()
                 }
                 Err(error) => {
-                    self.submit.problem = Some(super::explain::store(self.lang, &error));
+                    self.submit.problem = Some(super::explain::store(self.shared.lang, &error));
                     Task::none()
                 }
             },
@@ -376,12 +375,12 @@ impl App {
                 Ok(files) => {
                     self.install.stage = install::Stage::Idle;
                     self.installed = Some(files);
-                    self.progress = super::progress::Progress::default();
+                    self.shared.progress = super::progress::Progress::default();
                     Task::batch([self.save_progress(), self.go(Step::Done)])
                 }
                 Err(error) => {
                     self.install.stage = install::Stage::Idle;
-                    self.install.problem = Some(super::explain::store(self.lang, &error));
+                    self.install.problem = Some(super::explain::store(self.shared.lang, &error));
                     Task::none()
                 }
             },

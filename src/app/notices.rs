@@ -12,14 +12,11 @@ use crate::t;
 
 impl App {
     pub(super) fn service_notice(&self) -> Option<Element<'_, Message>> {
-        let lang = self.lang;
-        if let Some(reason) = &self.connection_error {
+        let lang = self.shared.lang;
+        if let Some(error) = &self.shared.service.connection_error {
             return Some(
                 column![
-                    banner(
-                        Banner::Error,
-                        t!(lang, "service-failed", reason = reason.as_str())
-                    ),
+                    banner(Banner::Error, explain::connect(lang, error)),
                     action(
                         t!(lang, "service-retry"),
                         Some(Message::ReconnectService),
@@ -30,25 +27,29 @@ impl App {
                 .into(),
             );
         }
-        if let Some(failure) = &self.failure {
+        if let Some(error) = &self.shared.service.failure {
             return Some(
                 column![
-                    banner(Banner::Error, explain::service(lang, &failure.error)),
+                    banner(Banner::Error, explain::service(lang, error)),
                     action(t!(lang, "service-retry"), Some(Message::Retry), false),
                 ]
                 .spacing(10)
                 .into(),
             );
         }
-        if self.waiting {
+        if self.shared.service.waiting {
             return Some(banner(Banner::Info, t!(lang, "service-waiting")));
         }
         let sandbox = self
+            .shared
+            .service
             .connection
             .as_ref()
             .is_some_and(service::Connection::is_sandbox);
         match self.step {
-            _ if Self::needs_service(self.step) && self.connection.is_none() => {
+            _ if self.screen_of(self.step).needs_service()
+                && self.shared.service.connection.is_none() =>
+            {
                 Some(banner(Banner::Info, t!(lang, "service-connecting")))
             }
             Step::Welcome if sandbox => {
@@ -60,15 +61,17 @@ impl App {
 
     /// Sandbox only: the SMS the service "sent", so a person can finish the flow.
     pub(super) fn sandbox_inbox(&self) -> Option<Element<'_, Message>> {
-        let lang = self.lang;
+        let lang = self.shared.lang;
         let sandbox = self
+            .shared
+            .service
             .connection
             .as_ref()
             .is_some_and(service::Connection::is_sandbox);
         if !sandbox || self.step != Step::Otp {
             return None;
         }
-        let body: Element<'_, Message> = match self.latest_sms() {
+        let body: Element<'_, Message> = match self.shared.service.latest_sms() {
             Some(sms) => column![
                 text(t!(lang, "sandbox-sms-code", code = sms.code.as_str()))
                     .size(theme::SUBTITLE_SIZE)
@@ -94,24 +97,5 @@ impl App {
                 })
                 .into(),
         )
-    }
-
-    pub(super) fn status_answer(&self) -> Option<Element<'_, Message>> {
-        use qoltanba_core::protocol::ApplicationStatus;
-        if self.step != Step::Status {
-            return None;
-        }
-        let answer = self.status_result.as_ref()?;
-        let (status, kind) = match answer.status {
-            ApplicationStatus::Processing => ("processing", Banner::Info),
-            ApplicationStatus::Issued => ("issued", Banner::Success),
-            ApplicationStatus::Rejected => ("rejected", Banner::Error),
-        };
-        let number = answer.application_number.as_str();
-        let mut message = t!(self.lang, "status-result", status = status, number = number);
-        if let Some(reason) = &answer.reason {
-            message = format!("{message} {reason}");
-        }
-        Some(banner(kind, message))
     }
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use qoltanba_core::client::Client;
+use qoltanba_core::client::{Client, ClientError};
 
 use crate::config::Service;
 
@@ -31,16 +31,48 @@ impl Connection {
     }
 }
 
+/// Why the service could not be reached or started; translated in the view
+/// (`explain::connect`), never shown as the library's own English text.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ConnectError {
+    /// The configured service address or CA file is not usable.
+    #[error("the service client is misconfigured: {0}")]
+    Client(ClientError),
+    /// The embedded sandbox cannot use its data folder (permissions, a full disk).
+    #[error("the embedded sandbox cannot use {path}: {reason}")]
+    SandboxData { path: PathBuf, reason: String },
+    /// The embedded sandbox could not listen on loopback.
+    #[error("the embedded sandbox cannot listen: {0}")]
+    SandboxListen(String),
+    /// The embedded sandbox failed otherwise (database, test CA, runtime).
+    #[error("the embedded sandbox failed to start: {0}")]
+    SandboxFailed(String),
+}
+
+impl From<qoltanba_sandbox::SandboxError> for ConnectError {
+    fn from(error: qoltanba_sandbox::SandboxError) -> Self {
+        use qoltanba_sandbox::SandboxError;
+        match error {
+            SandboxError::DataDir { path, source } => ConnectError::SandboxData {
+                path,
+                reason: source.to_string(),
+            },
+            SandboxError::Bind { source, .. } => ConnectError::SandboxListen(source.to_string()),
+            other => ConnectError::SandboxFailed(other.to_string()),
+        }
+    }
+}
+
 /// Starts or reaches the service. Starting the sandbox opens its database and, the first time,
 /// creates its test CA, so this runs on a blocking thread.
 pub async fn connect(
     service: Service,
     data_dir: PathBuf,
     ca_file: Option<PathBuf>,
-) -> Result<Connection, String> {
+) -> Result<Connection, ConnectError> {
     match service {
         Service::Remote(url) => {
-            let client = Client::new(&url, ca_file.as_deref()).map_err(|e| e.to_string())?;
+            let client = Client::new(&url, ca_file.as_deref()).map_err(ConnectError::Client)?;
             Ok(Connection {
                 client,
                 sandbox: None,
@@ -52,9 +84,8 @@ pub async fn connect(
                 qoltanba_sandbox::spawn_in_background(config)
             })
             .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())?;
-            let client = Client::new(&started.base_url(), None).map_err(|e| e.to_string())?;
+            .map_err(|e| ConnectError::SandboxFailed(e.to_string()))??;
+            let client = Client::new(&started.base_url(), None).map_err(ConnectError::Client)?;
             Ok(Connection {
                 client,
                 sandbox: Some(Arc::new(started)),

@@ -24,8 +24,8 @@ use crate::app::step::Step;
 use crate::app::{App, Message as AppMessage};
 use crate::config::Config;
 
+use crate::app::screen::fields::Field;
 use counters::{Counters, Outcome};
-use fields::Field;
 use keypad::{Key, Layout};
 use operator::{Access, Panel, SignIn};
 
@@ -250,7 +250,7 @@ impl App {
     }
 
     fn kiosk_tick(&mut self, now: Instant) -> Task<AppMessage> {
-        let busy = self.waiting || self.video.recording;
+        let busy = self.shared.service.waiting || self.video.recording;
         let at_start = self.step == Step::Welcome;
         let Some(kiosk) = &mut self.kiosk else {
             return Task::none();
@@ -272,7 +272,7 @@ impl App {
             idle::Phase::Warning(_) if quiet => kiosk.warning = None,
             idle::Phase::Warning(seconds) => kiosk.warning = Some(seconds),
             idle::Phase::Expired => {
-                if quiet && self.lang == self.config.language {
+                if quiet && self.shared.lang == self.shared.config.language {
                     if let Some(kiosk) = &mut self.kiosk {
                         kiosk.idle.touch(now);
                     }
@@ -309,13 +309,13 @@ impl App {
         kiosk.operator = None;
         kiosk.generation = kiosk.generation.wrapping_add(1);
         kiosk.idle.touch(Instant::now());
-        let device_session = self.devices.session.take();
-        let registry = self.devices.registry.clone();
-        let connection = self.connection.take();
-        let config = self.config.clone();
+        let device_session = self.shared.devices.session.take();
+        let registry = self.shared.devices.registry.clone();
+        let connection = self.shared.service.connection.take();
+        let config = self.shared.config.clone();
         let previous = std::mem::replace(self, App::with_kiosk(config, Some(kiosk)));
-        self.connection = connection;
-        self.devices.registry = registry;
+        self.shared.service.connection = connection;
+        self.shared.devices.registry = registry;
         // The camera is released and every secret zeroized as the old state drops.
         drop(previous);
         let logout = match device_session {
@@ -328,9 +328,9 @@ impl App {
             None => Task::none(),
         };
         let save = if counted {
-            let dir = self.config.data_dir.clone();
+            let dir = self.shared.config.data_dir.clone();
             let counters = self.kiosk_counters().unwrap_or_default();
-            crate::app::store_in_background("the kiosk counter", move || {
+            crate::app::shared::store_in_background("the kiosk counter", move || {
                 counters::save(&dir, &counters)
             })
         } else {
@@ -342,7 +342,7 @@ impl App {
     /// The PKCS#11 registry the kiosk keeps across visits (support and tests: a reset must
     /// leave every device logged out).
     pub fn device_registry(&self) -> &crate::app::device::Registry {
-        &self.devices.registry
+        &self.shared.devices.registry
     }
 
     /// Names of the pieces of visitor data the app holds (tests and support): empty once a
@@ -354,7 +354,7 @@ impl App {
             ("phone", !self.phone.typed().is_empty()),
             (
                 "session",
-                self.session.is_some() || self.session_id.is_some(),
+                self.shared.service.session.is_some() || self.shared.service.session_id.is_some(),
             ),
             ("selfie", !self.selfie.upload.is_empty()),
             ("video", !self.video.upload.is_empty()),
@@ -363,16 +363,16 @@ impl App {
                 "document",
                 !self.document.front.is_empty() || !self.document.back.is_empty(),
             ),
-            ("recognised data", self.review.recognised.is_some()),
+            ("recognised data", self.shared.citizen.recognised.is_some()),
             ("verification", self.verification.outcome.is_some()),
             ("e-mail", !self.agreement.typed_email().is_empty()),
             ("device pin", self.storage.device.typed() != ["", "", ""]),
-            ("device session", self.devices.session.is_some()),
+            ("device session", self.shared.devices.session.is_some()),
             (
                 "device keys",
-                self.devices.prepared.is_some()
-                    || self.devices.pending.is_some()
-                    || self.devices.installed.is_some(),
+                self.shared.devices.prepared.is_some()
+                    || self.shared.devices.pending.is_some()
+                    || self.shared.devices.installed.is_some(),
             ),
             ("key password", self.password.typed() != ("", "")),
             ("application", self.submit.application_number.is_some()),
@@ -382,14 +382,14 @@ impl App {
             ),
             (
                 "camera",
-                self.camera.is_some() || self.camera_view.is_some(),
+                self.shared.camera.engine.is_some() || self.shared.camera.view.is_some(),
             ),
-            ("sms inbox", !self.inbox.is_empty()),
+            ("sms inbox", !self.shared.service.inbox.is_empty()),
             (
                 "status",
-                !self.status.typed().is_empty() || self.status_result.is_some(),
+                !self.status.typed().is_empty() || self.status.answer.is_some(),
             ),
-            ("progress", !self.progress.is_empty()),
+            ("progress", !self.shared.progress.is_empty()),
         ];
         held.into_iter()
             .filter_map(|(name, held)| held.then_some(name))
@@ -398,7 +398,7 @@ impl App {
 
     fn on_operator(&mut self, message: operator::Message) -> Task<AppMessage> {
         use operator::Message as Op;
-        let lang = self.lang;
+        let lang = self.shared.lang;
         let Some(kiosk) = &mut self.kiosk else {
             return Task::none();
         };
@@ -431,7 +431,7 @@ impl App {
                 if sign_in.checking || kiosk.locked_until.is_some() || sign_in.code.is_empty() {
                     return Task::none();
                 }
-                let Some(stored) = self.config.operator_code.clone() else {
+                let Some(stored) = self.shared.config.operator_code.clone() else {
                     // Not reachable: a kiosk without a code does not start.
                     sign_in.refused = true;
                     return Task::none();
@@ -450,8 +450,8 @@ impl App {
             Op::CodeChecked(ok) => {
                 if ok {
                     kiosk.wrong_codes = 0;
-                    let mut panel = Panel::new(&self.config, lang);
-                    panel.language = self.config.language;
+                    let mut panel = Panel::new(&self.shared.config, lang);
+                    panel.language = self.shared.config.language;
                     kiosk.operator = Some(Access::Panel(Box::new(panel)));
                     return list_cameras();
                 }

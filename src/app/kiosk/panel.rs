@@ -26,9 +26,9 @@ impl App {
     }
 
     pub(super) fn on_panel(&mut self, message: Op) -> Task<AppMessage> {
-        let lang = self.lang;
-        let registry = self.devices.registry.clone();
-        let settings_path = self.config.settings_path.clone();
+        let lang = self.shared.lang;
+        let registry = self.shared.devices.registry.clone();
+        let settings_path = self.shared.config.settings_path.clone();
         let Some(panel) = self.panel() else {
             return Task::none();
         };
@@ -114,16 +114,16 @@ impl App {
                     Some(url) => Service::Remote(url.trim_end_matches('/').to_owned()),
                     None => Service::EmbeddedSandbox,
                 };
-                let reconnect = service != self.config.service;
-                self.config.service = service;
-                self.config.camera = camera;
-                self.config.language = language;
-                self.config.idle_timeout = super::idle::clamp(Duration::from_secs(idle));
+                let reconnect = service != self.shared.config.service;
+                self.shared.config.service = service;
+                self.shared.config.camera = camera;
+                self.shared.config.language = language;
+                self.shared.config.idle_timeout = super::idle::clamp(Duration::from_secs(idle));
                 if self.step == crate::app::step::Step::Welcome {
-                    self.lang = language;
+                    self.shared.lang = language;
                 }
                 if let Some(kiosk) = &mut self.kiosk {
-                    kiosk.idle.set_timeout(self.config.idle_timeout);
+                    kiosk.idle.set_timeout(self.shared.config.idle_timeout);
                 }
                 let save = Task::perform(
                     async move {
@@ -157,8 +157,8 @@ impl App {
                     },
                 );
                 if reconnect {
-                    self.connection = None;
-                    self.connection_error = None;
+                    self.shared.service.connection = None;
+                    self.shared.service.connection_error = None;
                     return Task::batch([save, self.connect()]);
                 }
                 return save;

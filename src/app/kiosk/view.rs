@@ -24,7 +24,7 @@ impl App {
     /// The operator's sign-in or panel, when open: it replaces the wizard.
     pub(in crate::app) fn operator_view(&self) -> Option<Element<'_, AppMessage>> {
         let kiosk = self.kiosk.as_ref()?;
-        let lang = self.lang;
+        let lang = self.shared.lang;
         let content: Element<'_, operator::Message> = match kiosk.operator.as_ref()? {
             Access::SignIn(sign_in) => operator::sign_in_view(
                 lang,
@@ -46,7 +46,7 @@ impl App {
     pub(in crate::app) fn keypad_view(&self) -> Option<Element<'_, AppMessage>> {
         let kiosk = self.kiosk.as_ref()?;
         let field = self.keypad_field()?;
-        let lang = self.lang;
+        let lang = self.shared.lang;
         let fields = self.keypad_fields();
         let switch = (fields.len() > 1).then(|| {
             row(fields.into_iter().map(|candidate| {
@@ -83,7 +83,7 @@ impl App {
     pub(in crate::app) fn operator_button(&self) -> Option<Element<'_, AppMessage>> {
         (self.kiosk.is_some() && self.step == Step::Welcome).then(|| {
             button(
-                text(t!(self.lang, "kiosk-operator-button"))
+                text(t!(self.shared.lang, "kiosk-operator-button"))
                     .size(theme::SMALL_SIZE)
                     .color(theme::MUTED),
             )
@@ -116,7 +116,7 @@ impl App {
 }
 
 fn question<'a>(app: &App, kiosk: &Kiosk) -> Option<Element<'a, AppMessage>> {
-    let lang = app.lang;
+    let lang = app.shared.lang;
     if let Some(seconds) = kiosk.warning {
         return Some(
             column![

@@ -1,11 +1,15 @@
 //! The Digital ID account PIN, typed twice.
 
-use iced::Element;
+use iced::{Element, Task};
+use qoltanba_core::client::ClientError;
 use qoltanba_core::domain::AccountPin;
 use zeroize::Zeroize;
 
 use crate::app::explain;
-use crate::app::screen::clamp_input;
+use crate::app::screen::fields::Field as KeypadField;
+use crate::app::screen::{Event, Screen, clamp_input};
+use crate::app::shared::Shared;
+use crate::app::step::Step;
 use crate::app::widget::{Feedback, Field, field, page};
 use crate::i18n::Language;
 use crate::t;
@@ -38,7 +42,9 @@ impl Drop for State {
 pub enum Message {
     PinChanged(String),
     RepeatChanged(String),
+    /// Enter in a field: the same as Next.
     Submitted,
+    Set(Result<(), ClientError>),
 }
 
 impl std::fmt::Debug for Message {
@@ -48,30 +54,43 @@ impl std::fmt::Debug for Message {
             Message::PinChanged(_) => "PinChanged(***)",
             Message::RepeatChanged(_) => "RepeatChanged(***)",
             Message::Submitted => "Submitted",
+            Message::Set(Ok(())) => "Set(Ok)",
+            Message::Set(Err(_)) => "Set(Err)",
         })
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    Continue,
-}
-
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
             Message::PinChanged(mut value) => {
                 self.pin.zeroize();
                 self.pin = clamp_input(std::mem::take(&mut value));
-                None
             }
             Message::RepeatChanged(mut value) => {
                 self.repeat.zeroize();
                 self.repeat = clamp_input(std::mem::take(&mut value));
-                None
             }
-            Message::Submitted => self.can_continue().then_some(Event::Continue),
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::Set(Ok(())) => {
+                ctx.service.done();
+                return (Task::none(), Some(Event::Go(Step::Document)));
+            }
+            Message::Set(Err(error)) => ctx.service.fail(error),
         }
+        (Task::none(), None)
+    }
+
+    /// Next: the PIN goes to the service with the authorised session.
+    pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
+        let Some(pin) = self.pin() else {
+            return Task::none();
+        };
+        ctx.service.start_waiting();
+        ctx.service.with_session(
+            move |client, session| async move { client.set_pin(&session, &pin).await.map(drop) },
+            Message::Set,
+        )
     }
 
     /// What is typed so far: the PIN and its repetition (the kiosk keypad edits them).
@@ -82,10 +101,6 @@ impl State {
     pub fn pin(&self) -> Option<AccountPin> {
         let pin = AccountPin::parse(&self.pin).ok()?;
         (self.pin == self.repeat).then_some(pin)
-    }
-
-    pub fn can_continue(&self) -> bool {
-        self.pin().is_some()
     }
 
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
@@ -126,5 +141,23 @@ impl State {
                 on_submit: Some(Message::Submitted),
             }))
             .into()
+    }
+}
+
+impl Screen for State {
+    fn can_continue(&self, _ctx: &Shared) -> bool {
+        self.pin().is_some()
+    }
+
+    fn focus(&self) -> Option<&'static str> {
+        Some(INPUT_ID)
+    }
+
+    fn needs_service(&self) -> bool {
+        true
+    }
+
+    fn keypad(&self, _ctx: &Shared) -> Vec<KeypadField> {
+        vec![KeypadField::AccountPin, KeypadField::AccountPinRepeat]
     }
 }

@@ -105,3 +105,17 @@ impl State {
             .into()
     }
 }
+
+impl crate::app::screen::Screen for State {
+    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
+        State::can_continue(self)
+    }
+
+    fn keypad(&self, _ctx: &crate::app::shared::Shared) -> Vec<crate::app::screen::fields::Field> {
+        vec![crate::app::screen::fields::Field::Email]
+    }
+
+    fn toggle(&mut self) {
+        State::toggle(self);
+    }
+}

@@ -30,3 +30,13 @@ impl State {
             .into()
     }
 }
+
+impl crate::app::screen::Screen for State {
+    fn can_continue(&self, ctx: &crate::app::shared::Shared) -> bool {
+        ctx.live().is_running()
+    }
+
+    fn camera(&self) -> Option<crate::app::camera::Purpose> {
+        Some(crate::app::camera::Purpose::Check)
+    }
+}

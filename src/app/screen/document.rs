@@ -337,3 +337,18 @@ impl State {
             .into()
     }
 }
+
+impl crate::app::screen::Screen for State {
+    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
+        State::can_continue(self)
+    }
+
+    fn needs_service(&self) -> bool {
+        true
+    }
+
+    /// The card camera, while one side is being photographed.
+    fn camera(&self) -> Option<crate::app::camera::Purpose> {
+        State::camera(self).map(crate::app::camera::Purpose::Card)
+    }
+}

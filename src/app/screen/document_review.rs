@@ -1,11 +1,17 @@
-//! The data recognised from the ID card, for the citizen to confirm.
+//! The data recognised from the ID card, for the citizen to confirm: read from the service
+//! when the step opens, confirmed by Next.
 
 use iced::widget::{checkbox, column, row, text};
-use iced::{Element, Fill};
+use iced::{Element, Fill, Task};
+use qoltanba_core::client::ClientError;
+use qoltanba_core::protocol::DocumentData;
+
+use crate::app::screen::{Event, Screen};
+use crate::app::shared::Shared;
+use crate::app::step::Step;
 
 use crate::app::theme;
 use crate::app::widget::page;
-use crate::i18n::Language;
 use crate::t;
 
 /// What the service recognised on the document. Empty until the service answers.
@@ -20,38 +26,97 @@ pub struct Recognised {
     pub expires: String,
 }
 
+impl From<DocumentData> for Recognised {
+    fn from(data: DocumentData) -> Self {
+        Recognised {
+            surname: data.surname,
+            given_name: data.given_name,
+            patronymic: data.patronymic.unwrap_or_default(),
+            birth_date: data.birth_date,
+            document_number: data.document_number,
+            issued_by: data.issued_by,
+            expires: data.expires,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct State {
-    pub recognised: Option<Recognised>,
-    /// The IIN the citizen typed earlier, shown for comparison.
-    pub iin: Option<String>,
     confirmed: bool,
+    /// What Retry sends again after a failure.
+    last: Request,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Request {
+    #[default]
+    Read,
+    Confirm,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Confirmed(bool),
+    Read(Result<DocumentData, ClientError>),
+    ConfirmedByService(Result<(), ClientError>),
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Confirmed(value) => self.confirmed = value,
+            Message::Read(Ok(data)) => {
+                ctx.service.done();
+                ctx.citizen.recognised = Some(data.into());
+            }
+            Message::ConfirmedByService(Ok(())) => {
+                ctx.service.done();
+                return (Task::none(), Some(Event::Go(Step::Verification)));
+            }
+            Message::Read(Err(error)) | Message::ConfirmedByService(Err(error)) => {
+                ctx.service.fail(error);
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// Opening the step: the service reads the card (once).
+    pub fn enter(&mut self, ctx: &mut Shared) -> Task<Message> {
+        if ctx.citizen.recognised.is_some() {
+            return Task::none();
+        }
+        self.last = Request::Read;
+        ctx.service.start_waiting();
+        ctx.service.with_session(
+            |client, session| async move { client.document_data(&session).await },
+            Message::Read,
+        )
+    }
+
+    /// Next: the citizen's confirmation goes to the service.
+    pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
+        self.last = Request::Confirm;
+        ctx.service.start_waiting();
+        ctx.service.with_session(
+            |client, session| async move { client.confirm_document_data(&session).await.map(drop) },
+            Message::ConfirmedByService,
+        )
+    }
+
+    /// Retry after a failure: the request that failed goes again.
+    pub fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        match self.last {
+            Request::Read => self.enter(ctx),
+            Request::Confirm => self.send(ctx),
         }
     }
 
-    pub fn toggle(&mut self) {
-        self.confirmed = !self.confirmed;
-    }
-
-    pub fn can_continue(&self) -> bool {
-        self.confirmed
-    }
-
-    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        let lang = ctx.lang;
         let unknown = t!(lang, "review-unknown");
         let value = |pick: fn(&Recognised) -> &String| {
-            self.recognised
+            ctx.citizen
+                .recognised
                 .as_ref()
                 .map(pick)
                 .filter(|v| !v.is_empty())
@@ -65,7 +130,10 @@ impl State {
             (t!(lang, "review-birth-date"), value(|r| &r.birth_date)),
             (
                 t!(lang, "review-iin"),
-                self.iin.clone().unwrap_or_else(|| unknown.clone()),
+                ctx.citizen
+                    .iin
+                    .as_ref()
+                    .map_or_else(|| unknown.clone(), ToString::to_string),
             ),
             (
                 t!(lang, "review-document-number"),
@@ -99,5 +167,19 @@ impl State {
                     .text_size(theme::TEXT_SIZE),
             )
             .into()
+    }
+}
+
+impl Screen for State {
+    fn can_continue(&self, ctx: &Shared) -> bool {
+        self.confirmed && ctx.citizen.recognised.is_some()
+    }
+
+    fn needs_service(&self) -> bool {
+        true
+    }
+
+    fn toggle(&mut self) {
+        self.confirmed = !self.confirmed;
     }
 }

@@ -1,10 +1,17 @@
 //! IIN entry: the rule's own message as the user types; Next only once the number is valid.
+//! Next starts a session with the service, which sends the SMS code (or says the phone is not
+//! registered).
 
-use iced::Element;
+use iced::{Element, Task};
+use qoltanba_core::client::ClientError;
 use qoltanba_core::domain::{Iin, Sex};
+use qoltanba_core::protocol::CreateSessionResponse;
 
 use crate::app::explain;
-use crate::app::screen::clamp_input;
+use crate::app::screen::fields::Field as KeypadField;
+use crate::app::screen::{Event, Screen, clamp_input};
+use crate::app::shared::Shared;
+use crate::app::step::Step;
 use crate::app::widget::{Feedback, Field, field, page};
 use crate::i18n::Language;
 use crate::t;
@@ -19,23 +26,45 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     Changed(String),
+    /// Enter in the field: the same as Next.
     Submitted,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    Continue(Iin),
+    SessionCreated(Result<CreateSessionResponse, ClientError>),
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Changed(value) => {
-                self.input = clamp_input(value);
-                None
+            Message::Changed(value) => self.input = clamp_input(value),
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::SessionCreated(Ok(answer)) => {
+                ctx.service.done();
+                ctx.service.session_id = Some(answer.session_id);
+                ctx.service.masked_phone = answer.masked_phone;
+                ctx.service.resend_in =
+                    u32::try_from(answer.resend_after_s).ok().filter(|s| *s > 0);
+                let next = if answer.phone_registered {
+                    Step::Otp
+                } else {
+                    Step::PhoneRegistration
+                };
+                return (Task::none(), Some(Event::Go(next)));
             }
-            Message::Submitted => self.iin().map(Event::Continue),
+            Message::SessionCreated(Err(error)) => ctx.service.fail(error),
         }
+        (Task::none(), None)
+    }
+
+    /// Next: a session for this IIN; the service sends the SMS code.
+    pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
+        let Some(iin) = self.iin() else {
+            return Task::none();
+        };
+        ctx.citizen.iin = Some(iin.clone());
+        ctx.service.start_waiting();
+        ctx.service.request(
+            move |client| async move { client.create_session(&iin).await },
+            Message::SessionCreated,
+        )
     }
 
     pub fn input(&self) -> &str {
@@ -44,10 +73,6 @@ impl State {
 
     pub fn iin(&self) -> Option<Iin> {
         Iin::parse(&self.input).ok()
-    }
-
-    pub fn can_continue(&self) -> bool {
-        self.iin().is_some()
     }
 
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
@@ -79,5 +104,23 @@ impl State {
                 on_submit: Some(Message::Submitted),
             }))
             .into()
+    }
+}
+
+impl Screen for State {
+    fn can_continue(&self, _ctx: &Shared) -> bool {
+        self.iin().is_some()
+    }
+
+    fn focus(&self) -> Option<&'static str> {
+        Some(INPUT_ID)
+    }
+
+    fn needs_service(&self) -> bool {
+        true
+    }
+
+    fn keypad(&self, _ctx: &Shared) -> Vec<KeypadField> {
+        vec![KeypadField::Iin]
     }
 }

@@ -379,3 +379,24 @@ fn info_line<'a>(lang: Language, label: String, value: Option<String>) -> Elemen
     ]
     .into()
 }
+
+impl crate::app::screen::Screen for State {
+    fn needs_service(&self) -> bool {
+        true
+    }
+
+    fn keypad(&self, ctx: &crate::app::shared::Shared) -> Vec<crate::app::screen::fields::Field> {
+        use crate::app::screen::fields::Field;
+        if self.device.is_some() {
+            if ctx.devices.session.is_some() {
+                Vec::new()
+            } else {
+                vec![Field::InstallDevicePin]
+            }
+        } else if self.pending.is_some() {
+            vec![Field::InstallPassword]
+        } else {
+            Vec::new()
+        }
+    }
+}

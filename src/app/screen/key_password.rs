@@ -141,3 +141,18 @@ impl State {
             .into()
     }
 }
+
+impl crate::app::screen::Screen for State {
+    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
+        State::can_continue(self)
+    }
+
+    fn focus(&self) -> Option<&'static str> {
+        Some(INPUT_ID)
+    }
+
+    fn keypad(&self, _ctx: &crate::app::shared::Shared) -> Vec<crate::app::screen::fields::Field> {
+        use crate::app::screen::fields::Field;
+        vec![Field::KeyPassword, Field::KeyPasswordRepeat]
+    }
+}

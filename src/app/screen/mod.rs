@@ -1,5 +1,7 @@
 //! One module per wizard step, each with its own `State`, `Message`, `update` and `view`.
-//! A step that needs its parent (to move on, to change language) returns an `Event`.
+//! A step that needs its parent (to move on, to another step) returns an [`Event`]; what the
+//! root asks a step (may the citizen go on, which field takes the keyboard, does it need the
+//! service or the camera, which keypad fields) the step answers through [`Screen`].
 
 pub mod account_pin;
 pub mod agreement;
@@ -8,6 +10,7 @@ pub mod devices;
 pub mod document;
 pub mod document_review;
 pub mod done;
+pub mod fields;
 pub mod iin;
 pub mod install;
 pub mod key_password;
@@ -18,9 +21,61 @@ pub mod selfie;
 pub mod status;
 pub mod storage;
 pub mod submit;
+#[cfg(test)]
+mod tests;
 pub mod verification;
 pub mod video_id;
 pub mod welcome;
+
+use crate::app::camera::Purpose;
+use crate::app::shared::Shared;
+use crate::app::step::Step;
+use fields::Field;
+
+/// What a step asks of the root, which alone decides where the wizard goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// Go on along the flow (as Next does).
+    Next,
+    /// Go to this step: a side road, or where the service's answer leads.
+    Go(Step),
+}
+
+/// The questions the root asks whichever step is shown. Every step answers them itself, so
+/// the root never matches on the step to learn them.
+pub trait Screen {
+    /// Whether Next is enabled (the root also holds it back while a request is under way or
+    /// the service is not reached yet for a step that needs it).
+    fn can_continue(&self, _ctx: &Shared) -> bool {
+        false
+    }
+
+    /// The widget id of the field that takes the keyboard when the step opens.
+    fn focus(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether the step's Next sends something to the issuance service.
+    fn needs_service(&self) -> bool {
+        false
+    }
+
+    /// What the camera is for while the step is shown, if it needs the camera.
+    fn camera(&self) -> Option<Purpose> {
+        None
+    }
+
+    /// The fields the kiosk keypad can type into, first one first.
+    fn keypad(&self, _ctx: &Shared) -> Vec<Field> {
+        Vec::new()
+    }
+
+    /// The arrow keys outside a text field (moving between choices).
+    fn arrow(&mut self, _up: bool) {}
+
+    /// Space outside a text field: ticks the step's checkbox.
+    fn toggle(&mut self) {}
+}
 
 /// A step's own text-input field is clamped to this many characters so a pasted essay cannot
 /// slow the view down; every rule we check is far shorter.

@@ -1,14 +1,19 @@
-//! The one-time SMS code.
+//! The one-time SMS code: checked by the service (which authorises the session), sent again
+//! after the cooldown, or the side road for a phone that is not registered.
 
-use iced::Element;
 use iced::widget::{button, row, text};
+use iced::{Element, Task};
+use qoltanba_core::client::{ClientError, Session};
 use qoltanba_core::domain::OtpCode;
+use qoltanba_core::protocol::{OtpResendResponse, VerificationStatus};
 
 use crate::app::explain;
-use crate::app::screen::clamp_input;
+use crate::app::screen::fields::Field as KeypadField;
+use crate::app::screen::{Event, Screen, clamp_input};
+use crate::app::shared::Shared;
+use crate::app::step::Step;
 use crate::app::theme;
 use crate::app::widget::{Feedback, Field, field, page};
-use crate::i18n::Language;
 use crate::t;
 
 pub const INPUT_ID: &str = "otp-input";
@@ -16,10 +21,16 @@ pub const INPUT_ID: &str = "otp-input";
 #[derive(Clone, Default)]
 pub struct State {
     input: String,
-    /// The masked phone the service sent the code to, once it says so.
-    pub masked_phone: Option<String>,
-    /// Seconds until the code may be sent again.
-    pub resend_in: Option<u32>,
+    /// What Retry sends again after a failure.
+    last: Request,
+}
+
+/// The step's two requests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Request {
+    #[default]
+    Verify,
+    Resend,
 }
 
 impl Drop for State {
@@ -33,38 +44,106 @@ impl std::fmt::Debug for State {
         // The code is a secret: never in a log or a panic message.
         f.debug_struct("State")
             .field("input", &"***")
-            .field("masked_phone", &self.masked_phone)
-            .field("resend_in", &self.resend_in)
+            .field("last", &self.last)
             .finish()
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Message {
     Changed(String),
+    /// Enter in the field: the same as Next.
     Submitted,
     Resend,
     NotRegistered,
+    Verified(Result<Session, ClientError>),
+    Resent(Result<OtpResendResponse, ClientError>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    Continue,
-    Resend,
-    NotRegistered,
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The code is a secret: never in a log or a panic message.
+        match self {
+            Message::Changed(_) => f.write_str("Changed(***)"),
+            Message::Submitted => f.write_str("Submitted"),
+            Message::Resend => f.write_str("Resend"),
+            Message::NotRegistered => f.write_str("NotRegistered"),
+            Message::Verified(result) => f.debug_tuple("Verified").field(result).finish(),
+            Message::Resent(result) => f.debug_tuple("Resent").field(result).finish(),
+        }
+    }
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Changed(value) => {
                 zeroize::Zeroize::zeroize(&mut self.input);
                 self.input = clamp_input(value);
-                None
             }
-            Message::Submitted => self.can_continue().then_some(Event::Continue),
-            Message::Resend => self.resend_in.is_none().then_some(Event::Resend),
-            Message::NotRegistered => Some(Event::NotRegistered),
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::Resend if ctx.service.resend_in.is_none() && !ctx.service.waiting => {
+                return (self.resend(ctx), None);
+            }
+            Message::Resend => {}
+            Message::NotRegistered => {
+                return (Task::none(), Some(Event::Go(Step::PhoneRegistration)));
+            }
+            Message::Verified(Ok(session)) => {
+                ctx.service.done();
+                // A citizen whose Digital ID is already approved or with an operator skips
+                // the identification steps.
+                let next = match session.identity {
+                    Some(VerificationStatus::Approved | VerificationStatus::Moderation) => {
+                        Step::Verification
+                    }
+                    _ => Step::Selfie,
+                };
+                ctx.service.session = Some(session);
+                ctx.progress.iin = ctx.citizen.iin.as_ref().map(ToString::to_string);
+                return (ctx.save_progress(), Some(Event::Go(next)));
+            }
+            Message::Resent(Ok(answer)) => {
+                ctx.service.done();
+                ctx.service.code_sent(answer);
+            }
+            Message::Verified(Err(error)) | Message::Resent(Err(error)) => {
+                ctx.service.fail(error);
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// Next: the service checks the code.
+    pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
+        let (Some(code), Some(id)) = (self.code(), ctx.service.session_id.clone()) else {
+            return Task::none();
+        };
+        self.last = Request::Verify;
+        ctx.service.start_waiting();
+        ctx.service.request(
+            move |client| async move { client.verify_otp(&id, &code).await },
+            Message::Verified,
+        )
+    }
+
+    fn resend(&mut self, ctx: &mut Shared) -> Task<Message> {
+        let Some(id) = ctx.service.session_id.clone() else {
+            return Task::none();
+        };
+        self.last = Request::Resend;
+        ctx.service.start_waiting();
+        ctx.service.request(
+            move |client| async move { client.resend_otp(&id).await },
+            Message::Resent,
+        )
+    }
+
+    /// Retry after a failure: the request that failed goes again.
+    pub fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        match self.last {
+            Request::Verify => self.send(ctx),
+            Request::Resend => self.resend(ctx),
         }
     }
 
@@ -77,11 +156,8 @@ impl State {
         OtpCode::parse(&self.input).ok()
     }
 
-    pub fn can_continue(&self) -> bool {
-        self.code().is_some()
-    }
-
-    pub fn view(&self, lang: Language) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        let lang = ctx.lang;
         let feedback = if self.input.trim().is_empty() {
             Feedback::Hint(t!(lang, "otp-hint"))
         } else {
@@ -90,18 +166,19 @@ impl State {
                 Err(error) => Feedback::Error(explain::otp(lang, error)),
             }
         };
-        let sent = self
-            .masked_phone
-            .as_ref()
-            .map(|phone| text(t!(lang, "otp-sent", phone = phone.as_str())).size(theme::TEXT_SIZE));
-        let resend_label = match self.resend_in {
+        let sent =
+            ctx.service.masked_phone.as_ref().map(|phone| {
+                text(t!(lang, "otp-sent", phone = phone.as_str())).size(theme::TEXT_SIZE)
+            });
+        let resend_in = ctx.service.resend_in;
+        let resend_label = match resend_in {
             Some(seconds) => t!(lang, "otp-resend-wait", seconds = seconds),
             None => t!(lang, "otp-resend"),
         };
         let links = row![
             button(text(resend_label).size(theme::TEXT_SIZE))
                 .style(button::text)
-                .on_press_maybe(self.resend_in.is_none().then_some(Message::Resend)),
+                .on_press_maybe(resend_in.is_none().then_some(Message::Resend)),
             button(text(t!(lang, "otp-not-registered")).size(theme::TEXT_SIZE))
                 .style(button::text)
                 .on_press(Message::NotRegistered),
@@ -121,5 +198,23 @@ impl State {
             }))
             .push(links)
             .into()
+    }
+}
+
+impl Screen for State {
+    fn can_continue(&self, _ctx: &Shared) -> bool {
+        self.code().is_some()
+    }
+
+    fn focus(&self) -> Option<&'static str> {
+        Some(INPUT_ID)
+    }
+
+    fn needs_service(&self) -> bool {
+        true
+    }
+
+    fn keypad(&self, _ctx: &Shared) -> Vec<KeypadField> {
+        vec![KeypadField::Otp]
     }
 }

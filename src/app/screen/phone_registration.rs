@@ -1,11 +1,16 @@
 //! The not-registered path: the citizen gives a mobile number and an operator calls back by
 //! video to register it in the mobile-citizens database.
 
-use iced::Element;
+use iced::{Element, Task};
+use qoltanba_core::client::ClientError;
 use qoltanba_core::domain::Phone;
+use qoltanba_core::protocol::{ErrorCode, OtpResendResponse};
 
 use crate::app::explain;
-use crate::app::screen::clamp_input;
+use crate::app::screen::fields::Field as KeypadField;
+use crate::app::screen::{Event, Screen, clamp_input};
+use crate::app::shared::Shared;
+use crate::app::step::Step;
 use crate::app::widget::{Feedback, Field, caption, field, page};
 use crate::i18n::Language;
 use crate::t;
@@ -20,23 +25,49 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     Changed(String),
+    /// Enter in the field: the same as Next.
     Submitted,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    Continue(Phone),
+    /// The number is registered and the SMS code sent to it.
+    Registered(Result<OtpResendResponse, ClientError>),
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Changed(value) => {
-                self.input = clamp_input(value);
-                None
+            Message::Changed(value) => self.input = clamp_input(value),
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::Registered(Ok(answer)) => {
+                ctx.service.done();
+                ctx.service.code_sent(answer);
+                return (Task::none(), Some(Event::Go(Step::Otp)));
             }
-            Message::Submitted => self.phone().map(Event::Continue),
+            Message::Registered(Err(error)) => ctx.service.fail(error),
         }
+        (Task::none(), None)
+    }
+
+    /// Next: the number is registered, then the code that could not be sent before is asked
+    /// for again.
+    pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
+        let (Some(phone), Some(iin)) = (self.phone(), ctx.citizen.iin.clone()) else {
+            return Task::none();
+        };
+        let session_id = ctx.service.session_id.clone();
+        ctx.service.start_waiting();
+        ctx.service.request(
+            move |client| async move {
+                client.register_phone(&iin, &phone).await?;
+                match session_id {
+                    Some(id) => client.resend_otp(&id).await,
+                    None => Err(ClientError::Api {
+                        code: ErrorCode::UnknownSession,
+                        message: "no session".into(),
+                        retry_after: None,
+                    }),
+                }
+            },
+            Message::Registered,
+        )
     }
 
     /// What is typed so far (the kiosk keypad edits it).
@@ -46,10 +77,6 @@ impl State {
 
     pub fn phone(&self) -> Option<Phone> {
         Phone::parse(&self.input).ok()
-    }
-
-    pub fn can_continue(&self) -> bool {
-        self.phone().is_some()
     }
 
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
@@ -74,5 +101,23 @@ impl State {
             }))
             .push(caption(t!(lang, "phone-call-note")))
             .into()
+    }
+}
+
+impl Screen for State {
+    fn can_continue(&self, _ctx: &Shared) -> bool {
+        self.phone().is_some()
+    }
+
+    fn focus(&self) -> Option<&'static str> {
+        Some(INPUT_ID)
+    }
+
+    fn needs_service(&self) -> bool {
+        true
+    }
+
+    fn keypad(&self, _ctx: &Shared) -> Vec<KeypadField> {
+        vec![KeypadField::Phone]
     }
 }

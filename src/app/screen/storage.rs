@@ -283,3 +283,30 @@ pub fn default_folder() -> Option<PathBuf> {
         .unwrap_or_else(|| dirs.home_dir().to_path_buf());
     Some(base.join("Qoltanba"))
 }
+
+impl crate::app::screen::Screen for State {
+    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
+        State::can_continue(self)
+    }
+
+    fn focus(&self) -> Option<&'static str> {
+        Some(FOLDER_ID)
+    }
+
+    fn keypad(&self, _ctx: &crate::app::shared::Shared) -> Vec<crate::app::screen::fields::Field> {
+        use crate::app::screen::devices::Stage;
+        use crate::app::screen::fields::Field;
+        if self.device.selected().is_none() {
+            return Vec::new();
+        }
+        match self.device.stage {
+            Stage::Pin => vec![Field::DevicePin],
+            Stage::NewPin => vec![Field::DeviceNewPin, Field::DeviceNewPinRepeat],
+            _ => Vec::new(),
+        }
+    }
+
+    fn arrow(&mut self, _up: bool) {
+        self.cycle();
+    }
+}

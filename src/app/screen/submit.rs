@@ -117,3 +117,13 @@ impl State {
             .into()
     }
 }
+
+impl crate::app::screen::Screen for State {
+    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
+        State::can_continue(self)
+    }
+
+    fn needs_service(&self) -> bool {
+        true
+    }
+}

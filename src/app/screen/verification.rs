@@ -1,7 +1,11 @@
 //! The check against the population register: approved, sent to moderation, or rejected.
 
-use iced::Element;
+use iced::{Element, Subscription, Task};
+use qoltanba_core::client::ClientError;
+use qoltanba_core::protocol::{VerificationResponse, VerificationStatus};
 
+use crate::app::screen::Screen;
+use crate::app::shared::Shared;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, banner, page};
 use crate::i18n::Language;
@@ -15,9 +19,26 @@ pub enum Outcome {
     Rejected { reason: String },
 }
 
+/// How often the step asks again while an operator checks the case.
+pub const MODERATION_POLL: std::time::Duration = std::time::Duration::from_secs(15);
+
+impl From<VerificationResponse> for Outcome {
+    fn from(answer: VerificationResponse) -> Self {
+        match answer.status {
+            VerificationStatus::Approved => Outcome::Approved,
+            VerificationStatus::Moderation => Outcome::Moderation,
+            VerificationStatus::Rejected => Outcome::Rejected {
+                reason: answer.reason.unwrap_or_default(),
+            },
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// The Refresh button, the moderation poll and Retry: ask the service again.
     Refresh,
+    Answered(Result<VerificationResponse, ClientError>),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -27,9 +48,38 @@ pub struct State {
 }
 
 impl State {
-    /// Moving on needs the service's approval.
-    pub fn can_continue(&self) -> bool {
-        matches!(self.outcome, Some(Outcome::Approved))
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> Task<Message> {
+        match message {
+            Message::Refresh => return self.check(ctx),
+            Message::Answered(Ok(answer)) => {
+                ctx.service.done();
+                self.outcome = Some(answer.into());
+                return ctx.save_progress();
+            }
+            Message::Answered(Err(error)) => ctx.service.fail(error),
+        }
+        Task::none()
+    }
+
+    /// Opening the step, Refresh, the moderation poll and Retry.
+    pub fn check(&mut self, ctx: &mut Shared) -> Task<Message> {
+        if self.outcome.is_none() {
+            self.outcome = Some(Outcome::Checking);
+        }
+        ctx.service.failure = None;
+        ctx.service.with_session(
+            |client, session| async move { client.verification(&session).await },
+            Message::Answered,
+        )
+    }
+
+    /// While an operator checks the case, the service is asked again now and then.
+    pub fn subscription(&self) -> Subscription<Message> {
+        if self.outcome == Some(Outcome::Moderation) {
+            iced::time::every(MODERATION_POLL).map(|_| Message::Refresh)
+        } else {
+            Subscription::none()
+        }
     }
 
     pub fn view(&self, lang: Language) -> Element<'_, Message> {
@@ -56,5 +106,16 @@ impl State {
         .push(status)
         .push(refresh)
         .into()
+    }
+}
+
+impl Screen for State {
+    /// Moving on needs the service's approval.
+    fn can_continue(&self, _ctx: &Shared) -> bool {
+        matches!(self.outcome, Some(Outcome::Approved))
+    }
+
+    fn needs_service(&self) -> bool {
+        true
     }
 }

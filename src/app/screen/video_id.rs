@@ -147,3 +147,13 @@ impl State {
             .into()
     }
 }
+
+impl crate::app::screen::Screen for State {
+    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
+        State::can_continue(self)
+    }
+
+    fn camera(&self) -> Option<crate::app::camera::Purpose> {
+        Some(crate::app::camera::Purpose::Video)
+    }
+}

@@ -150,6 +150,12 @@ impl State {
     }
 }
 
+impl crate::app::screen::Screen for State {
+    fn arrow(&mut self, up: bool) {
+        _ = self.update(Message::Move(if up { -1 } else { 1 }));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,227 @@
+//! What the steps share, in named parts. A step's `update` gets `&mut Shared` as its context
+//! and uses only the parts it needs; the root owns the parts and the navigation.
+
+use std::future::Future;
+
+use iced::Task;
+use qoltanba_core::client::{Client, ClientError, Session};
+use qoltanba_core::domain::Iin;
+use qoltanba_core::protocol::{ErrorCode, OtpResendResponse, SmsMessage};
+
+use super::screen::document_review::Recognised;
+use super::screen::live::Live;
+use super::service::{ConnectError, Connection};
+use super::{camera, cameras};
+use super::{device, progress};
+use crate::config::Config;
+use crate::i18n::Language;
+
+/// The shared parts of the wizard.
+pub struct Shared {
+    pub lang: Language,
+    pub config: Config,
+    pub citizen: Citizen,
+    pub service: Service,
+    pub camera: Camera,
+    /// PKCS#11 devices: the registry, the open session, the keys of the application.
+    pub devices: device::Devices,
+    /// What is kept on disk for resuming (never in kiosk mode).
+    pub progress: progress::Progress,
+}
+
+impl Shared {
+    pub fn new(config: Config, progress: progress::Progress) -> Self {
+        Shared {
+            lang: config.language,
+            devices: device::Devices::new(config.modules.clone()),
+            config,
+            citizen: Citizen::default(),
+            service: Service::default(),
+            camera: Camera::default(),
+            progress,
+        }
+    }
+
+    pub fn kiosk(&self) -> bool {
+        self.config.kiosk
+    }
+
+    /// Stores the non-secret progress off the UI thread (nothing in kiosk mode).
+    pub fn save_progress<M: Send + 'static>(&self) -> Task<M> {
+        if self.config.kiosk {
+            return Task::none();
+        }
+        let dir = self.config.data_dir.clone();
+        let progress = self.progress.clone();
+        store_in_background("the progress", move || progress::save(&dir, &progress))
+    }
+
+    /// The camera's state as the camera screens show it.
+    pub fn live(&self) -> Live<'_> {
+        Live {
+            view: self.camera.view.as_ref(),
+            error: self.camera.error.as_ref(),
+            starting: self.camera.starting,
+            picker: self.camera.picker.picker(&self.config),
+        }
+    }
+}
+
+/// The camera, while a camera step is shown (dropping the engine releases the device), and
+/// the cameras to pick from.
+#[derive(Default)]
+pub struct Camera {
+    pub engine: Option<camera::Engine>,
+    pub starting: bool,
+    pub error: Option<qoltanba_camera::CameraError>,
+    /// The newest analysed frame: preview, guidance, what was taken or recorded.
+    pub view: Option<camera::Analysis>,
+    pub picker: cameras::Cameras,
+}
+
+/// Who the application is for, as far as the wizard knows so far.
+#[derive(Debug, Default)]
+pub struct Citizen {
+    /// The IIN the session was started with.
+    pub iin: Option<Iin>,
+    /// What the service recognised on the ID card, once it said.
+    pub recognised: Option<Recognised>,
+}
+
+/// The issuance service as the steps use it: the connection, the login, and whether a request
+/// is under way or failed.
+#[derive(Debug, Default)]
+pub struct Service {
+    /// The issuance service, once reached.
+    pub connection: Option<Connection>,
+    pub connection_error: Option<ConnectError>,
+    /// The session started from the IIN, and what the service said about the SMS code.
+    pub session_id: Option<String>,
+    pub masked_phone: Option<String>,
+    /// Seconds until the SMS code may be sent again.
+    pub resend_in: Option<u32>,
+    /// Authorised by the SMS code; holds the bearer token in memory only.
+    pub session: Option<Session>,
+    /// A request is under way: Next is disabled and the screen says so.
+    pub waiting: bool,
+    /// The last request failed: the banner says why and offers Retry.
+    pub failure: Option<ClientError>,
+    /// Sandbox only: the SMS inbox, so a person can complete the flow.
+    pub inbox: Vec<SmsMessage>,
+}
+
+impl Service {
+    pub fn client(&self) -> Option<Client> {
+        self.connection.as_ref().map(|c| c.client.clone())
+    }
+
+    pub fn is_sandbox(&self) -> bool {
+        self.connection.as_ref().is_some_and(Connection::is_sandbox)
+    }
+
+    /// A request goes out: Next waits for it, an earlier failure is forgotten.
+    pub fn start_waiting(&mut self) {
+        self.waiting = true;
+        self.failure = None;
+    }
+
+    /// The answer came.
+    pub fn done(&mut self) {
+        self.waiting = false;
+    }
+
+    pub fn fail(&mut self, error: ClientError) {
+        self.waiting = false;
+        self.failure = Some(error);
+    }
+
+    /// Runs `request` with a client, or answers "not connected" at once (the step's Next is
+    /// disabled until the service is reached, so this is a late race only).
+    pub fn request<T, Fut, M>(
+        &self,
+        request: impl FnOnce(Client) -> Fut,
+        reply: impl Fn(Result<T, ClientError>) -> M + Send + 'static,
+    ) -> Task<M>
+    where
+        Fut: Future<Output = Result<T, ClientError>> + Send + 'static,
+        T: Send + 'static,
+        M: Send + 'static,
+    {
+        match self.client() {
+            Some(client) => Task::perform(request(client), reply),
+            None => Task::done(reply(Err(ClientError::Unreachable("not connected".into())))),
+        }
+    }
+
+    /// Runs `request` with the authorised session, or answers "not authorised" at once: the
+    /// same answer the service would give.
+    pub fn with_session<T, Fut, M>(
+        &self,
+        request: impl FnOnce(Client, Session) -> Fut,
+        reply: impl Fn(Result<T, ClientError>) -> M + Send + 'static,
+    ) -> Task<M>
+    where
+        Fut: Future<Output = Result<T, ClientError>> + Send + 'static,
+        T: Send + 'static,
+        M: Send + 'static,
+    {
+        match (self.client(), self.session.clone()) {
+            (Some(client), Some(session)) => Task::perform(request(client, session), reply),
+            _ => Task::done(reply(Err(ClientError::Api {
+                code: ErrorCode::Unauthorized,
+                message: "no authorised session".into(),
+                retry_after: None,
+            }))),
+        }
+    }
+
+    /// What the service said about the SMS code it sent (or sent again).
+    pub fn code_sent(&mut self, answer: OtpResendResponse) {
+        if answer.masked_phone.is_some() {
+            self.masked_phone = answer.masked_phone;
+        }
+        self.resend_in = u32::try_from(answer.resend_after_s).ok().filter(|s| *s > 0);
+    }
+
+    /// Once a second: the resend cooldown counts down.
+    pub fn tick(&mut self) {
+        self.resend_in = self
+            .resend_in
+            .and_then(|s| s.checked_sub(1))
+            .filter(|s| *s > 0);
+    }
+
+    /// The newest sandbox SMS to the phone the service named (masked as `+7 701 *** ** 67`).
+    pub fn latest_sms(&self) -> Option<&SmsMessage> {
+        let masked: String = self
+            .masked_phone
+            .as_deref()?
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let (head, tail) = masked.split_once('*')?;
+        let tail = tail.trim_start_matches('*');
+        // The inbox lists the newest message first.
+        self.inbox
+            .iter()
+            .find(|sms| sms.phone.starts_with(head) && sms.phone.ends_with(tail))
+    }
+}
+
+/// Writes one of the app's own small files on a blocking thread. A failure is reported on
+/// stderr (the file holds nothing the user must act on now) and never stops the wizard.
+pub fn store_in_background<M: Send + 'static>(
+    what: &'static str,
+    write: impl FnOnce() -> std::io::Result<()> + Send + 'static,
+) -> Task<M> {
+    Task::future(async move {
+        let written = tokio::task::spawn_blocking(write)
+            .await
+            .map_err(std::io::Error::other)
+            .and_then(|written| written);
+        if let Err(error) = written {
+            eprintln!("qoltanba: could not store {what}: {error}");
+        }
+    })
+    .discard()
+}
