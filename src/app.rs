@@ -9,7 +9,6 @@ mod device_flow;
 pub mod device_keys;
 pub mod explain;
 pub mod flow;
-mod identity;
 pub mod keys;
 pub mod kiosk;
 mod notices;
@@ -506,6 +505,8 @@ impl App {
             _ if from != self.step => Task::none(),
             Some(Event::Next) => self.next(),
             Some(Event::Go(step)) => self.go(step),
+            Some(Event::PickCamera(option)) => self.on_cameras(cameras::Message::Picked(option)),
+            Some(Event::StartVideo) => self.start_video(),
             None => Task::none(),
         };
         Task::batch([task, moved])

@@ -114,11 +114,29 @@ impl App {
             }
             Some(Err(error)) => {
                 self.shared.camera.error = Some(error);
-                self.video.recording = false;
+                return self.on_video(video_id::Message::CameraFailed);
             }
             None => {}
         }
         Task::none()
+    }
+
+    pub(super) fn on_selfie(&mut self, message: selfie::Message) -> Task<Message> {
+        let (task, event) = self.selfie.update(message, &mut self.shared);
+        self.then(Step::Selfie, task.map(Message::Selfie), event)
+    }
+
+    pub(super) fn on_video(&mut self, message: video_id::Message) -> Task<Message> {
+        let (task, event) = self.video.update(message, &mut self.shared);
+        self.then(Step::VideoId, task.map(Message::Video), event)
+    }
+
+    /// The document step, then the card camera opened, kept or released for what it shows
+    /// now (a side picked, a photo taken, cancel).
+    pub(super) fn on_document(&mut self, message: document::Message) -> Task<Message> {
+        let (task, event) = self.document.update(message, &mut self.shared);
+        let task = self.then(Step::Document, task.map(Message::Document), event);
+        Task::batch([task, self.reconcile_camera()])
     }
 
     /// Esc while the card camera is open closes it instead of leaving the step.
@@ -181,10 +199,9 @@ impl App {
             }));
         }
         if let Some(qoltanba_camera::ChallengeState::Failed(failure)) = analysis.challenge
-            && self.video.recording
+            && self.step == Step::VideoId
         {
-            self.video.recording = false;
-            self.video.failed = Some(failure);
+            task = Task::batch([task, self.on_video(video_id::Message::Failed(failure))]);
         }
         self.shared.camera.view = Some(analysis);
         task
@@ -206,22 +223,5 @@ impl App {
             },
             Message::CameraStarted,
         )
-    }
-
-    /// The card camera's button: the next frame is checked and taken if it passes.
-    pub(super) fn request_card_capture(&self) {
-        if let Some(engine) = &self.shared.camera.engine {
-            engine.request_capture();
-        }
-    }
-
-    pub(super) fn selfie_button(&mut self, take: bool) {
-        if let Some(engine) = &self.shared.camera.engine {
-            if take {
-                engine.request_capture();
-            } else {
-                engine.retake();
-            }
-        }
     }
 }

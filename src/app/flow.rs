@@ -4,7 +4,7 @@
 
 use iced::Task;
 use qoltanba_core::client::ClientError;
-use qoltanba_core::protocol::{ApplicationStatusResponse, DocumentSide, SmsMessage};
+use qoltanba_core::protocol::{ApplicationStatusResponse, SmsMessage};
 
 use std::sync::Arc;
 
@@ -24,9 +24,6 @@ use super::{App, Message};
 pub enum Reply {
     Connected(Result<Connection, ConnectError>),
     SandboxInbox(Result<Vec<SmsMessage>, ClientError>),
-    SelfieUploaded(Result<(), ClientError>),
-    VideoUploaded(Result<(), ClientError>),
-    DocumentUploaded(DocumentSide, Result<(), ClientError>),
     FolderChecked(Result<FolderCheck, Arc<StoreError>>),
     KeysSaved(Result<Prepared, Arc<StoreError>>),
     Submitted(Result<String, ClientError>),
@@ -71,12 +68,7 @@ impl App {
     pub(super) fn on_reply(&mut self, reply: Reply) -> Task<Message> {
         if !matches!(
             reply,
-            Reply::SandboxInbox(_)
-                | Reply::Connected(_)
-                | Reply::SelfieUploaded(_)
-                | Reply::VideoUploaded(_)
-                | Reply::DocumentUploaded(..)
-                | Reply::DevicesListed(_)
+            Reply::SandboxInbox(_) | Reply::Connected(_) | Reply::DevicesListed(_)
         ) {
             self.shared.service.waiting = false;
         }
@@ -93,9 +85,6 @@ impl App {
             reply @ Reply::Issue(_) if self.shared.devices.pending.is_some() => {
                 return self.on_device_reply(reply);
             }
-            reply @ (Reply::SelfieUploaded(_)
-            | Reply::VideoUploaded(_)
-            | Reply::DocumentUploaded(..)) => return self.on_identity_reply(reply),
             reply @ (Reply::FolderChecked(_)
             | Reply::KeysSaved(_)
             | Reply::Submitted(_)

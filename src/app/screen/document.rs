@@ -6,13 +6,16 @@
 use std::path::PathBuf;
 
 use iced::widget::{column, container, image, row, text};
-use iced::{Element, Fill, FillPortion};
+use iced::{Element, Fill, FillPortion, Task};
+use qoltanba_core::client::ClientError;
 use qoltanba_core::protocol::DocumentSide;
 
 use crate::app::cameras::CameraOption;
-use crate::app::photo::{Photo, PhotoError};
+use crate::app::photo::{self, Photo, PhotoError};
+use crate::app::screen::Event;
 use crate::app::screen::live::{self, Live};
 use crate::app::screen::{clamp_path, preview_area};
+use crate::app::shared::Shared;
 use crate::app::theme;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Feedback, Field, caption, field, page, section};
@@ -59,95 +62,98 @@ pub enum Message {
     /// The camera's answer to [`Message::Capture`].
     CameraTaken(DocumentSide, Result<Photo, PhotoError>),
     PickCamera(CameraOption),
+    Uploaded(DocumentSide, Result<(), ClientError>),
 }
 
-#[derive(Debug, Clone)]
-pub enum Event {
-    /// Show the file dialog for this side (the parent runs it off the UI thread).
-    Browse(DocumentSide),
-    /// Read and check this file (off the UI thread).
-    Load(DocumentSide, PathBuf),
-    /// Send this side to the service.
-    Upload(DocumentSide, Photo),
-    /// The card camera opened or closed: open or release the device.
-    CameraChanged,
-    /// Check the next frame and take it if it passes.
-    Capture,
-    PickCamera(CameraOption),
+/// Reads and checks a photo file off the UI thread.
+fn load(side: DocumentSide, path: PathBuf) -> Task<Message> {
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(move || photo::load_document(&path))
+                .await
+                .unwrap_or_else(|e| Err(PhotoError::Damaged(e.to_string())))
+        },
+        move |result| Message::Loaded(side, result),
+    )
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Browse(_) | Message::PathSubmitted if self.kiosk => None,
-            Message::Browse(side) => Some(Event::Browse(side)),
-            Message::Picked(side, path) => path.map(|path| Event::Load(side, path)),
-            Message::PathChanged(value) => {
-                self.path = clamp_path(value);
-                None
+            Message::Browse(_) | Message::PathSubmitted if self.kiosk => {}
+            Message::Browse(side) => {
+                let title = t!(ctx.lang, "document-dialog-title");
+                let dialog =
+                    Task::perform(photo::pick(title), move |path| Message::Picked(side, path));
+                return (dialog, None);
             }
+            Message::Picked(side, Some(path)) => return (load(side, path), None),
+            Message::Picked(_, None) => {}
+            Message::PathChanged(value) => self.path = clamp_path(value),
             Message::PathSubmitted => {
                 let path = self.path.trim();
-                if path.is_empty() {
-                    return None;
+                if !path.is_empty() {
+                    let side = if self.front.is_empty() {
+                        DocumentSide::Front
+                    } else {
+                        DocumentSide::Back
+                    };
+                    return (load(side, PathBuf::from(path)), None);
                 }
-                let side = if self.front.is_empty() {
-                    DocumentSide::Front
-                } else {
-                    DocumentSide::Back
-                };
-                Some(Event::Load(side, PathBuf::from(path)))
             }
             Message::Loaded(side, Ok(photo)) => {
                 self.problem = None;
                 self.path.clear();
-                *self.slot_mut(side) = Upload::sending(photo.clone());
-                Some(Event::Upload(side, photo))
+                return (self.upload(side, photo, ctx), None);
             }
-            Message::Loaded(_, Err(problem)) => {
-                self.problem = Some(problem);
-                None
-            }
+            Message::Loaded(_, Err(problem)) => self.problem = Some(problem),
             Message::Camera(side) => {
-                if self.slot(side).is_sending() {
-                    return None;
+                if !self.slot(side).is_sending() {
+                    self.camera = Some(side);
+                    self.capturing = false;
+                    self.refused = None;
                 }
-                self.camera = Some(side);
-                self.capturing = false;
-                self.refused = None;
-                Some(Event::CameraChanged)
             }
             Message::Capture => {
-                if self.camera.is_none() || self.capturing {
-                    return None;
+                if self.camera.is_some() && !self.capturing {
+                    self.capturing = true;
+                    // The next frame is checked and taken if it passes.
+                    if let Some(engine) = &ctx.camera.engine {
+                        engine.request_capture();
+                    }
                 }
-                self.capturing = true;
-                Some(Event::Capture)
             }
-            Message::CameraCancel => {
-                self.close_camera();
-                Some(Event::CameraChanged)
-            }
-            Message::CameraTaken(side, result) => {
-                if self.camera != Some(side) {
-                    return None;
-                }
+            Message::CameraCancel => self.close_camera(),
+            Message::CameraTaken(side, result) if self.camera == Some(side) => {
                 self.capturing = false;
                 match result {
                     Ok(photo) => {
                         self.close_camera();
                         self.problem = None;
-                        *self.slot_mut(side) = Upload::sending(photo.clone());
-                        Some(Event::Upload(side, photo))
+                        return (self.upload(side, photo, ctx), None);
                     }
-                    Err(refused) => {
-                        self.refused = Some(refused);
-                        None
-                    }
+                    Err(refused) => self.refused = Some(refused),
                 }
             }
-            Message::PickCamera(option) => Some(Event::PickCamera(option)),
+            Message::CameraTaken(..) => {}
+            Message::PickCamera(option) => return (Task::none(), Some(Event::PickCamera(option))),
+            Message::Uploaded(side, result) => self.slot_mut(side).finish(result),
         }
+        (Task::none(), None)
+    }
+
+    /// Sends a side to the service.
+    fn upload(&mut self, side: DocumentSide, photo: Photo, ctx: &mut Shared) -> Task<Message> {
+        *self.slot_mut(side) = Upload::sending(photo.clone());
+        ctx.service.with_session(
+            move |client, session| async move {
+                client
+                    .upload_document(&session, side, photo.bytes.to_vec(), photo.content_type)
+                    .await
+                    .map(drop)
+            },
+            move |result| Message::Uploaded(side, result),
+        )
     }
 
     /// A fresh step, with the card camera already open for `side` if one is given.

@@ -28,17 +28,22 @@ pub mod video_id;
 pub mod welcome;
 
 use crate::app::camera::Purpose;
+use crate::app::cameras::CameraOption;
 use crate::app::shared::Shared;
 use crate::app::step::Step;
 use fields::Field;
 
 /// What a step asks of the root, which alone decides where the wizard goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// Go on along the flow (as Next does).
     Next,
     /// Go to this step: a side road, or where the service's answer leads.
     Go(Step),
+    /// The citizen picked another camera: it is used at once and remembered in settings.
+    PickCamera(CameraOption),
+    /// A new identification attempt: the camera starts again with a fresh script.
+    StartVideo,
 }
 
 /// The questions the root asks whichever step is shown. Every step answers them itself, so

@@ -2,12 +2,15 @@
 //! once the face is steady (or with the button), shown and sent at once; it can be retaken.
 
 use iced::widget::{column, container, image, progress_bar, row, text};
-use iced::{Element, Fill, FillPortion};
+use iced::{Element, Fill, FillPortion, Task};
 use qoltanba_camera::SelfieProgress;
+use qoltanba_core::client::ClientError;
 
 use crate::app::cameras::CameraOption;
 use crate::app::photo::Photo;
+use crate::app::screen::Event;
 use crate::app::screen::live::{self, Live};
+use crate::app::shared::Shared;
 use crate::app::theme;
 use crate::app::upload::Upload;
 use crate::app::widget::nav::action;
@@ -28,30 +31,42 @@ pub enum Message {
     TakeNow,
     Retake,
     PickCamera(CameraOption),
-}
-
-#[derive(Debug, Clone)]
-pub enum Event {
-    Upload(Photo),
-    TakeNow,
-    Retake,
-    PickCamera(CameraOption),
+    Uploaded(Result<(), ClientError>),
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Captured(photo) => {
                 self.upload = Upload::sending(photo.clone());
-                Some(Event::Upload(photo))
+                let upload = ctx.service.with_session(
+                    move |client, session| async move {
+                        client
+                            .upload_selfie(&session, photo.bytes.to_vec(), photo.content_type)
+                            .await
+                            .map(drop)
+                    },
+                    Message::Uploaded,
+                );
+                return (upload, None);
             }
-            Message::TakeNow => self.upload.is_empty().then_some(Event::TakeNow),
+            Message::TakeNow => {
+                if self.upload.is_empty()
+                    && let Some(engine) = &ctx.camera.engine
+                {
+                    engine.request_capture();
+                }
+            }
             Message::Retake => {
                 self.upload = Upload::Empty;
-                Some(Event::Retake)
+                if let Some(engine) = &ctx.camera.engine {
+                    engine.retake();
+                }
             }
-            Message::PickCamera(option) => Some(Event::PickCamera(option)),
+            Message::PickCamera(option) => return (Task::none(), Some(Event::PickCamera(option))),
+            Message::Uploaded(result) => self.upload.finish(result),
         }
+        (Task::none(), None)
     }
 
     pub fn can_continue(&self) -> bool {

@@ -4,12 +4,15 @@
 
 use std::sync::Arc;
 
-use iced::Element;
 use iced::widget::{column, row, text};
+use iced::{Element, Task};
 use qoltanba_camera::{ChallengeFailure, ChallengeState};
+use qoltanba_core::client::ClientError;
 use qoltanba_core::protocol::ChallengeLog;
 
+use crate::app::screen::Event;
 use crate::app::screen::live::{self, Live};
+use crate::app::shared::Shared;
 use crate::app::theme;
 use crate::app::upload::Upload;
 use crate::app::widget::nav::action;
@@ -43,38 +46,49 @@ pub struct State {
 pub enum Message {
     Start,
     Recorded(Recording),
-}
-
-#[derive(Debug, Clone)]
-pub enum Event {
-    Start,
-    Upload {
-        video: Arc<Vec<u8>>,
-        log: ChallengeLog,
-    },
+    /// A prompt was not followed in time: the attempt is over.
+    Failed(ChallengeFailure),
+    /// The camera could not start for the attempt.
+    CameraFailed,
+    Uploaded(Result<(), ClientError>),
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Start => {
                 if self.recording || self.upload.is_sending() {
-                    return None;
+                    return (Task::none(), None);
                 }
                 self.recording = true;
                 self.failed = None;
                 self.upload = Upload::Empty;
-                Some(Event::Start)
+                return (Task::none(), Some(Event::StartVideo));
             }
             Message::Recorded(recording) => {
                 self.recording = false;
                 self.upload = Upload::sending(recording.clone());
-                Some(Event::Upload {
-                    video: recording.video,
-                    log: recording.log,
-                })
+                let Recording { video, log } = recording;
+                let upload = ctx.service.with_session(
+                    move |client, session| async move {
+                        client
+                            .upload_video(&session, video.to_vec(), "video/x-msvideo", &log)
+                            .await
+                            .map(drop)
+                    },
+                    Message::Uploaded,
+                );
+                return (upload, None);
             }
+            Message::Failed(failure) if self.recording => {
+                self.recording = false;
+                self.failed = Some(failure);
+            }
+            Message::Failed(_) => {}
+            Message::CameraFailed => self.recording = false,
+            Message::Uploaded(result) => self.upload.finish(result),
         }
+        (Task::none(), None)
     }
 
     pub fn can_continue(&self) -> bool {
