@@ -12,7 +12,6 @@ use iced::Settings;
 use iced_test::Simulator;
 use iced_test::selector::id;
 use qoltanba::app::device::{DeviceError, Listing};
-use qoltanba::app::flow::Reply;
 use qoltanba::app::screen::{devices, storage};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, explain, theme};
@@ -105,7 +104,11 @@ async fn locked_final_try_and_unprepared_devices_say_what_to_do() {
     for lang in [Language::Ru, Language::Kk] {
         let data = tempfile::tempdir().unwrap();
         let mut app = App::new(config(lang, &data, None)).at(Step::Storage);
-        send(&mut app, Message::Reply(Reply::DevicesListed(listing()))).await;
+        send(
+            &mut app,
+            Message::Storage(storage::Message::Listed(listing())),
+        )
+        .await;
         assert!(app.on_device(), "a listed device is offered first");
         {
             let mut ui = simulator(&app);
@@ -175,7 +178,7 @@ async fn locked_final_try_and_unprepared_devices_say_what_to_do() {
         // The device went away: it is no longer picked.
         send(
             &mut app,
-            Message::Reply(Reply::DevicesListed(Listing::default())),
+            Message::Storage(storage::Message::Listed(Listing::default())),
         )
         .await;
         assert!(!app.can_continue());

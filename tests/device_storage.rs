@@ -211,10 +211,7 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     // in again.
     let (away, home) = pull_out(hsm, "Citizen token");
     send(&mut app, Message::Submit(submit::Message::Start)).await;
-    assert_eq!(
-        app.submit_problem(),
-        Some(t!(lang, "token-error-removed").as_str())
-    );
+    assert_eq!(app.submit_problem(), Some(t!(lang, "token-error-removed")));
     assert!(!app.device_session_open());
     assert_eq!(app.application_number(), None);
     std::fs::rename(&away, &home).unwrap();
@@ -507,7 +504,6 @@ fn a_refused_application_takes_its_keys_off_the_token() {
 }
 
 async fn a_refused_application(hsm: &SoftHsm) {
-    use qoltanba::app::flow::Reply;
     use qoltanba_core::client::{Client, ClientError};
     use qoltanba_core::protocol::{ErrorCode, FaultSettings};
     hsm.init_token("Citizen token", PIN);
@@ -547,14 +543,18 @@ async fn a_refused_application(hsm: &SoftHsm) {
         message: "test".into(),
         retry_after: None,
     };
-    send(&mut app, Message::Reply(Reply::Submitted(Err(refusal)))).await;
+    send(
+        &mut app,
+        Message::Submit(submit::Message::Submitted(Err(refusal))),
+    )
+    .await;
     assert_eq!(
         app.failure_text(),
         Some(t!(lang, "error-csr-subject-mismatch"))
     );
     assert_eq!(
         app.submit_problem(),
-        Some(t!(lang, "submit-device-keys-removed").as_str())
+        Some(t!(lang, "submit-device-keys-removed"))
     );
     assert_eq!(ours(hsm), 0);
 

@@ -15,7 +15,7 @@ use super::{App, Message};
 impl App {
     /// The document step's state (both sides, the card camera), for tests and support.
     pub fn document_state(&self) -> &document::State {
-        &self.document
+        &self.steps.document
     }
 
     /// What the card camera's last frame was: the side and what to fix (`None`: it would be
@@ -40,7 +40,7 @@ impl App {
 
     /// What the camera is for on the current screen, if anything.
     fn purpose(&self) -> Option<Purpose> {
-        self.screen_of(self.step).camera()
+        self.steps.get(self.step).camera()
     }
 
     /// The camera's state for the screens.
@@ -52,7 +52,7 @@ impl App {
     /// closed when the document step is left.
     pub(super) fn camera_for(&mut self, step: Step) -> Task<Message> {
         if step != Step::Document {
-            self.document.close_camera();
+            self.steps.document.close_camera();
         }
         self.reconcile_camera()
     }
@@ -122,26 +122,26 @@ impl App {
     }
 
     pub(super) fn on_selfie(&mut self, message: selfie::Message) -> Task<Message> {
-        let (task, event) = self.selfie.update(message, &mut self.shared);
+        let (task, event) = self.steps.selfie.update(message, &mut self.shared);
         self.then(Step::Selfie, task.map(Message::Selfie), event)
     }
 
     pub(super) fn on_video(&mut self, message: video_id::Message) -> Task<Message> {
-        let (task, event) = self.video.update(message, &mut self.shared);
+        let (task, event) = self.steps.video.update(message, &mut self.shared);
         self.then(Step::VideoId, task.map(Message::Video), event)
     }
 
     /// The document step, then the card camera opened, kept or released for what it shows
     /// now (a side picked, a photo taken, cancel).
     pub(super) fn on_document(&mut self, message: document::Message) -> Task<Message> {
-        let (task, event) = self.document.update(message, &mut self.shared);
+        let (task, event) = self.steps.document.update(message, &mut self.shared);
         let task = self.then(Step::Document, task.map(Message::Document), event);
         Task::batch([task, self.reconcile_camera()])
     }
 
     /// Esc while the card camera is open closes it instead of leaving the step.
     pub(super) fn back_closes_card_camera(&mut self) -> Option<Task<Message>> {
-        (self.step == Step::Document && self.document.camera().is_some())
+        (self.step == Step::Document && self.steps.document.camera().is_some())
             .then(|| self.on_document(document::Message::CameraCancel))
     }
 
@@ -175,7 +175,7 @@ impl App {
             && self.step == Step::Document
         {
             if card.hint.is_none() {
-                self.document.clear_refusal();
+                self.steps.document.clear_refusal();
             }
             if let Some(result) = card.capture.take() {
                 let side = card.side;
@@ -186,7 +186,7 @@ impl App {
         }
         if let Some(photo) = analysis.taken.take()
             && self.step == Step::Selfie
-            && self.selfie.upload.is_empty()
+            && self.steps.selfie.upload.is_empty()
         {
             task = self.on_selfie(selfie::Message::Captured(photo));
         }

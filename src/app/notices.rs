@@ -47,7 +47,7 @@ impl App {
             .as_ref()
             .is_some_and(service::Connection::is_sandbox);
         match self.step {
-            _ if self.screen_of(self.step).needs_service()
+            _ if self.steps.get(self.step).needs_service()
                 && self.shared.service.connection.is_none() =>
             {
                 Some(banner(Banner::Info, t!(lang, "service-connecting")))

@@ -5,8 +5,10 @@ use std::future::Future;
 
 use iced::Task;
 use qoltanba_core::client::{Client, ClientError, Session};
-use qoltanba_core::domain::Iin;
+use qoltanba_core::domain::{ApplicationNumber, Email, Iin, KeyPassword};
+use qoltanba_core::pki::{Pkcs12Format, Subject};
 use qoltanba_core::protocol::{ErrorCode, OtpResendResponse, SmsMessage};
+use qoltanba_core::store::{FolderCheck, InstalledKeys, PendingKeys};
 
 use super::screen::document_review::Recognised;
 use super::screen::live::Live;
@@ -23,6 +25,7 @@ pub struct Shared {
     pub citizen: Citizen,
     pub service: Service,
     pub camera: Camera,
+    pub application: Application,
     /// PKCS#11 devices: the registry, the open session, the keys of the application.
     pub devices: device::Devices,
     /// What is kept on disk for resuming (never in kiosk mode).
@@ -38,6 +41,7 @@ impl Shared {
             citizen: Citizen::default(),
             service: Service::default(),
             camera: Camera::default(),
+            application: Application::default(),
             progress,
         }
     }
@@ -86,6 +90,77 @@ pub struct Citizen {
     pub iin: Option<Iin>,
     /// What the service recognised on the ID card, once it said.
     pub recognised: Option<Recognised>,
+    /// The optional e-mail given with the agreement (the certificates carry it).
+    pub email: Option<Email>,
+}
+
+impl Citizen {
+    /// The certificate subject: the register's names (as recognised and confirmed), the IIN
+    /// and the optional e-mail.
+    pub fn subject(&self) -> Option<Subject> {
+        let recognised = self.recognised.as_ref()?;
+        Some(Subject {
+            surname: recognised.surname.clone(),
+            given_name: recognised.given_name.clone(),
+            patronymic: Some(recognised.patronymic.clone()).filter(|p| !p.is_empty()),
+            iin: self.iin.clone()?,
+            email: self.email.clone(),
+        })
+    }
+}
+
+/// What the steps of the certificate application hand on to the next ones: where the keys
+/// go, the key password, the keys made and the application number, and what was installed.
+#[derive(Default)]
+pub struct Application {
+    /// Chosen and checked on the storage step.
+    pub storage: Option<Storage>,
+    /// Given on the key-password step (a folder only; a device has its PIN).
+    pub password: Option<KeyPassword>,
+    /// Keys made in the folder and saved encrypted, with their requests, until the service
+    /// took them.
+    pub prepared: Option<Prepared>,
+    /// The kit waiting for its certificates (the application number is recorded in it).
+    pub pending: Option<PendingKeys>,
+    /// The number the service gave the application.
+    pub number: Option<ApplicationNumber>,
+    /// The key files the last installation wrote.
+    pub installed: Option<InstalledKeys>,
+}
+
+impl Application {
+    /// Whether the keys go to a device (the submit and install steps follow the storage step).
+    pub fn on_device(&self) -> bool {
+        matches!(self.storage, Some(Storage::Device))
+    }
+
+    /// The PKCS#12 encoding of the files (the storage step's choice).
+    pub fn format(&self) -> Pkcs12Format {
+        match &self.storage {
+            Some(Storage::Folder { format, .. }) => *format,
+            _ => Pkcs12Format::Modern,
+        }
+    }
+}
+
+/// Where the keys go.
+#[derive(Debug, Clone)]
+pub enum Storage {
+    /// A folder on this PC, checked (writable, space, no kit there).
+    Folder {
+        check: FolderCheck,
+        format: Pkcs12Format,
+    },
+    /// The PKCS#11 device whose session is open in `Shared.devices`.
+    Device,
+}
+
+/// Keys made and saved (encrypted), with the requests to send.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub pending: PendingKeys,
+    pub csr_auth: String,
+    pub csr_sign: String,
 }
 
 /// The issuance service as the steps use it: the connection, the login, and whether a request
@@ -224,4 +299,15 @@ pub fn store_in_background<M: Send + 'static>(
         }
     })
     .discard()
+}
+
+/// Drops a device session on a worker thread (closing may wait for the device).
+pub fn close<M: Send + 'static>(session: Option<device::DeviceSession>) -> Task<M> {
+    match session {
+        Some(session) => Task::future(async move {
+            let _ = tokio::task::spawn_blocking(move || drop(session)).await;
+        })
+        .discard(),
+        None => Task::none(),
+    }
 }

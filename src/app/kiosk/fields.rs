@@ -39,26 +39,26 @@ fn device(message: devices::Message) -> Message {
 impl App {
     /// The fields the keypad can type into on the current step, first one first.
     pub fn keypad_fields(&self) -> Vec<Field> {
-        self.screen_of(self.step).keypad(&self.shared)
+        self.steps.get(self.step).keypad(&self.shared)
     }
 
     /// What the field holds now.
     pub fn field_text(&self, field: Field) -> &str {
         match field {
-            Field::Iin => self.iin.input(),
-            Field::Otp => self.otp.typed(),
-            Field::Phone => self.phone.typed(),
-            Field::ApplicationNumber => self.status.typed(),
-            Field::AccountPin => self.pin.typed().0,
-            Field::AccountPinRepeat => self.pin.typed().1,
-            Field::Email => self.agreement.typed_email(),
-            Field::KeyPassword => self.password.typed().0,
-            Field::KeyPasswordRepeat => self.password.typed().1,
-            Field::DevicePin => self.storage.device.typed()[0],
-            Field::DeviceNewPin => self.storage.device.typed()[1],
-            Field::DeviceNewPinRepeat => self.storage.device.typed()[2],
-            Field::InstallPassword => self.install.typed().0,
-            Field::InstallDevicePin => self.install.typed().1,
+            Field::Iin => self.steps.iin.input(),
+            Field::Otp => self.steps.otp.typed(),
+            Field::Phone => self.steps.phone.typed(),
+            Field::ApplicationNumber => self.steps.status.typed(),
+            Field::AccountPin => self.steps.pin.typed().0,
+            Field::AccountPinRepeat => self.steps.pin.typed().1,
+            Field::Email => self.steps.agreement.typed_email(),
+            Field::KeyPassword => self.steps.password.typed().0,
+            Field::KeyPasswordRepeat => self.steps.password.typed().1,
+            Field::DevicePin => self.steps.storage.device.typed()[0],
+            Field::DeviceNewPin => self.steps.storage.device.typed()[1],
+            Field::DeviceNewPinRepeat => self.steps.storage.device.typed()[2],
+            Field::InstallPassword => self.steps.install.typed().0,
+            Field::InstallDevicePin => self.steps.install.typed().1,
         }
     }
 }

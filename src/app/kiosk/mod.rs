@@ -250,7 +250,7 @@ impl App {
     }
 
     fn kiosk_tick(&mut self, now: Instant) -> Task<AppMessage> {
-        let busy = self.shared.service.waiting || self.video.recording;
+        let busy = self.shared.service.waiting || self.steps.video.recording;
         let at_start = self.step == Step::Welcome;
         let Some(kiosk) = &mut self.kiosk else {
             return Task::none();
@@ -349,24 +349,27 @@ impl App {
     /// reset has wiped them.
     pub fn visitor_data(&self) -> Vec<&'static str> {
         let held = [
-            ("iin", !self.iin.input().is_empty()),
-            ("otp", !self.otp.typed().is_empty()),
-            ("phone", !self.phone.typed().is_empty()),
+            ("iin", !self.steps.iin.input().is_empty()),
+            ("otp", !self.steps.otp.typed().is_empty()),
+            ("phone", !self.steps.phone.typed().is_empty()),
             (
                 "session",
                 self.shared.service.session.is_some() || self.shared.service.session_id.is_some(),
             ),
-            ("selfie", !self.selfie.upload.is_empty()),
-            ("video", !self.video.upload.is_empty()),
-            ("account pin", self.pin.typed() != ("", "")),
+            ("selfie", !self.steps.selfie.upload.is_empty()),
+            ("video", !self.steps.video.upload.is_empty()),
+            ("account pin", self.steps.pin.typed() != ("", "")),
             (
                 "document",
-                !self.document.front.is_empty() || !self.document.back.is_empty(),
+                !self.steps.document.front.is_empty() || !self.steps.document.back.is_empty(),
             ),
             ("recognised data", self.shared.citizen.recognised.is_some()),
-            ("verification", self.verification.outcome.is_some()),
-            ("e-mail", !self.agreement.typed_email().is_empty()),
-            ("device pin", self.storage.device.typed() != ["", "", ""]),
+            ("verification", self.steps.verification.outcome.is_some()),
+            ("e-mail", !self.steps.agreement.typed_email().is_empty()),
+            (
+                "device pin",
+                self.steps.storage.device.typed() != ["", "", ""],
+            ),
             ("device session", self.shared.devices.session.is_some()),
             (
                 "device keys",
@@ -374,12 +377,9 @@ impl App {
                     || self.shared.devices.pending.is_some()
                     || self.shared.devices.installed.is_some(),
             ),
-            ("key password", self.password.typed() != ("", "")),
-            ("application", self.submit.application_number.is_some()),
-            (
-                "installed",
-                self.installed.is_some() || self.installed_device.is_some(),
-            ),
+            ("key password", self.steps.password.typed() != ("", "")),
+            ("application", self.shared.application.number.is_some()),
+            ("installed", self.shared.application.installed.is_some()),
             (
                 "camera",
                 self.shared.camera.engine.is_some() || self.shared.camera.view.is_some(),
@@ -387,7 +387,7 @@ impl App {
             ("sms inbox", !self.shared.service.inbox.is_empty()),
             (
                 "status",
-                !self.status.typed().is_empty() || self.status.answer.is_some(),
+                !self.steps.status.typed().is_empty() || self.steps.status.answer.is_some(),
             ),
             ("progress", !self.shared.progress.is_empty()),
         ];

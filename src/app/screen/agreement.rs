@@ -118,4 +118,8 @@ impl crate::app::screen::Screen for State {
     fn toggle(&mut self) {
         State::toggle(self);
     }
+
+    fn leave(&self, ctx: &mut crate::app::shared::Shared) {
+        ctx.citizen.email = self.email().ok().flatten();
+    }
 }

@@ -155,4 +155,8 @@ impl crate::app::screen::Screen for State {
         use crate::app::screen::fields::Field;
         vec![Field::KeyPassword, Field::KeyPasswordRepeat]
     }
+
+    fn leave(&self, ctx: &mut crate::app::shared::Shared) {
+        ctx.application.password = self.password();
+    }
 }

@@ -75,6 +75,10 @@ pub trait Screen {
         Vec::new()
     }
 
+    /// Next leaves the step: what it hands on to the later steps (an e-mail, the key
+    /// password). Steps that send a request on Next do it in their own `send` / `next`.
+    fn leave(&self, _ctx: &mut Shared) {}
+
     /// The arrow keys outside a text field (moving between choices).
     fn arrow(&mut self, _up: bool) {}
 

@@ -1,52 +1,36 @@
-//! Key generation and submission: the stages as they happen, and the application number
-//! once the service gives one.
+//! What the submit step shows: the stages as they happen, what went wrong, and the
+//! application number once the service gives one.
 
 use iced::widget::{column, text};
 use iced::{Element, Font};
 
-use crate::app::keys::Prepared;
+use super::{Message, Problem, Stage, State};
+use crate::app::explain;
+use crate::app::shared::Shared;
 use crate::app::theme;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, banner, caption, page};
 use crate::i18n::Language;
 use crate::t;
 
-/// Where submission is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub enum Stage {
-    #[default]
-    Idle,
-    /// Both pairs being generated and saved encrypted.
-    Keys,
-    /// The requests on their way to the service.
-    Sending,
-    /// The service gave an application number; it is stored beside the keys.
-    Done,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct State {
-    pub stage: Stage,
-    /// Keys made and saved; kept so a failed send is retried with the same requests.
-    pub prepared: Option<Prepared>,
-    /// Set once the service has accepted the requests.
-    pub application_number: Option<String>,
-    /// Why the keys could not be made or saved (translated).
-    pub problem: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub enum Message {
-    Start,
+impl Problem {
+    /// In the citizen's language, at view time.
+    pub fn text(&self, lang: Language) -> String {
+        match self {
+            Problem::Missing => t!(lang, "submit-missing"),
+            Problem::MissingDevice => t!(lang, "submit-missing-device"),
+            Problem::Store(error) => explain::store(lang, error),
+            Problem::Device(error) => explain::device(lang, error),
+            Problem::KeysRemoved => t!(lang, "submit-device-keys-removed"),
+        }
+    }
 }
 
 impl State {
-    pub fn can_continue(&self) -> bool {
-        self.stage == Stage::Done
-    }
-
     /// `on_device`: the keys are made on a device (no folder, no password).
-    pub fn view(&self, lang: Language, on_device: bool) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let on_device = ctx.application.on_device();
         let stages = if on_device {
             [
                 (Stage::Keys, t!(lang, "submit-stage-device-keys")),
@@ -90,9 +74,10 @@ impl State {
                 }),
         )
         .spacing(8);
-        let start = (self.stage == Stage::Idle && (on_device || self.prepared.is_none()))
-            .then(|| action(t!(lang, "submit-start"), Some(Message::Start), true));
-        let number = self.application_number.as_ref().map(|number| {
+        let start = (self.stage == Stage::Idle
+            && (on_device || ctx.application.prepared.is_none()))
+        .then(|| action(t!(lang, "submit-start"), Some(Message::Start), true));
+        let number = ctx.application.number.as_ref().map(|number| {
             banner(
                 Banner::Success,
                 t!(lang, "submit-number", number = number.as_str()),
@@ -101,7 +86,7 @@ impl State {
         let problem = self
             .problem
             .as_ref()
-            .map(|problem| banner(Banner::Error, problem.clone()));
+            .map(|problem| banner(Banner::Error, problem.text(lang)));
         page(t!(lang, "submit-title"), t!(lang, "submit-intro"))
             .push(lines)
             .push(problem)
@@ -115,15 +100,5 @@ impl State {
                 })
             }))
             .into()
-    }
-}
-
-impl crate::app::screen::Screen for State {
-    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
-        State::can_continue(self)
-    }
-
-    fn needs_service(&self) -> bool {
-        true
     }
 }

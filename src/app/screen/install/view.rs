@@ -1,193 +1,32 @@
-//! Certificate installation: asks whether the certificates are issued, downloads them and
-//! writes the two PKCS#12 files next to the keys. Also reached from the welcome screen for
-//! keys made earlier: the folder is searched for keys waiting for their certificates, and
-//! the key password is asked. With keys on a device, the certificates are written to it; if
-//! no session is open (after a restart, or the device was pulled out), its PIN is asked here.
-
-use std::path::PathBuf;
-use std::sync::Arc;
+//! What the install step shows: the kit (or device) found, the password or device PIN when
+//! it is not known yet, the service's answer and what went wrong.
 
 use iced::widget::{column, row, text};
 use iced::{Element, Fill};
 use qoltanba_core::domain::KeyPassword;
-use qoltanba_core::protocol::{ApplicationStatus, ApplicationStatusResponse};
-use qoltanba_core::store::{PendingKeys, StoreError};
-use qoltanba_core::token::TokenPin;
-use zeroize::Zeroize;
+use qoltanba_core::protocol::ApplicationStatus;
 
+use super::{DEVICE_PIN_ID, FOLDER_ID, Message, PASSWORD_ID, Problem, Stage, State};
 use crate::app::device_keys::DeviceKeys;
-use crate::app::screen::clamp_path;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
 
-pub const FOLDER_ID: &str = "install-folder";
-pub const PASSWORD_ID: &str = "install-password";
-pub const DEVICE_PIN_ID: &str = "install-device-pin";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Stage {
-    #[default]
-    Idle,
-    Checking,
-    /// The service has not issued the certificates yet.
-    NotYet,
-    Writing,
-}
-
-#[derive(Clone, Default)]
-pub struct State {
-    pub folder: String,
-    password: String,
-    /// The kit whose certificates are installed (found in the folder or just made).
-    pub pending: Option<PendingKeys>,
-    /// Searching the folder found nothing to install, or could not read it.
-    pub search: Option<Result<usize, Arc<StoreError>>>,
-    pub stage: Stage,
-    pub status: Option<ApplicationStatusResponse>,
-    /// Why the files could not be written (translated).
-    pub problem: Option<String>,
-    /// The device holding the keys, when they are on one.
-    pub device: Option<DeviceKeys>,
-    /// The application number of the keys on the device.
-    pub device_number: Option<String>,
-    device_pin: String,
-}
-
-impl Drop for State {
-    fn drop(&mut self) {
-        self.password.zeroize();
-        self.device_pin.zeroize();
-    }
-}
-
-impl std::fmt::Debug for State {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("State")
-            .field("folder", &self.folder)
-            .field("password", &"***")
-            .field("pending", &self.pending)
-            .field("device", &self.device)
-            .field("device_pin", &"***")
-            .field("stage", &self.stage)
-            .finish()
-    }
-}
-
-#[derive(Clone)]
-pub enum Message {
-    FolderChanged(String),
-    Browse,
-    Picked(Option<PathBuf>),
-    /// Enter in the folder field: search it.
-    Find,
-    PasswordChanged(String),
-    DevicePinChanged(String),
-    Start,
-}
-
-impl std::fmt::Debug for Message {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Problem {
+    /// In the citizen's language, at view time.
+    pub fn text(&self, lang: Language) -> String {
         match self {
-            Message::FolderChanged(folder) => write!(f, "FolderChanged({folder:?})"),
-            Message::Browse => f.write_str("Browse"),
-            Message::Picked(folder) => write!(f, "Picked({folder:?})"),
-            Message::Find => f.write_str("Find"),
-            Message::PasswordChanged(_) => f.write_str("PasswordChanged(***)"),
-            Message::DevicePinChanged(_) => f.write_str("DevicePinChanged(***)"),
-            Message::Start => f.write_str("Start"),
+            Problem::Store(error) => explain::store(lang, error),
+            Problem::Device(error) => explain::device(lang, error),
+            Problem::DevicePinNeeded => t!(lang, "install-device-pin-hint"),
+            Problem::KeysRemoved => t!(lang, "submit-device-keys-removed"),
         }
     }
-}
-
-#[derive(Debug, Clone)]
-pub enum Event {
-    Browse,
-    Find(PathBuf),
-    Install,
 }
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
-        match message {
-            Message::FolderChanged(value) => {
-                self.folder = clamp_path(value);
-                self.search = None;
-                self.pending = None;
-                None
-            }
-            Message::Browse => Some(Event::Browse),
-            Message::Picked(Some(folder)) => {
-                self.folder = folder.display().to_string();
-                self.pending = None;
-                self.folder().map(Event::Find)
-            }
-            Message::Picked(None) => None,
-            Message::Find => self.folder().map(Event::Find),
-            Message::PasswordChanged(mut value) => {
-                self.password.zeroize();
-                self.password = crate::app::screen::clamp_input(std::mem::take(&mut value));
-                value.zeroize();
-                self.problem = None;
-                None
-            }
-            Message::DevicePinChanged(mut value) => {
-                self.device_pin.zeroize();
-                self.device_pin = crate::app::screen::clamp_input(std::mem::take(&mut value));
-                value.zeroize();
-                self.problem = None;
-                None
-            }
-            Message::Start => ((self.pending.is_some() || self.device.is_some())
-                && !matches!(self.stage, Stage::Checking | Stage::Writing))
-            .then_some(Event::Install),
-        }
-    }
-
-    pub fn folder(&self) -> Option<PathBuf> {
-        let path = PathBuf::from(self.folder.trim());
-        path.is_absolute().then_some(path)
-    }
-
-    /// The password typed here (the "install keys made earlier" path).
-    /// What is typed so far: the key password and the device PIN (the kiosk keypad edits them).
-    pub fn typed(&self) -> (&str, &str) {
-        (&self.password, &self.device_pin)
-    }
-
-    pub fn password(&self) -> Option<KeyPassword> {
-        KeyPassword::parse(&self.password).ok()
-    }
-
-    /// The device PIN typed here, if any.
-    pub fn device_pin(&self) -> Option<TokenPin> {
-        (!self.device_pin.is_empty()).then(|| TokenPin::new(self.device_pin.clone()))
-    }
-
-    pub fn forget_pin(&mut self) {
-        self.device_pin.zeroize();
-    }
-
-    /// What searching the folder found: the newest kit that has an application number.
-    pub fn found(&mut self, result: Result<Vec<PendingKeys>, Arc<StoreError>>) {
-        match result {
-            Ok(kits) => {
-                let count = kits.len();
-                self.pending = kits
-                    .into_iter()
-                    .filter(|k| k.application_number().is_some() && !k.is_installed())
-                    .max_by(|a, b| a.created_at().cmp(b.created_at()));
-                self.search = Some(Ok(count));
-            }
-            Err(error) => {
-                self.pending = None;
-                self.search = Some(Err(error));
-            }
-        }
-    }
-
     /// `password_known`: the key password was typed earlier in this run; `session_open`: the
     /// device with the keys is unlocked already.
     pub fn view(
@@ -327,7 +166,7 @@ impl State {
             .push(
                 self.problem
                     .as_ref()
-                    .map(|problem| banner(Banner::Error, problem.clone())),
+                    .map(|problem| banner(Banner::Error, problem.text(lang))),
             )
             .push(action(
                 t!(lang, "install-start"),
@@ -378,25 +217,4 @@ fn info_line<'a>(lang: Language, label: String, value: Option<String>) -> Elemen
             .width(Fill),
     ]
     .into()
-}
-
-impl crate::app::screen::Screen for State {
-    fn needs_service(&self) -> bool {
-        true
-    }
-
-    fn keypad(&self, ctx: &crate::app::shared::Shared) -> Vec<crate::app::screen::fields::Field> {
-        use crate::app::screen::fields::Field;
-        if self.device.is_some() {
-            if ctx.devices.session.is_some() {
-                Vec::new()
-            } else {
-                vec![Field::InstallDevicePin]
-            }
-        } else if self.pending.is_some() {
-            vec![Field::InstallPassword]
-        } else {
-            Vec::new()
-        }
-    }
 }

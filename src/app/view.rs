@@ -1,0 +1,241 @@
+//! The root's view (header, notices, the shown step, navigation, kiosk keypad and
+//! questions), its subscriptions, and the iced program built from it.
+
+use iced::keyboard::{self, key};
+use iced::widget::{column, container, operation, scrollable};
+use iced::{Element, Fill, Subscription, Task, Theme, window};
+
+use super::step::Step;
+use super::widget::nav::{Nav, nav};
+use super::widget::{Banner, banner};
+use super::{App, Message, camera, cameras, done, kiosk, service, theme, widget};
+use crate::config::{Config, ConfigWarning};
+use crate::t;
+
+impl App {
+    pub fn view(&self) -> Element<'_, Message> {
+        if let Some(operator) = self.operator_view() {
+            return operator;
+        }
+        let lang = self.shared.lang;
+        let warnings = column(self.shared.config.warnings.iter().map(|warning| {
+            let text = match warning {
+                ConfigWarning::UnreadableSettings { path, reason } => t!(
+                    lang,
+                    "config-unreadable",
+                    path = path.display().to_string(),
+                    reason = reason.as_str()
+                ),
+                ConfigWarning::InvalidServiceUrl { url } => {
+                    t!(lang, "config-bad-url", url = url.as_str())
+                }
+                ConfigWarning::InvalidOperatorCode => t!(lang, "config-bad-operator-code"),
+            };
+            banner(Banner::Warning, text)
+        }))
+        .spacing(8);
+        let content = column![warnings]
+            .push(self.service_notice())
+            .push(self.screen())
+            .push(self.sandbox_inbox())
+            .spacing(theme::SPACING + 4.0);
+        let body = scrollable(
+            container(content.max_width(theme::CONTENT_WIDTH))
+                .center_x(Fill)
+                .padding([8, 16]),
+        )
+        .height(Fill);
+        let body: Element<'_, Message> = match self.keypad_view() {
+            Some(keypad) => iced::widget::row![body, keypad].spacing(24).into(),
+            None => body.into(),
+        };
+        let wizard = column![
+            widget::header::header(
+                lang,
+                self.step,
+                self.shared
+                    .service
+                    .connection
+                    .as_ref()
+                    .is_some_and(service::Connection::is_sandbox),
+                Message::LanguagePicked
+            ),
+            body,
+            nav(lang, self.nav()),
+        ]
+        .push(self.operator_button())
+        .spacing(18)
+        .padding(24);
+        self.with_questions(wizard.into())
+    }
+
+    fn nav(&self) -> Nav<Message> {
+        let next = match self.step {
+            Step::Welcome | Step::Done | Step::Status => None,
+            _ => Some(self.can_continue().then_some(Message::Next)),
+        };
+        Nav {
+            cancel: self.cancel_message(),
+            touch: self.kiosk.is_some(),
+            back: self.step.can_go_back().then_some(Message::Back),
+            next,
+            next_label: t!(self.shared.lang, "nav-next"),
+        }
+    }
+
+    fn screen(&self) -> Element<'_, Message> {
+        let lang = self.shared.lang;
+        match self.step {
+            Step::Welcome => self.steps.welcome.view(lang).map(Message::Welcome),
+            Step::CameraCheck => self
+                .steps
+                .camera_check
+                .view(lang, self.live())
+                .map(|option| Message::Cameras(cameras::Message::Picked(option))),
+            Step::Iin => self.steps.iin.view(lang).map(Message::Iin),
+            Step::Otp => self.steps.otp.view(&self.shared).map(Message::Otp),
+            Step::PhoneRegistration => self.steps.phone.view(lang).map(Message::Phone),
+            Step::Selfie => self
+                .steps
+                .selfie
+                .view(lang, self.live())
+                .map(Message::Selfie),
+            Step::VideoId => self.steps.video.view(lang, self.live()).map(Message::Video),
+            Step::AccountPin => self.steps.pin.view(lang).map(Message::Pin),
+            Step::Document => self
+                .steps
+                .document
+                .view(lang, self.live())
+                .map(Message::Document),
+            Step::DocumentReview => self.steps.review.view(&self.shared).map(Message::Review),
+            Step::Verification => self
+                .steps
+                .verification
+                .view(lang)
+                .map(Message::Verification),
+            Step::Agreement => self.steps.agreement.view(lang).map(Message::Agreement),
+            Step::Storage => self.steps.storage.view(lang).map(Message::Storage),
+            Step::KeyPassword => self.steps.password.view(lang).map(Message::Password),
+            Step::Submit => self.steps.submit.view(&self.shared).map(Message::Submit),
+            Step::Install => self
+                .steps
+                .install
+                .view(
+                    lang,
+                    self.shared.application.password.is_some(),
+                    self.shared.devices.session.is_some(),
+                )
+                .map(Message::Install),
+            Step::Done => done::view(
+                lang,
+                self.shared.application.installed.as_ref(),
+                self.shared.devices.installed.as_ref(),
+                self.kiosk.is_some(),
+            )
+            .map(Message::Done),
+            Step::Status => self.steps.status.view(&self.shared).map(Message::Status),
+        }
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let ticking = self.shared.service.resend_in.is_some() || self.step == Step::Otp;
+        let tick = ticking
+            .then(|| iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
+        let moderation = (self.step == Step::Verification).then(|| {
+            self.steps
+                .verification
+                .subscription()
+                .map(Message::Verification)
+        });
+        let issue = (self.step == Step::Install)
+            .then(|| self.steps.install.subscription().map(Message::Install));
+        let camera = self
+            .shared
+            .camera
+            .engine
+            .is_some()
+            .then(|| iced::time::every(camera::TICK).map(|_| Message::CameraTick));
+        // While devices are shown (or none was listed yet, which decides what is offered).
+        let devices = (self.step == Step::Storage)
+            .then(|| self.steps.storage.subscription().map(Message::Storage));
+        let kiosk = self.kiosk.is_some().then(|| {
+            Subscription::batch([kiosk::activity(), kiosk::ticks(), kiosk::window_opened()])
+        });
+        Subscription::batch([
+            self.keys(),
+            kiosk.unwrap_or_else(Subscription::none),
+            camera.unwrap_or_else(Subscription::none),
+            devices.unwrap_or_else(Subscription::none),
+            tick.unwrap_or_else(Subscription::none),
+            moderation.unwrap_or_else(Subscription::none),
+            issue.unwrap_or_else(Subscription::none),
+        ])
+    }
+
+    fn keys(&self) -> Subscription<Message> {
+        keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(named),
+                modifiers,
+                ..
+            } => match named {
+                key::Named::Enter => Some(Message::Next),
+                key::Named::Escape => Some(Message::Back),
+                key::Named::Tab => Some(Message::FocusNext {
+                    backwards: modifiers.shift(),
+                }),
+                key::Named::F2 => Some(Message::CycleLanguage),
+                key::Named::ArrowUp => Some(Message::Arrow { up: true }),
+                key::Named::ArrowDown => Some(Message::Arrow { up: false }),
+                key::Named::Space => Some(Message::Toggle),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+}
+
+/// The iced application, built in one place so `main` and tests share it.
+pub fn application(
+    config: Config,
+    start: Option<Step>,
+) -> iced::Application<impl iced::Program<Message = Message, Theme = Theme>> {
+    let kiosk = config.kiosk;
+    let boot = move || {
+        let app = App::new(config.clone());
+        let app = match start {
+            Some(step) => app.at(step),
+            None => app,
+        };
+        let focus = start
+            .and_then(|step| app.steps.get(step).focus())
+            .map_or_else(Task::none, operation::focus);
+        let mut app = app;
+        let camera = start.map_or_else(Task::none, |step| app.camera_for(step));
+        let connect = app.connect();
+        (app, Task::batch([connect, focus, camera]))
+    };
+    iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .scale_factor(App::scale_factor)
+        .subscription(App::subscription)
+        .font(theme::FONT_REGULAR)
+        .font(theme::FONT_BOLD)
+        .default_font(theme::FONT)
+        // A kiosk is left only through the operator panel: closing the window does nothing.
+        .exit_on_close_request(!kiosk)
+        .window(window::Settings {
+            size: iced::Size::new(1024.0, 768.0),
+            min_size: Some(iced::Size::new(800.0, 600.0)),
+            fullscreen: kiosk,
+            decorations: !kiosk,
+            level: if kiosk {
+                window::Level::AlwaysOnTop
+            } else {
+                window::Level::Normal
+            },
+            position: window::Position::Centered,
+            ..window::Settings::default()
+        })
+}
