@@ -30,9 +30,9 @@ use qoltanba_core::protocol::SmsMessage;
 use crate::config::Config;
 use crate::i18n::Language;
 use screen::{
-    Event, Screen, account_pin, agreement, camera_check, document, document_review, done, iin,
-    install, key_password, otp, phone_registration, selfie, status, storage, submit, verification,
-    video_id, welcome,
+    Event, Steps, account_pin, agreement, document, document_review, done, iin, install,
+    key_password, otp, phone_registration, selfie, status, storage, submit, verification, video_id,
+    welcome,
 };
 use shared::Shared;
 use step::Step;
@@ -47,29 +47,6 @@ pub struct App {
     steps: Steps,
     /// Kiosk mode's own state (keypad, idle clock, operator panel); `None` on a desktop.
     kiosk: Option<kiosk::Kiosk>,
-}
-
-/// Each step's own state. It lives as long as the wizard (a kiosk reset makes new ones), so
-/// going back finds what was typed.
-struct Steps {
-    welcome: welcome::State,
-    camera_check: camera_check::State,
-    iin: iin::State,
-    otp: otp::State,
-    phone: phone_registration::State,
-    selfie: selfie::State,
-    video: video_id::State,
-    pin: account_pin::State,
-    document: document::State,
-    review: document_review::State,
-    verification: verification::State,
-    agreement: agreement::State,
-    storage: storage::State,
-    password: key_password::State,
-    submit: submit::State,
-    install: install::State,
-    done: done::State,
-    status: status::State,
 }
 
 #[derive(Debug, Clone)]
@@ -139,31 +116,7 @@ impl App {
         } else {
             progress::load(&config.data_dir).unwrap_or_default()
         };
-        let mut welcome = welcome::State::default();
-        welcome.resume_available = !progress.is_empty();
-        welcome.kiosk = config.kiosk;
-        let mut document = document::State::with_camera(config.screen_card);
-        document.kiosk = config.kiosk;
-        let steps = Steps {
-            storage: storage::State::new(config.kiosk),
-            welcome,
-            camera_check: camera_check::State,
-            iin: iin::State::default(),
-            otp: otp::State::default(),
-            phone: phone_registration::State::default(),
-            selfie: selfie::State::default(),
-            video: video_id::State::default(),
-            pin: account_pin::State::default(),
-            document,
-            review: document_review::State::default(),
-            verification: verification::State::default(),
-            agreement: agreement::State::default(),
-            password: key_password::State::default(),
-            submit: submit::State::default(),
-            install: install::State::default(),
-            done: done::State,
-            status: status::State::default(),
-        };
+        let steps = Steps::new(&config, !progress.is_empty());
         App {
             kiosk,
             step: Step::Welcome,
@@ -470,54 +423,5 @@ impl App {
 
     pub fn theme(&self) -> Theme {
         theme::theme()
-    }
-}
-
-impl Steps {
-    /// The step's answers to what the root asks (see [`screen::Screen`]).
-    fn get(&self, step: Step) -> &dyn Screen {
-        match step {
-            Step::Welcome => &self.welcome,
-            Step::CameraCheck => &self.camera_check,
-            Step::Iin => &self.iin,
-            Step::Otp => &self.otp,
-            Step::PhoneRegistration => &self.phone,
-            Step::Selfie => &self.selfie,
-            Step::VideoId => &self.video,
-            Step::AccountPin => &self.pin,
-            Step::Document => &self.document,
-            Step::DocumentReview => &self.review,
-            Step::Verification => &self.verification,
-            Step::Agreement => &self.agreement,
-            Step::Storage => &self.storage,
-            Step::KeyPassword => &self.password,
-            Step::Submit => &self.submit,
-            Step::Install => &self.install,
-            Step::Done => &self.done,
-            Step::Status => &self.status,
-        }
-    }
-
-    fn get_mut(&mut self, step: Step) -> &mut dyn Screen {
-        match step {
-            Step::Welcome => &mut self.welcome,
-            Step::CameraCheck => &mut self.camera_check,
-            Step::Iin => &mut self.iin,
-            Step::Otp => &mut self.otp,
-            Step::PhoneRegistration => &mut self.phone,
-            Step::Selfie => &mut self.selfie,
-            Step::VideoId => &mut self.video,
-            Step::AccountPin => &mut self.pin,
-            Step::Document => &mut self.document,
-            Step::DocumentReview => &mut self.review,
-            Step::Verification => &mut self.verification,
-            Step::Agreement => &mut self.agreement,
-            Step::Storage => &mut self.storage,
-            Step::KeyPassword => &mut self.password,
-            Step::Submit => &mut self.submit,
-            Step::Install => &mut self.install,
-            Step::Done => &mut self.done,
-            Step::Status => &mut self.status,
-        }
     }
 }

@@ -80,11 +80,30 @@ pub enum Command {
     /// verification waiting in moderation: `qoltanba sandbox moderate ID approve|reject`.
     Sandbox(qoltanba_sandbox::cli::SandboxArgs),
     /// Shows what a key file holds: owner, IIN, issuer, validity and days left, key usage.
-    Inspect(crate::inspect::InspectArgs),
+    Inspect(InspectArgs),
     /// Lists the PKCS#11 modules, slots and devices with their PIN state (support
     /// diagnostics): `qoltanba tokens [--module PATH]...`.
-    Tokens(crate::tokens::TokensArgs),
+    Tokens(TokensArgs),
     /// Sets the kiosk operator code (6 to 12 digits; asked twice, stored hashed in the
     /// settings file): `qoltanba operator-code [--settings FILE]`.
     OperatorCode,
+}
+
+/// `qoltanba inspect`: describe a key file.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InspectArgs {
+    /// The key file (`AUTH_RSA256_….p12`, `RSA256_….p12` or any PKCS#12 file).
+    pub file: PathBuf,
+    /// Read the password from this file (its first line) instead of asking.
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+}
+
+/// `qoltanba tokens`: list modules and devices for support.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct TokensArgs {
+    /// Loads this PKCS#11 module too (repeatable), besides the known vendor modules and the
+    /// settings' `modules`.
+    #[arg(long = "module", value_name = "PATH")]
+    pub module: Vec<PathBuf>,
 }

@@ -3,7 +3,7 @@
 //! files and the legacy ones existing ЭЦП kits use. The password is asked on the terminal
 //! without echo, or read from `--password-file`; it is wiped after use and never printed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use qoltanba_core::pki::KeyRole;
 use qoltanba_core::pki::inspect::{
@@ -11,17 +11,9 @@ use qoltanba_core::pki::inspect::{
 };
 use zeroize::Zeroizing;
 
+use crate::cli::InspectArgs;
 use crate::i18n::Language;
 use crate::t;
-
-#[derive(Debug, Clone, clap::Args)]
-pub struct InspectArgs {
-    /// The key file (`AUTH_RSA256_….p12`, `RSA256_….p12` or any PKCS#12 file).
-    pub file: PathBuf,
-    /// Read the password from this file (its first line) instead of asking.
-    #[arg(long, value_name = "FILE")]
-    pub password_file: Option<PathBuf>,
-}
 
 /// Reads the password: first line of the file, or typed on the terminal without echo.
 fn password(args: &InspectArgs, lang: Language) -> Result<Zeroizing<String>, String> {

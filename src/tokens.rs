@@ -12,14 +12,6 @@ use crate::app::explain;
 use crate::i18n::Language;
 use crate::t;
 
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct TokensArgs {
-    /// Loads this PKCS#11 module too (repeatable), besides the known vendor modules and the
-    /// settings' `modules`.
-    #[arg(long = "module", value_name = "PATH")]
-    pub module: Vec<PathBuf>,
-}
-
 /// Loads the modules, lists the devices and renders the report (blocking).
 pub fn run(modules: &[PathBuf], lang: Language) -> String {
     let (registry, mut problems) = TokenRegistry::load(modules);

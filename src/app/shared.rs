@@ -10,13 +10,13 @@ use qoltanba_core::pki::{Pkcs12Format, Subject};
 use qoltanba_core::protocol::{ErrorCode, OtpResendResponse, SmsMessage};
 use qoltanba_core::store::{FolderCheck, InstalledKeys, PendingKeys};
 
-use super::screen::document_review::Recognised;
 use super::screen::live::Live;
 use super::service::{ConnectError, Connection};
 use super::{camera, cameras};
 use super::{device, progress};
 use crate::config::Config;
 use crate::i18n::Language;
+use qoltanba_core::protocol::DocumentData;
 
 /// The shared parts of the wizard.
 pub struct Shared {
@@ -106,6 +106,32 @@ impl Citizen {
             iin: self.iin.clone()?,
             email: self.email.clone(),
         })
+    }
+}
+
+/// What the service recognised on the document. Empty until the service answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recognised {
+    pub surname: String,
+    pub given_name: String,
+    pub patronymic: String,
+    pub birth_date: String,
+    pub document_number: String,
+    pub issued_by: String,
+    pub expires: String,
+}
+
+impl From<DocumentData> for Recognised {
+    fn from(data: DocumentData) -> Self {
+        Recognised {
+            surname: data.surname,
+            given_name: data.given_name,
+            patronymic: data.patronymic.unwrap_or_default(),
+            birth_date: data.birth_date,
+            document_number: data.document_number,
+            issued_by: data.issued_by,
+            expires: data.expires,
+        }
     }
 }
 

@@ -7,38 +7,12 @@ use qoltanba_core::client::ClientError;
 use qoltanba_core::protocol::DocumentData;
 
 use crate::app::screen::{Event, Screen};
-use crate::app::shared::Shared;
+use crate::app::shared::{Recognised, Shared};
 use crate::app::step::Step;
 
 use crate::app::theme;
 use crate::app::widget::page;
 use crate::t;
-
-/// What the service recognised on the document. Empty until the service answers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Recognised {
-    pub surname: String,
-    pub given_name: String,
-    pub patronymic: String,
-    pub birth_date: String,
-    pub document_number: String,
-    pub issued_by: String,
-    pub expires: String,
-}
-
-impl From<DocumentData> for Recognised {
-    fn from(data: DocumentData) -> Self {
-        Recognised {
-            surname: data.surname,
-            given_name: data.given_name,
-            patronymic: data.patronymic.unwrap_or_default(),
-            birth_date: data.birth_date,
-            document_number: data.document_number,
-            issued_by: data.issued_by,
-            expires: data.expires,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct State {

@@ -31,7 +31,109 @@ use crate::app::camera::Purpose;
 use crate::app::cameras::CameraOption;
 use crate::app::shared::Shared;
 use crate::app::step::Step;
+use crate::config::Config;
 use fields::Field;
+
+/// Each step's own state. It lives as long as the wizard (a kiosk reset makes new ones), so
+/// going back finds what was typed.
+pub struct Steps {
+    pub(crate) welcome: welcome::State,
+    pub(crate) camera_check: camera_check::State,
+    pub(crate) iin: iin::State,
+    pub(crate) otp: otp::State,
+    pub(crate) phone: phone_registration::State,
+    pub(crate) selfie: selfie::State,
+    pub(crate) video: video_id::State,
+    pub(crate) pin: account_pin::State,
+    pub(crate) document: document::State,
+    pub(crate) review: document_review::State,
+    pub(crate) verification: verification::State,
+    pub(crate) agreement: agreement::State,
+    pub(crate) storage: storage::State,
+    pub(crate) password: key_password::State,
+    pub(crate) submit: submit::State,
+    pub(crate) install: install::State,
+    pub(crate) done: done::State,
+    pub(crate) status: status::State,
+}
+
+impl Steps {
+    /// Fresh steps; `resume_available`: the welcome screen offers to continue.
+    pub fn new(config: &Config, resume_available: bool) -> Self {
+        let mut welcome = welcome::State::default();
+        welcome.resume_available = resume_available;
+        welcome.kiosk = config.kiosk;
+        let mut document = document::State::with_camera(config.screen_card);
+        document.kiosk = config.kiosk;
+        Steps {
+            storage: storage::State::new(config.kiosk),
+            welcome,
+            camera_check: camera_check::State,
+            iin: iin::State::default(),
+            otp: otp::State::default(),
+            phone: phone_registration::State::default(),
+            selfie: selfie::State::default(),
+            video: video_id::State::default(),
+            pin: account_pin::State::default(),
+            document,
+            review: document_review::State::default(),
+            verification: verification::State::default(),
+            agreement: agreement::State::default(),
+            password: key_password::State::default(),
+            submit: submit::State::default(),
+            install: install::State::default(),
+            done: done::State,
+            status: status::State::default(),
+        }
+    }
+
+    /// The step's answers to what the root asks (see [`screen::Screen`]).
+    pub fn get(&self, step: Step) -> &dyn Screen {
+        match step {
+            Step::Welcome => &self.welcome,
+            Step::CameraCheck => &self.camera_check,
+            Step::Iin => &self.iin,
+            Step::Otp => &self.otp,
+            Step::PhoneRegistration => &self.phone,
+            Step::Selfie => &self.selfie,
+            Step::VideoId => &self.video,
+            Step::AccountPin => &self.pin,
+            Step::Document => &self.document,
+            Step::DocumentReview => &self.review,
+            Step::Verification => &self.verification,
+            Step::Agreement => &self.agreement,
+            Step::Storage => &self.storage,
+            Step::KeyPassword => &self.password,
+            Step::Submit => &self.submit,
+            Step::Install => &self.install,
+            Step::Done => &self.done,
+            Step::Status => &self.status,
+        }
+    }
+
+    pub fn get_mut(&mut self, step: Step) -> &mut dyn Screen {
+        match step {
+            Step::Welcome => &mut self.welcome,
+            Step::CameraCheck => &mut self.camera_check,
+            Step::Iin => &mut self.iin,
+            Step::Otp => &mut self.otp,
+            Step::PhoneRegistration => &mut self.phone,
+            Step::Selfie => &mut self.selfie,
+            Step::VideoId => &mut self.video,
+            Step::AccountPin => &mut self.pin,
+            Step::Document => &mut self.document,
+            Step::DocumentReview => &mut self.review,
+            Step::Verification => &mut self.verification,
+            Step::Agreement => &mut self.agreement,
+            Step::Storage => &mut self.storage,
+            Step::KeyPassword => &mut self.password,
+            Step::Submit => &mut self.submit,
+            Step::Install => &mut self.install,
+            Step::Done => &mut self.done,
+            Step::Status => &mut self.status,
+        }
+    }
+}
 
 /// What a step asks of the root, which alone decides where the wizard goes.
 #[derive(Debug, Clone, PartialEq)]
