@@ -271,3 +271,114 @@ fn status_keeps_the_answer_and_refuses_while_not_connected() {
         Some(ApplicationStatus::Issued)
     );
 }
+
+fn folder_check(
+    folder: &str,
+    existing: Vec<std::path::PathBuf>,
+) -> qoltanba_core::store::FolderCheck {
+    qoltanba_core::store::FolderCheck {
+        folder: folder.into(),
+        exists: true,
+        available_bytes: 1 << 30,
+        existing_key_files: existing,
+        suggested_subfolder: None,
+    }
+}
+
+#[test]
+fn storage_hands_a_checked_folder_on_and_refuses_one_with_keys() {
+    use super::storage;
+    use crate::app::shared::Storage;
+    let mut ctx = shared();
+    let mut step = storage::State::new(false);
+    _ = step.update(
+        storage::Message::FolderChanged("/home/citizen/Keys".into()),
+        &mut ctx,
+    );
+    assert!(Screen::can_continue(&step, &ctx));
+
+    let taken = folder_check(
+        "/home/citizen/Keys",
+        vec!["/home/citizen/Keys/AUTH_RSA256_1.p12".into()],
+    );
+    let (_, event) = step.update(storage::Message::Checked(Ok(taken)), &mut ctx);
+    assert_eq!(event, None, "a folder with keys in it is never used");
+    assert!(ctx.application.storage.is_none());
+    assert!(!Screen::can_continue(&step, &ctx));
+
+    _ = step.update(
+        storage::Message::FolderChanged("/home/citizen/New".into()),
+        &mut ctx,
+    );
+    _ = step.update(storage::Message::CompatibleToggled(true), &mut ctx);
+    let free = folder_check("/home/citizen/New", Vec::new());
+    let (_, event) = step.update(storage::Message::Checked(Ok(free)), &mut ctx);
+    assert_eq!(event, Some(Event::Go(Step::KeyPassword)));
+    assert!(matches!(
+        &ctx.application.storage,
+        Some(Storage::Folder { check, .. }) if check.folder.ends_with("New")
+    ));
+    assert_eq!(
+        ctx.application.format(),
+        qoltanba_core::pki::Pkcs12Format::Compatible
+    );
+    assert!(!ctx.application.on_device());
+}
+
+#[test]
+fn submit_without_the_earlier_steps_says_what_is_missing_in_the_shown_language() {
+    use super::submit;
+    use crate::i18n::Language;
+    let mut ctx = shared();
+    let mut step = submit::State::default();
+    _ = step.update(submit::Message::Start, &mut ctx);
+    assert_eq!(step.stage, submit::Stage::Idle);
+    let problem = step.problem.clone().expect("a problem is shown");
+    // Kept typed: switching the language (F2) words it again.
+    assert_ne!(problem.text(Language::Ru), problem.text(Language::Kk));
+    assert!(!step.can_continue(&ctx));
+}
+
+#[test]
+fn submit_keeps_the_keys_for_retry_when_the_service_is_not_reached() {
+    use super::submit;
+    let mut ctx = shared();
+    let mut step = submit::State::default();
+    _ = step.update(
+        submit::Message::Submitted(Err(ClientError::Unreachable("down".into()))),
+        &mut ctx,
+    );
+    assert_eq!(step.stage, submit::Stage::Idle);
+    assert!(matches!(
+        ctx.service.failure,
+        Some(ClientError::Unreachable(_))
+    ));
+    assert!(ctx.application.number.is_none());
+}
+
+#[test]
+fn install_waits_for_issue_then_moves_to_done() {
+    use super::install;
+    let mut ctx = shared();
+    ctx.progress.iin = Some(IIN.into());
+    let mut step = install::State::default();
+    let processing = ApplicationStatusResponse {
+        application_number: "0000000001".into(),
+        status: ApplicationStatus::Processing,
+        storage: StorageKind::Pkcs12,
+        email: None,
+        submitted_at: "2026-12-01T10:00:00Z".into(),
+        issued_at: None,
+        reason: None,
+    };
+    _ = step.update(install::Message::Issued(Ok((processing, None))), &mut ctx);
+    assert_eq!(step.stage, install::Stage::NotYet);
+    let files = qoltanba_core::store::InstalledKeys {
+        auth_file: "/k/AUTH_RSA256_1.p12".into(),
+        sign_file: "/k/RSA256_1.p12".into(),
+    };
+    let (_, event) = step.update(install::Message::Installed(Ok(files)), &mut ctx);
+    assert_eq!(event, Some(Event::Go(Step::Done)));
+    assert!(ctx.application.installed.is_some());
+    assert!(ctx.progress.iin.is_none(), "nothing is left to resume");
+}
