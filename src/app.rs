@@ -29,11 +29,7 @@ use qoltanba_core::protocol::SmsMessage;
 
 use crate::config::Config;
 use crate::i18n::Language;
-use screen::{
-    Event, Steps, account_pin, agreement, document, document_review, done, iin, install,
-    key_password, otp, phone_registration, selfie, status, storage, submit, verification, video_id,
-    welcome,
-};
+use screen::{Event, StepMessage, Steps};
 use shared::Shared;
 use step::Step;
 
@@ -63,23 +59,8 @@ pub enum Message {
     },
     /// Space outside a text field: ticks the step's checkbox.
     Toggle,
-    Welcome(welcome::Message),
-    Iin(iin::Message),
-    Otp(otp::Message),
-    Phone(phone_registration::Message),
-    Selfie(selfie::Message),
-    Video(video_id::Message),
-    Pin(account_pin::Message),
-    Document(document::Message),
-    Review(document_review::Message),
-    Verification(verification::Message),
-    Agreement(agreement::Message),
-    Storage(storage::Message),
-    Password(key_password::Message),
-    Submit(submit::Message),
-    Install(install::Message),
-    Status(status::Message),
-    Done(done::Message),
+    /// A message for one step: its own input and the replies to its own requests.
+    Step(StepMessage),
     /// Screens with nothing to say yet.
     Idle,
     Connected(Result<service::Connection, service::ConnectError>),
@@ -159,67 +140,7 @@ impl App {
             Message::FocusNext { backwards: false } => return operation::focus_next(),
             Message::Arrow { up } => self.steps.get_mut(self.step).arrow(up),
             Message::Toggle => self.steps.get_mut(self.step).toggle(),
-            Message::Welcome(message) => return self.on_welcome(message),
-            Message::Iin(message) => {
-                let (task, event) = self.steps.iin.update(message, shared);
-                return self.then(Step::Iin, task.map(Message::Iin), event);
-            }
-            Message::Otp(message) => {
-                let (task, event) = self.steps.otp.update(message, shared);
-                return self.then(Step::Otp, task.map(Message::Otp), event);
-            }
-            Message::Phone(message) => {
-                let (task, event) = self.steps.phone.update(message, shared);
-                return self.then(Step::PhoneRegistration, task.map(Message::Phone), event);
-            }
-            Message::Pin(message) => {
-                let (task, event) = self.steps.pin.update(message, shared);
-                return self.then(Step::AccountPin, task.map(Message::Pin), event);
-            }
-            Message::Selfie(message) => return self.on_selfie(message),
-            Message::Video(message) => return self.on_video(message),
-            Message::Document(message) => return self.on_document(message),
-            Message::Review(message) => {
-                let (task, event) = self.steps.review.update(message, shared);
-                return self.then(Step::DocumentReview, task.map(Message::Review), event);
-            }
-            Message::Verification(message) => {
-                let task = self.steps.verification.update(message, shared);
-                return task.map(Message::Verification);
-            }
-            Message::Agreement(message) => {
-                if let Some(agreement::Event::Continue) = self.steps.agreement.update(message) {
-                    return self.next();
-                }
-            }
-            Message::Storage(message) => {
-                let (task, event) = self.steps.storage.update(message, shared);
-                return self.then(Step::Storage, task.map(Message::Storage), event);
-            }
-            Message::Password(message) => {
-                if let Some(key_password::Event::Continue) = self.steps.password.update(message) {
-                    return self.next();
-                }
-            }
-            Message::Submit(message) => {
-                let (task, event) = self.steps.submit.update(message, shared);
-                return self.then(Step::Submit, task.map(Message::Submit), event);
-            }
-            Message::Install(message) => {
-                let (task, event) = self.steps.install.update(message, shared);
-                return self.then(Step::Install, task.map(Message::Install), event);
-            }
-            Message::Status(message) => {
-                return self
-                    .steps
-                    .status
-                    .update(message, shared)
-                    .map(Message::Status);
-            }
-            Message::Done(done::Message::Home) if self.kiosk.is_some() => {
-                return self.reset_visit(kiosk::counters::Outcome::Completed);
-            }
-            Message::Done(done::Message::Home) => return self.go(Step::Welcome),
+            Message::Step(message) => return self.on_step(message),
             Message::Kiosk(message) => return self.on_kiosk(message),
             Message::Visit(_, message) => return self.handle(*message),
             Message::Idle | Message::Inbox(Err(_)) => {}
@@ -244,20 +165,17 @@ impl App {
         Task::none()
     }
 
-    fn on_welcome(&mut self, message: welcome::Message) -> Task<Message> {
-        match self.steps.welcome.update(message) {
-            Some(welcome::Event::Language(language)) => {
-                self.shared.lang = language;
-                Task::none()
-            }
-            Some(welcome::Event::Chosen(action)) => match action {
-                welcome::Action::Start => self.go(Step::CameraCheck),
-                welcome::Action::CheckStatus => self.go(Step::Status),
-                welcome::Action::InstallCertificates => self.go(Step::Install),
-                welcome::Action::Resume => self.resume(),
-            },
-            None => Task::none(),
+    /// A step's message goes to its step; when what the shown step needs of the camera
+    /// changed (the card camera opened or closed), the camera follows.
+    fn on_step(&mut self, message: StepMessage) -> Task<Message> {
+        let from = message.step();
+        let wanted = self.steps.get(self.step).camera();
+        let (task, event) = self.steps.update(message, &mut self.shared);
+        let task = self.then(from, task.map(Message::Step), event);
+        if self.steps.get(self.step).camera() == wanted {
+            return task;
         }
+        Task::batch([task, self.reconcile_camera()])
     }
 
     /// Whether the current step lets the user move on.
@@ -270,70 +188,52 @@ impl App {
         screen.can_continue(&self.shared)
     }
 
-    /// What a step's update asked of the root. A step that is no longer shown (a late
-    /// answer) moves nobody.
+    /// What a step asked of the root. A step that is no longer shown (a late answer) moves
+    /// nobody.
     fn then(&mut self, from: Step, task: Task<Message>, event: Option<Event>) -> Task<Message> {
         let moved = match event {
-            _ if from != self.step => Task::none(),
+            None => Task::none(),
+            Some(Event::Language(language)) => {
+                self.shared.lang = language;
+                Task::none()
+            }
+            Some(_) if from != self.step => Task::none(),
             Some(Event::Next) => self.next(),
+            Some(Event::Forward) => self.forward(),
             Some(Event::Go(step)) => self.go(step),
+            Some(Event::Resume) => self.resume(),
+            Some(Event::Home) if self.kiosk.is_some() => {
+                self.reset_visit(kiosk::counters::Outcome::Completed)
+            }
+            Some(Event::Home) => self.go(Step::Welcome),
             Some(Event::PickCamera(option)) => self.on_cameras(cameras::Message::Picked(option)),
             Some(Event::StartVideo) => self.start_video(),
-            None => Task::none(),
         };
         Task::batch([task, moved])
     }
 
     /// Retry after a failed request: the shown step sends what failed again.
     fn retry(&mut self) -> Task<Message> {
-        let shared = &mut self.shared;
-        match self.step {
-            Step::Iin => self.steps.iin.send(shared).map(Message::Iin),
-            Step::Otp => self.steps.otp.retry(shared).map(Message::Otp),
-            Step::PhoneRegistration => self.steps.phone.send(shared).map(Message::Phone),
-            Step::AccountPin => self.steps.pin.send(shared).map(Message::Pin),
-            Step::DocumentReview => self.steps.review.retry(shared).map(Message::Review),
-            Step::Verification => self
-                .steps
-                .verification
-                .check(shared)
-                .map(Message::Verification),
-            Step::Status => self.steps.status.check(shared).map(Message::Status),
-            Step::Submit => self.steps.submit.retry(shared).map(Message::Submit),
-            Step::Install => self.handle(Message::Install(install::Message::Start)),
-            _ => Task::none(),
-        }
+        let task = self.steps.retry(self.step, &mut self.shared);
+        task.map(Message::Step)
     }
 
+    /// Next (the button, Enter): the shown step does its part once it may go on.
     fn next(&mut self) -> Task<Message> {
-        if self.step == Step::Welcome {
-            return self.on_welcome(welcome::Message::ActivateSelected);
-        }
         if !self.can_continue() {
             return Task::none();
         }
-        let shared = &mut self.shared;
-        match self.step {
-            Step::Iin => self.steps.iin.send(shared).map(Message::Iin),
-            Step::Otp => self.steps.otp.send(shared).map(Message::Otp),
-            Step::PhoneRegistration => self.steps.phone.send(shared).map(Message::Phone),
-            Step::AccountPin => self.steps.pin.send(shared).map(Message::Pin),
-            Step::DocumentReview => self.steps.review.send(shared).map(Message::Review),
-            Step::Storage => {
-                let (task, event) = self.steps.storage.next(shared);
-                self.then(Step::Storage, task.map(Message::Storage), event)
-            }
-            step => {
-                self.steps.get(step).leave(&mut self.shared);
-                match step.next() {
-                    // Keys on a device are protected by the device PIN, not a key password.
-                    Some(Step::KeyPassword) if self.shared.application.on_device() => {
-                        self.go(Step::Submit)
-                    }
-                    Some(step) => self.go(step),
-                    None => Task::none(),
-                }
-            }
+        let (task, event) = self.steps.next(self.step, &mut self.shared);
+        self.then(self.step, task.map(Message::Step), event)
+    }
+
+    /// On along the flow.
+    fn forward(&mut self) -> Task<Message> {
+        match self.step.next() {
+            // Keys on a device are protected by the device PIN, not a key password.
+            Some(Step::KeyPassword) if self.shared.application.on_device() => self.go(Step::Submit),
+            Some(step) => self.go(step),
+            None => Task::none(),
         }
     }
 
@@ -368,18 +268,7 @@ impl App {
 
     /// What a step asks for when it opens (and on Refresh).
     fn enter(&mut self, step: Step) -> Task<Message> {
-        let shared = &mut self.shared;
-        match step {
-            Step::DocumentReview => self.steps.review.enter(shared).map(Message::Review),
-            Step::Verification => self
-                .steps
-                .verification
-                .check(shared)
-                .map(Message::Verification),
-            Step::Install => self.steps.install.enter(shared).map(Message::Install),
-            Step::Storage => self.steps.storage.enter(shared).map(Message::Storage),
-            _ => Task::none(),
-        }
+        self.steps.enter(step, &mut self.shared).map(Message::Step)
     }
 
     /// The welcome screen's "Continue an application": submitted requests go to installing
@@ -399,7 +288,7 @@ impl App {
             _ = self
                 .steps
                 .iin
-                .update(iin::Message::Changed(iin), &mut self.shared);
+                .update(screen::iin::Message::Changed(iin), &mut self.shared);
         }
         self.go(Step::Iin)
     }

@@ -16,6 +16,7 @@ use common::{citizen_who, config, png_file, run, send};
 use iced_test::Simulator;
 use qoltanba::app::cameras::{CameraOption, Lister};
 use qoltanba::app::photo::PhotoError;
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::{document, iin, otp, video_id};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, cameras, theme};
@@ -51,13 +52,19 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     let person = citizen_who("approve");
     send(
         &mut app,
-        Message::Iin(iin::Message::Changed(person.iin.to_string())),
+        Message::Step(StepMessage::Iin(iin::Message::Changed(
+            person.iin.to_string(),
+        ))),
     )
     .await;
     send(&mut app, Message::Next).await;
     send(&mut app, Message::Tick).await;
     let code = app.visible_sms().unwrap().code.clone();
-    send(&mut app, Message::Otp(otp::Message::Changed(code))).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
+    )
+    .await;
     send(&mut app, Message::Next).await;
     assert_eq!(app.step(), Step::Selfie);
     assert!(app.camera_active(), "the camera opens on the selfie step");
@@ -77,7 +84,11 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     assert_eq!(app.step(), Step::VideoId);
     assert!(app.camera_active());
 
-    send(&mut app, Message::Video(video_id::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::VideoId(video_id::Message::Start)),
+    )
+    .await;
     assert!(
         tick_until(&mut app, Duration::from_secs(45), App::video_sent).await,
         "the recording did not finish and reach the service: {:?} {}",
@@ -101,8 +112,10 @@ async fn a_camera_the_system_refuses_is_explained_and_holds_the_check() {
     let mut app = App::new(settings).at(Step::Welcome);
     send(
         &mut app,
-        Message::Welcome(qoltanba::app::screen::welcome::Message::Activate(
-            qoltanba::app::screen::welcome::Action::Start,
+        Message::Step(StepMessage::Welcome(
+            qoltanba::app::screen::welcome::Message::Activate(
+                qoltanba::app::screen::welcome::Action::Start,
+            ),
         )),
     )
     .await;
@@ -161,7 +174,11 @@ async fn both_card_sides_photographed_by_camera_are_accepted_like_files() {
     let lang = Language::Ru;
     let (mut app, _data) = on_the_document_step(lang, CameraChoice::Synthetic).await;
     for side in [DocumentSide::Front, DocumentSide::Back] {
-        send(&mut app, Message::Document(document::Message::Camera(side))).await;
+        send(
+            &mut app,
+            Message::Step(StepMessage::Document(document::Message::Camera(side))),
+        )
+        .await;
         assert!(app.camera_active(), "the card camera opens for {side:?}");
         assert!(
             tick_until(&mut app, Duration::from_secs(10), |app| {
@@ -213,17 +230,19 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     let back = png_file(data.path(), "back.png", 1000, 640);
     send(
         &mut app,
-        Message::Document(document::Message::Loaded(
+        Message::Step(StepMessage::Document(document::Message::Loaded(
             DocumentSide::Back,
             qoltanba::app::photo::load_document(&back),
-        )),
+        ))),
     )
     .await;
     assert!(app.document_state().back.is_sent());
 
     send(
         &mut app,
-        Message::Document(document::Message::Camera(DocumentSide::Front)),
+        Message::Step(StepMessage::Document(document::Message::Camera(
+            DocumentSide::Front,
+        ))),
     )
     .await;
     let far = Some((DocumentSide::Front, Some(DocumentHint::NotFilling)));
@@ -235,7 +254,11 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
         app.card_check()
     );
     assert!(shows(&app, &t!(lang, "card-hint-not-filling")));
-    send(&mut app, Message::Document(document::Message::Capture)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Document(document::Message::Capture)),
+    )
+    .await;
     assert!(
         tick_until(&mut app, Duration::from_secs(10), |app| app
             .document_state()
@@ -259,7 +282,11 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     assert!(app.document_state().front.is_empty(), "nothing was taken");
     assert!(app.camera_active(), "the camera stays open to try again");
 
-    send(&mut app, Message::Document(document::Message::CameraCancel)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Document(document::Message::CameraCancel)),
+    )
+    .await;
     assert!(!app.camera_active(), "cancel releases the camera");
     assert_eq!(app.document_state().camera(), None);
     assert!(app.document_state().back.is_sent(), "the back side is kept");
@@ -319,8 +346,10 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         .at(Step::Welcome);
     send(
         &mut app,
-        Message::Welcome(qoltanba::app::screen::welcome::Message::Activate(
-            qoltanba::app::screen::welcome::Action::Start,
+        Message::Step(StepMessage::Welcome(
+            qoltanba::app::screen::welcome::Message::Activate(
+                qoltanba::app::screen::welcome::Action::Start,
+            ),
         )),
     )
     .await;
@@ -368,8 +397,10 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         .at(Step::Welcome);
     send(
         &mut app,
-        Message::Welcome(qoltanba::app::screen::welcome::Message::Activate(
-            qoltanba::app::screen::welcome::Action::Start,
+        Message::Step(StepMessage::Welcome(
+            qoltanba::app::screen::welcome::Message::Activate(
+                qoltanba::app::screen::welcome::Action::Start,
+            ),
         )),
     )
     .await;
@@ -388,8 +419,10 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         .at(Step::Welcome);
     send(
         &mut app,
-        Message::Welcome(qoltanba::app::screen::welcome::Message::Activate(
-            qoltanba::app::screen::welcome::Action::Start,
+        Message::Step(StepMessage::Welcome(
+            qoltanba::app::screen::welcome::Message::Activate(
+                qoltanba::app::screen::welcome::Action::Start,
+            ),
         )),
     )
     .await;

@@ -12,6 +12,7 @@ use iced::Settings;
 use iced_test::Simulator;
 use iced_test::selector::id;
 use qoltanba::app::device::{DeviceError, Listing};
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::{devices, storage};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, explain, theme};
@@ -96,7 +97,7 @@ fn simulator(app: &App) -> Simulator<'_, Message> {
 }
 
 fn device(message: devices::Message) -> Message {
-    Message::Storage(storage::Message::Device(message))
+    Message::Step(StepMessage::Storage(storage::Message::Device(message)))
 }
 
 #[tokio::test]
@@ -106,7 +107,7 @@ async fn locked_final_try_and_unprepared_devices_say_what_to_do() {
         let mut app = App::new(config(lang, &data, None)).at(Step::Storage);
         send(
             &mut app,
-            Message::Storage(storage::Message::Listed(listing())),
+            Message::Step(StepMessage::Storage(storage::Message::Listed(listing()))),
         )
         .await;
         assert!(app.on_device(), "a listed device is offered first");
@@ -178,7 +179,9 @@ async fn locked_final_try_and_unprepared_devices_say_what_to_do() {
         // The device went away: it is no longer picked.
         send(
             &mut app,
-            Message::Storage(storage::Message::Listed(Listing::default())),
+            Message::Step(StepMessage::Storage(storage::Message::Listed(
+                Listing::default(),
+            ))),
         )
         .await;
         assert!(!app.can_continue());

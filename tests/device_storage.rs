@@ -13,6 +13,7 @@ use std::path::Path;
 
 use iced::Settings;
 use iced_test::Simulator;
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::{devices, storage, submit};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, theme};
@@ -51,7 +52,7 @@ async fn connected(config: Config, step: Step) -> App {
 }
 
 fn device(message: devices::Message) -> Message {
-    Message::Storage(storage::Message::Device(message))
+    Message::Step(StepMessage::Storage(storage::Message::Device(message)))
 }
 
 /// The position of the token labelled `label` in the picker.
@@ -210,7 +211,11 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     // The device is pulled out before the keys are made: the citizen is told, and plugs it
     // in again.
     let (away, home) = pull_out(hsm, "Citizen token");
-    send(&mut app, Message::Submit(submit::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Submit(submit::Message::Start)),
+    )
+    .await;
     assert_eq!(app.submit_problem(), Some(t!(lang, "token-error-removed")));
     assert!(!app.device_session_open());
     assert_eq!(app.application_number(), None);
@@ -223,7 +228,11 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     send(&mut app, Message::Next).await;
     assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
 
-    send(&mut app, Message::Submit(submit::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Submit(submit::Message::Start)),
+    )
+    .await;
     assert_eq!(app.failure_text(), None);
     assert_eq!(app.submit_problem(), None);
     assert!(app.application_number().is_some());
@@ -428,7 +437,11 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
         pick(&mut app, "Citizen token").await;
         send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
         send(&mut app, Message::Next).await;
-        send(&mut app, Message::Submit(submit::Message::Start)).await;
+        send(
+            &mut app,
+            Message::Step(StepMessage::Submit(submit::Message::Start)),
+        )
+        .await;
         app.application_number().unwrap().to_owned()
         // The app closes before installing.
     };
@@ -448,7 +461,9 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
     assert!(app.resume_available());
     send(
         &mut app,
-        Message::Welcome(welcome::Message::Activate(welcome::Action::Resume)),
+        Message::Step(StepMessage::Welcome(welcome::Message::Activate(
+            welcome::Action::Resume,
+        ))),
     )
     .await;
     assert_eq!(app.step(), Step::Install);
@@ -459,20 +474,32 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
 
     send(
         &mut app,
-        Message::Install(install::Message::DevicePinChanged("00000000".into())),
+        Message::Step(StepMessage::Install(install::Message::DevicePinChanged(
+            "00000000".into(),
+        ))),
     )
     .await;
-    send(&mut app, Message::Install(install::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Install(install::Message::Start)),
+    )
+    .await;
     assert_eq!(
         app.install_problem(),
         Some(t!(lang, "token-error-wrong-pin-count-low"))
     );
     send(
         &mut app,
-        Message::Install(install::Message::DevicePinChanged(PIN.into())),
+        Message::Step(StepMessage::Install(install::Message::DevicePinChanged(
+            PIN.into(),
+        ))),
     )
     .await;
-    send(&mut app, Message::Install(install::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Install(install::Message::Start)),
+    )
+    .await;
     assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
     simulator(&app)
         .find(
@@ -532,7 +559,11 @@ async fn a_refused_application(hsm: &SoftHsm) {
         ..FaultSettings::default()
     };
     sandbox.sandbox_set_faults(&unreachable).await.unwrap();
-    send(&mut app, Message::Submit(submit::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Submit(submit::Message::Start)),
+    )
+    .await;
     assert_eq!(app.failure_text(), Some(t!(lang, "error-unavailable")));
     assert_eq!(app.application_number(), None);
     assert_eq!(ours(hsm), 4, "two key pairs, public and private halves");
@@ -545,7 +576,9 @@ async fn a_refused_application(hsm: &SoftHsm) {
     };
     send(
         &mut app,
-        Message::Submit(submit::Message::Submitted(Err(refusal))),
+        Message::Step(StepMessage::Submit(submit::Message::Submitted(Err(
+            refusal,
+        )))),
     )
     .await;
     assert_eq!(

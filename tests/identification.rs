@@ -12,6 +12,7 @@ use std::sync::Arc;
 use common::{avi, citizen_who, config, connected_app, png_file, send};
 use journey::log_in;
 use qoltanba::app::photo;
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::verification::Outcome;
 use qoltanba::app::screen::video_id::Recording;
 use qoltanba::app::screen::{
@@ -27,7 +28,11 @@ use qoltanba_core::protocol::{ChallengeLog, ChallengeStep};
 async fn identify(app: &mut App, files: &std::path::Path) {
     assert_eq!(app.step(), Step::Selfie);
     let selfie = photo::load(&png_file(files, "selfie.png", 640, 480)).unwrap();
-    send(app, Message::Selfie(selfie::Message::Captured(selfie))).await;
+    send(
+        app,
+        Message::Step(StepMessage::Selfie(selfie::Message::Captured(selfie))),
+    )
+    .await;
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::VideoId);
 
@@ -41,7 +46,11 @@ async fn identify(app: &mut App, files: &std::path::Path) {
             }],
         },
     };
-    send(app, Message::Video(video_id::Message::Recorded(recording))).await;
+    send(
+        app,
+        Message::Step(StepMessage::VideoId(video_id::Message::Recorded(recording))),
+    )
+    .await;
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::AccountPin);
 
@@ -49,7 +58,7 @@ async fn identify(app: &mut App, files: &std::path::Path) {
         account_pin::Message::PinChanged("402917".into()),
         account_pin::Message::RepeatChanged("402917".into()),
     ] {
-        send(app, Message::Pin(message)).await;
+        send(app, Message::Step(StepMessage::AccountPin(message))).await;
     }
     send(app, Message::Next).await;
     assert_eq!(app.failure_text(), None);
@@ -59,13 +68,21 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     let pdf = files.join("scan.pdf");
     std::fs::write(&pdf, b"%PDF-1.7 ...").unwrap();
     let path = |p: &std::path::Path| document::Message::PathChanged(p.display().to_string());
-    send(app, Message::Document(path(&pdf))).await;
-    send(app, Message::Document(document::Message::PathSubmitted)).await;
+    send(app, Message::Step(StepMessage::Document(path(&pdf)))).await;
+    send(
+        app,
+        Message::Step(StepMessage::Document(document::Message::PathSubmitted)),
+    )
+    .await;
     assert!(app.document_problem().is_some());
     // A blurred card photo is refused before it is sent, with what to do.
     let blurred = common::blurred_png_file(files, "blurred.png");
-    send(app, Message::Document(path(&blurred))).await;
-    send(app, Message::Document(document::Message::PathSubmitted)).await;
+    send(app, Message::Step(StepMessage::Document(path(&blurred)))).await;
+    send(
+        app,
+        Message::Step(StepMessage::Document(document::Message::PathSubmitted)),
+    )
+    .await;
     assert_eq!(
         app.document_problem(),
         Some(t!(app.language(), "photo-error-blurry"))
@@ -76,8 +93,12 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     // Typed paths: the first fills the front, the second the back; each is sent at once.
     for (name, size) in [("front.png", (1000, 640)), ("back.png", (1000, 640))] {
         let file = png_file(files, name, size.0, size.1);
-        send(app, Message::Document(path(&file))).await;
-        send(app, Message::Document(document::Message::PathSubmitted)).await;
+        send(app, Message::Step(StepMessage::Document(path(&file)))).await;
+        send(
+            app,
+            Message::Step(StepMessage::Document(document::Message::PathSubmitted)),
+        )
+        .await;
     }
     assert_eq!(app.document_problem(), None);
     send(app, Message::Next).await;
@@ -88,7 +109,9 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     assert_eq!(app.step(), Step::DocumentReview);
     send(
         app,
-        Message::Review(document_review::Message::Confirmed(true)),
+        Message::Step(StepMessage::DocumentReview(
+            document_review::Message::Confirmed(true),
+        )),
     )
     .await;
     send(app, Message::Next).await;
@@ -142,7 +165,9 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
     assert!(app.resume_available());
     send(
         &mut app,
-        Message::Welcome(welcome::Message::Activate(welcome::Action::Resume)),
+        Message::Step(StepMessage::Welcome(welcome::Message::Activate(
+            welcome::Action::Resume,
+        ))),
     )
     .await;
     assert_eq!(app.step(), Step::Iin);
@@ -150,7 +175,11 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
     assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
     send(&mut app, Message::Tick).await;
     let code = app.visible_sms().unwrap().code.clone();
-    send(&mut app, Message::Otp(otp::Message::Changed(code))).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
+    )
+    .await;
     send(&mut app, Message::Next).await;
     assert_eq!(
         app.step(),
@@ -180,12 +209,14 @@ async fn uploads_without_a_session_say_so_instead_of_hanging() {
     let front = png_file(files.path(), "front.png", 1000, 640);
     send(
         &mut app,
-        Message::Document(document::Message::PathChanged(front.display().to_string())),
+        Message::Step(StepMessage::Document(document::Message::PathChanged(
+            front.display().to_string(),
+        ))),
     )
     .await;
     send(
         &mut app,
-        Message::Document(document::Message::PathSubmitted),
+        Message::Step(StepMessage::Document(document::Message::PathSubmitted)),
     )
     .await;
     assert_eq!(
@@ -213,19 +244,25 @@ fn stored_progress_is_offered_on_a_desk_and_ignored_by_a_kiosk() {
 async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
     use qoltanba::app::screen::{agreement, key_password, storage, submit};
     assert_eq!(app.step(), Step::Agreement);
-    send(app, Message::Agreement(agreement::Message::Accepted(true))).await;
     send(
         app,
-        Message::Agreement(agreement::Message::EmailChanged(email.into())),
+        Message::Step(StepMessage::Agreement(agreement::Message::Accepted(true))),
+    )
+    .await;
+    send(
+        app,
+        Message::Step(StepMessage::Agreement(agreement::Message::EmailChanged(
+            email.into(),
+        ))),
     )
     .await;
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::Storage);
     send(
         app,
-        Message::Storage(storage::Message::FolderChanged(
+        Message::Step(StepMessage::Storage(storage::Message::FolderChanged(
             folder.display().to_string(),
-        )),
+        ))),
     )
     .await;
     send(app, Message::Next).await;
@@ -234,7 +271,7 @@ async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
         key_password::Message::PasswordChanged(PASSWORD.into()),
         key_password::Message::RepeatChanged(PASSWORD.into()),
     ] {
-        send(app, Message::Password(message)).await;
+        send(app, Message::Step(StepMessage::KeyPassword(message))).await;
     }
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::Submit);
@@ -244,7 +281,11 @@ async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
         Step::Submit,
         "Next waits for the application number"
     );
-    send(app, Message::Submit(submit::Message::Start)).await;
+    send(
+        app,
+        Message::Step(StepMessage::Submit(submit::Message::Start)),
+    )
+    .await;
     assert_eq!(app.failure_text(), None);
     assert!(
         app.application_number().is_some(),
@@ -301,8 +342,8 @@ async fn a_citizen_goes_from_the_agreement_to_two_key_files_in_the_folder() {
     let mut again = App::new(config(Language::Ru, &data, None)).at(Step::Storage);
     send(
         &mut again,
-        Message::Storage(qoltanba::app::screen::storage::Message::FolderChanged(
-            folder.display().to_string(),
+        Message::Step(StepMessage::Storage(
+            qoltanba::app::screen::storage::Message::FolderChanged(folder.display().to_string()),
         )),
     )
     .await;
@@ -348,7 +389,9 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
     assert!(app.resume_available());
     send(
         &mut app,
-        Message::Welcome(welcome::Message::Activate(welcome::Action::Resume)),
+        Message::Step(StepMessage::Welcome(welcome::Message::Activate(
+            welcome::Action::Resume,
+        ))),
     )
     .await;
     assert_eq!(app.step(), Step::Install);
@@ -356,20 +399,32 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
     use qoltanba::app::screen::install;
     send(
         &mut app,
-        Message::Install(install::Message::PasswordChanged("Wrong2026x".into())),
+        Message::Step(StepMessage::Install(install::Message::PasswordChanged(
+            "Wrong2026x".into(),
+        ))),
     )
     .await;
-    send(&mut app, Message::Install(install::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Install(install::Message::Start)),
+    )
+    .await;
     assert_eq!(
         app.install_problem().as_deref(),
         Some(t!(Language::Kk, "store-error-wrong-password").as_str())
     );
     send(
         &mut app,
-        Message::Install(install::Message::PasswordChanged(PASSWORD.into())),
+        Message::Step(StepMessage::Install(install::Message::PasswordChanged(
+            PASSWORD.into(),
+        ))),
     )
     .await;
-    send(&mut app, Message::Install(install::Message::Start)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Install(install::Message::Start)),
+    )
+    .await;
     assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
     let installed = app.installed_files().unwrap();
     assert_eq!(

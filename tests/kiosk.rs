@@ -19,6 +19,7 @@ use qoltanba::app::kiosk::code::CodeHash;
 use qoltanba::app::kiosk::fields::Field;
 use qoltanba::app::kiosk::keypad::{self, Key};
 use qoltanba::app::kiosk::{self, operator};
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::otp;
 use qoltanba::app::screen::{devices, storage};
 use qoltanba::app::step::Step;
@@ -258,7 +259,9 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         &mut app,
         Message::Visit(
             0,
-            Box::new(Message::Otp(otp::Message::Changed(code.clone()))),
+            Box::new(Message::Step(StepMessage::Otp(otp::Message::Changed(
+                code.clone(),
+            )))),
         ),
     )
     .await;
@@ -472,7 +475,9 @@ fn a_reset_logs_the_visitors_device_out() {
             let mut config = kiosk_config(&data, Language::Ru);
             config.modules = vec![hsm.module.clone()];
             let mut app = App::new(config).at(Step::Storage);
-            let device = |m: devices::Message| Message::Storage(storage::Message::Device(m));
+            let device = |m: devices::Message| {
+                Message::Step(StepMessage::Storage(storage::Message::Device(m)))
+            };
             send(&mut app, device(devices::Message::Refresh)).await;
             let index = app
                 .listed_devices()

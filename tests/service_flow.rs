@@ -6,6 +6,7 @@
 mod common;
 
 use common::{citizen, config, connected_app, run, send};
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::{iin, otp, phone_registration, status};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message};
@@ -13,7 +14,11 @@ use qoltanba::i18n::Language;
 use qoltanba::t;
 
 async fn type_iin(app: &mut App, value: &str) {
-    send(app, Message::Iin(iin::Message::Changed(value.to_owned()))).await;
+    send(
+        app,
+        Message::Step(StepMessage::Iin(iin::Message::Changed(value.to_owned()))),
+    )
+    .await;
     send(app, Message::Next).await;
 }
 
@@ -36,7 +41,11 @@ async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
     // A wrong code first: the translated message, and the step stays.
     let code = latest_code(&mut app).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    send(&mut app, Message::Otp(otp::Message::Changed(wrong.into()))).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Otp(otp::Message::Changed(wrong.into()))),
+    )
+    .await;
     send(&mut app, Message::Next).await;
     assert_eq!(app.step(), Step::Otp);
     assert_eq!(
@@ -44,7 +53,11 @@ async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
         Some(t!(Language::Ru, "error-otp-invalid").as_str())
     );
 
-    send(&mut app, Message::Otp(otp::Message::Changed(code))).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
+    )
+    .await;
     send(&mut app, Message::Next).await;
     assert_eq!(app.failure_text(), None);
     assert_eq!(app.step(), Step::Selfie);
@@ -59,8 +72,8 @@ async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
 
     send(
         &mut app,
-        Message::Phone(phone_registration::Message::Changed(
-            "8 (707) 555-12-34".into(),
+        Message::Step(StepMessage::PhoneRegistration(
+            phone_registration::Message::Changed("8 (707) 555-12-34".into()),
         )),
     )
     .await;
@@ -68,7 +81,11 @@ async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
     assert_eq!(app.failure_text(), None);
     assert_eq!(app.step(), Step::Otp);
     let code = latest_code(&mut app).await;
-    send(&mut app, Message::Otp(otp::Message::Changed(code))).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
+    )
+    .await;
     send(&mut app, Message::Next).await;
     assert_eq!(app.step(), Step::Selfie);
 }
@@ -92,10 +109,16 @@ async fn unknown_citizen_and_unknown_application_are_explained() {
     let mut app = app_at_status(app);
     send(
         &mut app,
-        Message::Status(status::Message::Changed("1234567890".into())),
+        Message::Step(StepMessage::Status(status::Message::Changed(
+            "1234567890".into(),
+        ))),
     )
     .await;
-    send(&mut app, Message::Status(status::Message::Submitted)).await;
+    send(
+        &mut app,
+        Message::Step(StepMessage::Status(status::Message::Submitted)),
+    )
+    .await;
     assert_eq!(
         app.failure_text().as_deref(),
         Some(t!(Language::Ru, "error-unknown-application").as_str())

@@ -11,6 +11,7 @@ use iced::Settings;
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
 
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::iin;
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, theme};
@@ -236,8 +237,8 @@ async fn the_card_camera_renders_in_every_language_and_cancel_goes_back() -> Res
         let _ = simulator(&app).find(t!(lang, "document-camera").as_str())?;
         deliver(
             &mut app,
-            [Message::Document(document::Message::Camera(
-                DocumentSide::Back,
+            [Message::Step(StepMessage::Document(
+                document::Message::Camera(DocumentSide::Back),
             ))],
         )
         .await;
@@ -261,7 +262,9 @@ async fn the_card_camera_renders_in_every_language_and_cancel_goes_back() -> Res
         deliver(
             &mut app,
             [
-                Message::Document(document::Message::Camera(DocumentSide::Front)),
+                Message::Step(StepMessage::Document(document::Message::Camera(
+                    DocumentSide::Front,
+                ))),
                 Message::Back,
             ],
         )

@@ -7,7 +7,7 @@ use iced::Task;
 use qoltanba_core::protocol::DocumentSide;
 
 use super::camera::{self, Analysis, Purpose, Started};
-use super::screen::live::Live;
+use super::screen::StepMessage;
 use super::screen::{document, selfie, video_id};
 use super::step::Step;
 use super::{App, Message};
@@ -41,11 +41,6 @@ impl App {
     /// What the camera is for on the current screen, if anything.
     fn purpose(&self) -> Option<Purpose> {
         self.steps.get(self.step).camera()
-    }
-
-    /// The camera's state for the screens.
-    pub(super) fn live(&self) -> Live<'_> {
-        self.shared.live()
     }
 
     /// Opens the camera for a camera step, or releases it for any other. The card camera is
@@ -114,35 +109,17 @@ impl App {
             }
             Some(Err(error)) => {
                 self.shared.camera.error = Some(error);
-                return self.on_video(video_id::Message::CameraFailed);
+                return self.on_step(StepMessage::VideoId(video_id::Message::CameraFailed));
             }
             None => {}
         }
         Task::none()
     }
 
-    pub(super) fn on_selfie(&mut self, message: selfie::Message) -> Task<Message> {
-        let (task, event) = self.steps.selfie.update(message, &mut self.shared);
-        self.then(Step::Selfie, task.map(Message::Selfie), event)
-    }
-
-    pub(super) fn on_video(&mut self, message: video_id::Message) -> Task<Message> {
-        let (task, event) = self.steps.video.update(message, &mut self.shared);
-        self.then(Step::VideoId, task.map(Message::Video), event)
-    }
-
-    /// The document step, then the card camera opened, kept or released for what it shows
-    /// now (a side picked, a photo taken, cancel).
-    pub(super) fn on_document(&mut self, message: document::Message) -> Task<Message> {
-        let (task, event) = self.steps.document.update(message, &mut self.shared);
-        let task = self.then(Step::Document, task.map(Message::Document), event);
-        Task::batch([task, self.reconcile_camera()])
-    }
-
     /// Esc while the card camera is open closes it instead of leaving the step.
     pub(super) fn back_closes_card_camera(&mut self) -> Option<Task<Message>> {
         (self.step == Step::Document && self.steps.document.camera().is_some())
-            .then(|| self.on_document(document::Message::CameraCancel))
+            .then(|| self.on_step(StepMessage::Document(document::Message::CameraCancel)))
     }
 
     pub(super) fn camera_tick(&mut self) -> Task<Message> {
@@ -181,27 +158,31 @@ impl App {
                 let side = card.side;
                 self.shared.camera.view = Some(analysis);
                 // A photo taken closes the card camera (and releases the device).
-                return self.on_document(document::Message::CameraTaken(side, result));
+                return self.on_step(StepMessage::Document(document::Message::CameraTaken(
+                    side, result,
+                )));
             }
         }
         if let Some(photo) = analysis.taken.take()
             && self.step == Step::Selfie
             && self.steps.selfie.upload.is_empty()
         {
-            task = self.on_selfie(selfie::Message::Captured(photo));
+            task = self.on_step(StepMessage::Selfie(selfie::Message::Captured(photo)));
         }
         if let Some((video, log)) = analysis.recorded.take()
             && self.step == Step::VideoId
         {
-            task = self.on_video(video_id::Message::Recorded(video_id::Recording {
-                video,
-                log,
-            }));
+            task = self.on_step(StepMessage::VideoId(video_id::Message::Recorded(
+                video_id::Recording { video, log },
+            )));
         }
         if let Some(qoltanba_camera::ChallengeState::Failed(failure)) = analysis.challenge
             && self.step == Step::VideoId
         {
-            task = Task::batch([task, self.on_video(video_id::Message::Failed(failure))]);
+            task = Task::batch([
+                task,
+                self.on_step(StepMessage::VideoId(video_id::Message::Failed(failure))),
+            ]);
         }
         self.shared.camera.view = Some(analysis);
         task

@@ -8,7 +8,7 @@ use iced::{Element, Fill, Subscription, Task, Theme, window};
 use super::step::Step;
 use super::widget::nav::{Nav, nav};
 use super::widget::{Banner, banner};
-use super::{App, Message, camera, cameras, done, kiosk, service, theme, widget};
+use super::{App, Message, camera, kiosk, service, theme, widget};
 use crate::config::{Config, ConfigWarning};
 use crate::t;
 
@@ -84,91 +84,31 @@ impl App {
     }
 
     fn screen(&self) -> Element<'_, Message> {
-        let lang = self.shared.lang;
-        match self.step {
-            Step::Welcome => self.steps.welcome.view(lang).map(Message::Welcome),
-            Step::CameraCheck => self
-                .steps
-                .camera_check
-                .view(lang, self.live())
-                .map(|option| Message::Cameras(cameras::Message::Picked(option))),
-            Step::Iin => self.steps.iin.view(lang).map(Message::Iin),
-            Step::Otp => self.steps.otp.view(&self.shared).map(Message::Otp),
-            Step::PhoneRegistration => self.steps.phone.view(lang).map(Message::Phone),
-            Step::Selfie => self
-                .steps
-                .selfie
-                .view(lang, self.live())
-                .map(Message::Selfie),
-            Step::VideoId => self.steps.video.view(lang, self.live()).map(Message::Video),
-            Step::AccountPin => self.steps.pin.view(lang).map(Message::Pin),
-            Step::Document => self
-                .steps
-                .document
-                .view(lang, self.live())
-                .map(Message::Document),
-            Step::DocumentReview => self.steps.review.view(&self.shared).map(Message::Review),
-            Step::Verification => self
-                .steps
-                .verification
-                .view(lang)
-                .map(Message::Verification),
-            Step::Agreement => self.steps.agreement.view(lang).map(Message::Agreement),
-            Step::Storage => self.steps.storage.view(lang).map(Message::Storage),
-            Step::KeyPassword => self.steps.password.view(lang).map(Message::Password),
-            Step::Submit => self.steps.submit.view(&self.shared).map(Message::Submit),
-            Step::Install => self
-                .steps
-                .install
-                .view(
-                    lang,
-                    self.shared.application.password.is_some(),
-                    self.shared.devices.session.is_some(),
-                )
-                .map(Message::Install),
-            Step::Done => done::view(
-                lang,
-                self.shared.application.installed.as_ref(),
-                self.shared.devices.installed.as_ref(),
-                self.kiosk.is_some(),
-            )
-            .map(Message::Done),
-            Step::Status => self.steps.status.view(&self.shared).map(Message::Status),
-        }
+        self.steps.view(self.step, &self.shared).map(Message::Step)
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
+        // The SMS-code cooldown counts on every step; the sandbox inbox is read on the SMS step.
         let ticking = self.shared.service.resend_in.is_some() || self.step == Step::Otp;
         let tick = ticking
             .then(|| iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
-        let moderation = (self.step == Step::Verification).then(|| {
-            self.steps
-                .verification
-                .subscription()
-                .map(Message::Verification)
-        });
-        let issue = (self.step == Step::Install)
-            .then(|| self.steps.install.subscription().map(Message::Install));
         let camera = self
             .shared
             .camera
             .engine
             .is_some()
             .then(|| iced::time::every(camera::TICK).map(|_| Message::CameraTick));
-        // While devices are shown (or none was listed yet, which decides what is offered).
-        let devices = (self.step == Step::Storage)
-            .then(|| self.steps.storage.subscription().map(Message::Storage));
         let kiosk = self.kiosk.is_some().then(|| {
             Subscription::batch([kiosk::activity(), kiosk::ticks(), kiosk::window_opened()])
         });
         Subscription::batch([
             self.keys(),
+            self.steps
+                .subscription(self.step, &self.shared)
+                .map(Message::Step),
             kiosk.unwrap_or_else(Subscription::none),
             camera.unwrap_or_else(Subscription::none),
-            devices.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
-            moderation.unwrap_or_else(Subscription::none),
-            issue.unwrap_or_else(Subscription::none),
         ])
     }
 

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use qoltanba::app::photo;
+use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::video_id::Recording;
 use qoltanba::app::screen::{
     account_pin, agreement, document, document_review, iin, otp, selfie, video_id,
@@ -23,14 +24,20 @@ use crate::common::{avi, png_file, send};
 pub async fn log_in(app: &mut App, person: &Citizen) {
     send(
         app,
-        Message::Iin(iin::Message::Changed(person.iin.to_string())),
+        Message::Step(StepMessage::Iin(iin::Message::Changed(
+            person.iin.to_string(),
+        ))),
     )
     .await;
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
     send(app, Message::Tick).await;
     let code = app.visible_sms().expect("the sandbox SMS").code.clone();
-    send(app, Message::Otp(otp::Message::Changed(code))).await;
+    send(
+        app,
+        Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
+    )
+    .await;
     send(app, Message::Next).await;
     assert_eq!(app.failure_text(), None);
 }
@@ -42,10 +49,16 @@ pub async fn identify(app: &mut App, files: &Path) {
         let file = png_file(files, name, size.0, size.1);
         send(
             app,
-            Message::Document(document::Message::PathChanged(file.display().to_string())),
+            Message::Step(StepMessage::Document(document::Message::PathChanged(
+                file.display().to_string(),
+            ))),
         )
         .await;
-        send(app, Message::Document(document::Message::PathSubmitted)).await;
+        send(
+            app,
+            Message::Step(StepMessage::Document(document::Message::PathSubmitted)),
+        )
+        .await;
     }
     confirm_document(app).await;
 }
@@ -56,7 +69,11 @@ pub async fn to_document_step(app: &mut App) {
     assert_eq!(app.step(), Step::Selfie);
     let files = tempfile::tempdir().unwrap();
     let selfie = photo::load(&png_file(files.path(), "selfie.png", 640, 480)).unwrap();
-    send(app, Message::Selfie(selfie::Message::Captured(selfie))).await;
+    send(
+        app,
+        Message::Step(StepMessage::Selfie(selfie::Message::Captured(selfie))),
+    )
+    .await;
     send(app, Message::Next).await;
     let recording = Recording {
         video: Arc::new(avi(7_000)),
@@ -68,13 +85,17 @@ pub async fn to_document_step(app: &mut App) {
             }],
         },
     };
-    send(app, Message::Video(video_id::Message::Recorded(recording))).await;
+    send(
+        app,
+        Message::Step(StepMessage::VideoId(video_id::Message::Recorded(recording))),
+    )
+    .await;
     send(app, Message::Next).await;
     for message in [
         account_pin::Message::PinChanged("402917".into()),
         account_pin::Message::RepeatChanged("402917".into()),
     ] {
-        send(app, Message::Pin(message)).await;
+        send(app, Message::Step(StepMessage::AccountPin(message))).await;
     }
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::Document, "{:?}", app.failure_text());
@@ -86,7 +107,9 @@ pub async fn confirm_document(app: &mut App) {
     assert_eq!(app.step(), Step::DocumentReview);
     send(
         app,
-        Message::Review(document_review::Message::Confirmed(true)),
+        Message::Step(StepMessage::DocumentReview(
+            document_review::Message::Confirmed(true),
+        )),
     )
     .await;
     send(app, Message::Next).await;
@@ -97,10 +120,16 @@ pub async fn confirm_document(app: &mut App) {
 pub async fn agree(app: &mut App, email: &str) {
     send(app, Message::Next).await;
     assert_eq!(app.step(), Step::Agreement, "{:?}", app.failure_text());
-    send(app, Message::Agreement(agreement::Message::Accepted(true))).await;
     send(
         app,
-        Message::Agreement(agreement::Message::EmailChanged(email.into())),
+        Message::Step(StepMessage::Agreement(agreement::Message::Accepted(true))),
+    )
+    .await;
+    send(
+        app,
+        Message::Step(StepMessage::Agreement(agreement::Message::EmailChanged(
+            email.into(),
+        ))),
     )
     .await;
     send(app, Message::Next).await;

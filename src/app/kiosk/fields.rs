@@ -1,6 +1,7 @@
 //! What a keypad field holds now and the step message that changes it: the keypad speaks to
 //! the steps exactly as typing would. Each step names its own fields (`Screen::keypad`).
 
+use crate::app::screen::StepMessage;
 pub use crate::app::screen::fields::Field;
 use crate::app::screen::{
     account_pin, agreement, devices, iin, install, key_password, otp, phone_registration, status,
@@ -12,28 +13,44 @@ impl Field {
     /// The step message that sets the field to `value`.
     pub fn message(self, value: String) -> Message {
         match self {
-            Field::Iin => Message::Iin(iin::Message::Changed(value)),
-            Field::Otp => Message::Otp(otp::Message::Changed(value)),
-            Field::Phone => Message::Phone(phone_registration::Message::Changed(value)),
-            Field::ApplicationNumber => Message::Status(status::Message::Changed(value)),
-            Field::AccountPin => Message::Pin(account_pin::Message::PinChanged(value)),
-            Field::AccountPinRepeat => Message::Pin(account_pin::Message::RepeatChanged(value)),
-            Field::Email => Message::Agreement(agreement::Message::EmailChanged(value)),
-            Field::KeyPassword => Message::Password(key_password::Message::PasswordChanged(value)),
-            Field::KeyPasswordRepeat => {
-                Message::Password(key_password::Message::RepeatChanged(value))
+            Field::Iin => Message::Step(StepMessage::Iin(iin::Message::Changed(value))),
+            Field::Otp => Message::Step(StepMessage::Otp(otp::Message::Changed(value))),
+            Field::Phone => Message::Step(StepMessage::PhoneRegistration(
+                phone_registration::Message::Changed(value),
+            )),
+            Field::ApplicationNumber => {
+                Message::Step(StepMessage::Status(status::Message::Changed(value)))
             }
+            Field::AccountPin => Message::Step(StepMessage::AccountPin(
+                account_pin::Message::PinChanged(value),
+            )),
+            Field::AccountPinRepeat => Message::Step(StepMessage::AccountPin(
+                account_pin::Message::RepeatChanged(value),
+            )),
+            Field::Email => Message::Step(StepMessage::Agreement(
+                agreement::Message::EmailChanged(value),
+            )),
+            Field::KeyPassword => Message::Step(StepMessage::KeyPassword(
+                key_password::Message::PasswordChanged(value),
+            )),
+            Field::KeyPasswordRepeat => Message::Step(StepMessage::KeyPassword(
+                key_password::Message::RepeatChanged(value),
+            )),
             Field::DevicePin => device(devices::Message::PinChanged(value)),
             Field::DeviceNewPin => device(devices::Message::NewPinChanged(value)),
             Field::DeviceNewPinRepeat => device(devices::Message::RepeatChanged(value)),
-            Field::InstallPassword => Message::Install(install::Message::PasswordChanged(value)),
-            Field::InstallDevicePin => Message::Install(install::Message::DevicePinChanged(value)),
+            Field::InstallPassword => Message::Step(StepMessage::Install(
+                install::Message::PasswordChanged(value),
+            )),
+            Field::InstallDevicePin => Message::Step(StepMessage::Install(
+                install::Message::DevicePinChanged(value),
+            )),
         }
     }
 }
 
 fn device(message: devices::Message) -> Message {
-    Message::Storage(storage::Message::Device(message))
+    Message::Step(StepMessage::Storage(storage::Message::Device(message)))
 }
 
 impl App {

@@ -161,3 +161,23 @@ impl Screen for State {
         vec![KeypadField::AccountPin, KeypadField::AccountPinRepeat]
     }
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        State::update(self, message, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        State::view(self, ctx.lang)
+    }
+
+    fn next(&mut self, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        (self.send(ctx), None)
+    }
+
+    fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        self.send(ctx)
+    }
+}

@@ -123,3 +123,21 @@ impl crate::app::screen::Screen for State {
         ctx.citizen.email = self.email().ok().flatten();
     }
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(
+        &mut self,
+        message: Message,
+        _ctx: &mut crate::app::shared::Shared,
+    ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
+        let event =
+            State::update(self, message).map(|Event::Continue| crate::app::screen::Event::Next);
+        (iced::Task::none(), event)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a crate::app::shared::Shared) -> Element<'a, Message> {
+        State::view(self, ctx.lang)
+    }
+}

@@ -40,3 +40,28 @@ impl crate::app::screen::Screen for State {
         Some(crate::app::camera::Purpose::Check)
     }
 }
+
+/// The camera picker's pick (the only thing the citizen does here).
+#[derive(Debug, Clone)]
+pub enum Message {
+    Picked(CameraOption),
+}
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(
+        &mut self,
+        Message::Picked(option): Message,
+        _ctx: &mut crate::app::shared::Shared,
+    ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
+        (
+            iced::Task::none(),
+            Some(crate::app::screen::Event::PickCamera(option)),
+        )
+    }
+
+    fn view<'a>(&'a self, ctx: &'a crate::app::shared::Shared) -> Element<'a, Message> {
+        State::view(self, ctx.lang, ctx.live()).map(Message::Picked)
+    }
+}

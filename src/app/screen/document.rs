@@ -358,3 +358,15 @@ impl crate::app::screen::Screen for State {
         State::camera(self).map(crate::app::camera::Purpose::Card)
     }
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        State::update(self, message, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        State::view(self, ctx.lang, ctx.live())
+    }
+}

@@ -157,3 +157,27 @@ impl Screen for State {
         self.confirmed = !self.confirmed;
     }
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        State::update(self, message, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        State::view(self, ctx)
+    }
+
+    fn next(&mut self, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        (self.send(ctx), None)
+    }
+
+    fn enter(&mut self, ctx: &mut Shared) -> Task<Message> {
+        State::enter(self, ctx)
+    }
+
+    fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        State::retry(self, ctx)
+    }
+}

@@ -65,3 +65,24 @@ pub fn view<'a>(
 pub struct State;
 
 impl crate::app::screen::Screen for State {}
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(
+        &mut self,
+        Message::Home: Message,
+        _ctx: &mut crate::app::shared::Shared,
+    ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
+        (iced::Task::none(), Some(crate::app::screen::Event::Home))
+    }
+
+    fn view<'a>(&'a self, ctx: &'a crate::app::shared::Shared) -> Element<'a, Message> {
+        view(
+            ctx.lang,
+            ctx.application.installed.as_ref(),
+            ctx.devices.installed.as_ref(),
+            ctx.kiosk(),
+        )
+    }
+}

@@ -27,6 +27,8 @@ pub mod verification;
 pub mod video_id;
 pub mod welcome;
 
+use iced::{Element, Subscription, Task};
+
 use crate::app::camera::Purpose;
 use crate::app::cameras::CameraOption;
 use crate::app::shared::Shared;
@@ -34,27 +36,114 @@ use crate::app::step::Step;
 use crate::config::Config;
 use fields::Field;
 
-/// Each step's own state. It lives as long as the wizard (a kiosk reset makes new ones), so
-/// going back finds what was typed.
-pub struct Steps {
-    pub(crate) welcome: welcome::State,
-    pub(crate) camera_check: camera_check::State,
-    pub(crate) iin: iin::State,
-    pub(crate) otp: otp::State,
-    pub(crate) phone: phone_registration::State,
-    pub(crate) selfie: selfie::State,
-    pub(crate) video: video_id::State,
-    pub(crate) pin: account_pin::State,
-    pub(crate) document: document::State,
-    pub(crate) review: document_review::State,
-    pub(crate) verification: verification::State,
-    pub(crate) agreement: agreement::State,
-    pub(crate) storage: storage::State,
-    pub(crate) password: key_password::State,
-    pub(crate) submit: submit::State,
-    pub(crate) install: install::State,
-    pub(crate) done: done::State,
-    pub(crate) status: status::State,
+/// The one table of steps: the `Step` it is, its module, and the field of [`Steps`] that
+/// holds its state. Everything the root asks or tells a step goes through the code this
+/// generates, so adding a step is a module, a `Step` variant and one line here.
+macro_rules! steps {
+    ($($variant:ident($module:ident) => $field:ident,)*) => {
+        /// Each step's own state. It lives as long as the wizard (a kiosk reset makes new
+        /// ones), so going back finds what was typed.
+        pub struct Steps {
+            $(pub(crate) $field: $module::State,)*
+        }
+
+        /// A message for one step (its own input and the replies to its own requests).
+        #[derive(Debug, Clone)]
+        pub enum StepMessage {
+            $($variant($module::Message),)*
+        }
+
+        impl StepMessage {
+            /// The step the message is for.
+            pub fn step(&self) -> Step {
+                match self {
+                    $(StepMessage::$variant(_) => Step::$variant,)*
+                }
+            }
+        }
+
+        impl Steps {
+            /// The step's answers to what the root asks.
+            pub fn get(&self, step: Step) -> &dyn Screen {
+                match step {
+                    $(Step::$variant => &self.$field,)*
+                }
+            }
+
+            pub fn get_mut(&mut self, step: Step) -> &mut dyn Screen {
+                match step {
+                    $(Step::$variant => &mut self.$field,)*
+                }
+            }
+
+            pub fn update(
+                &mut self,
+                message: StepMessage,
+                ctx: &mut Shared,
+            ) -> (Task<StepMessage>, Option<Event>) {
+                match message {
+                    $(StepMessage::$variant(message) => {
+                        let (task, event) = Behaviour::update(&mut self.$field, message, ctx);
+                        (task.map(StepMessage::$variant), event)
+                    })*
+                }
+            }
+
+            pub fn view<'a>(&'a self, step: Step, ctx: &'a Shared) -> Element<'a, StepMessage> {
+                match step {
+                    $(Step::$variant => Behaviour::view(&self.$field, ctx).map(StepMessage::$variant),)*
+                }
+            }
+
+            pub fn next(&mut self, step: Step, ctx: &mut Shared) -> (Task<StepMessage>, Option<Event>) {
+                match step {
+                    $(Step::$variant => {
+                        let (task, event) = Behaviour::next(&mut self.$field, ctx);
+                        (task.map(StepMessage::$variant), event)
+                    })*
+                }
+            }
+
+            pub fn enter(&mut self, step: Step, ctx: &mut Shared) -> Task<StepMessage> {
+                match step {
+                    $(Step::$variant => Behaviour::enter(&mut self.$field, ctx).map(StepMessage::$variant),)*
+                }
+            }
+
+            pub fn retry(&mut self, step: Step, ctx: &mut Shared) -> Task<StepMessage> {
+                match step {
+                    $(Step::$variant => Behaviour::retry(&mut self.$field, ctx).map(StepMessage::$variant),)*
+                }
+            }
+
+            pub fn subscription(&self, step: Step, ctx: &Shared) -> Subscription<StepMessage> {
+                match step {
+                    $(Step::$variant => Behaviour::subscription(&self.$field, ctx).map(StepMessage::$variant),)*
+                }
+            }
+        }
+    };
+}
+
+steps! {
+    Welcome(welcome) => welcome,
+    CameraCheck(camera_check) => camera_check,
+    Iin(iin) => iin,
+    Otp(otp) => otp,
+    PhoneRegistration(phone_registration) => phone,
+    Selfie(selfie) => selfie,
+    VideoId(video_id) => video,
+    AccountPin(account_pin) => pin,
+    Document(document) => document,
+    DocumentReview(document_review) => review,
+    Verification(verification) => verification,
+    Agreement(agreement) => agreement,
+    Storage(storage) => storage,
+    KeyPassword(key_password) => password,
+    Submit(submit) => submit,
+    Install(install) => install,
+    Done(done) => done,
+    Status(status) => status,
 }
 
 impl Steps {
@@ -86,62 +175,60 @@ impl Steps {
             status: status::State::default(),
         }
     }
+}
 
-    /// The step's answers to what the root asks (see [`screen::Screen`]).
-    pub fn get(&self, step: Step) -> &dyn Screen {
-        match step {
-            Step::Welcome => &self.welcome,
-            Step::CameraCheck => &self.camera_check,
-            Step::Iin => &self.iin,
-            Step::Otp => &self.otp,
-            Step::PhoneRegistration => &self.phone,
-            Step::Selfie => &self.selfie,
-            Step::VideoId => &self.video,
-            Step::AccountPin => &self.pin,
-            Step::Document => &self.document,
-            Step::DocumentReview => &self.review,
-            Step::Verification => &self.verification,
-            Step::Agreement => &self.agreement,
-            Step::Storage => &self.storage,
-            Step::KeyPassword => &self.password,
-            Step::Submit => &self.submit,
-            Step::Install => &self.install,
-            Step::Done => &self.done,
-            Step::Status => &self.status,
-        }
+/// What a step does with its messages, and with Next, opening, Retry and time. Every step
+/// implements it; the defaults say "nothing to do" (Next goes on).
+pub trait Behaviour: Screen {
+    type Message: Clone + std::fmt::Debug + Send + 'static;
+
+    /// The step's own messages: input, buttons, the replies to its requests.
+    fn update(
+        &mut self,
+        message: Self::Message,
+        ctx: &mut Shared,
+    ) -> (Task<Self::Message>, Option<Event>);
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Self::Message>;
+
+    /// Next, once `can_continue`: by default the step hands on what it holds and the wizard
+    /// goes on; a step that sends something first does that instead.
+    fn next(&mut self, ctx: &mut Shared) -> (Task<Self::Message>, Option<Event>) {
+        self.leave(ctx);
+        (Task::none(), Some(Event::Forward))
     }
 
-    pub fn get_mut(&mut self, step: Step) -> &mut dyn Screen {
-        match step {
-            Step::Welcome => &mut self.welcome,
-            Step::CameraCheck => &mut self.camera_check,
-            Step::Iin => &mut self.iin,
-            Step::Otp => &mut self.otp,
-            Step::PhoneRegistration => &mut self.phone,
-            Step::Selfie => &mut self.selfie,
-            Step::VideoId => &mut self.video,
-            Step::AccountPin => &mut self.pin,
-            Step::Document => &mut self.document,
-            Step::DocumentReview => &mut self.review,
-            Step::Verification => &mut self.verification,
-            Step::Agreement => &mut self.agreement,
-            Step::Storage => &mut self.storage,
-            Step::KeyPassword => &mut self.password,
-            Step::Submit => &mut self.submit,
-            Step::Install => &mut self.install,
-            Step::Done => &mut self.done,
-            Step::Status => &mut self.status,
-        }
+    /// Opening the step (and Refresh): what it asks for.
+    fn enter(&mut self, _ctx: &mut Shared) -> Task<Self::Message> {
+        Task::none()
+    }
+
+    /// The failure banner's Retry: the request that failed goes again.
+    fn retry(&mut self, _ctx: &mut Shared) -> Task<Self::Message> {
+        Task::none()
+    }
+
+    /// Timers the step needs while it is shown (polls, scans).
+    fn subscription(&self, _ctx: &Shared) -> Subscription<Self::Message> {
+        Subscription::none()
     }
 }
 
 /// What a step asks of the root, which alone decides where the wizard goes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// Go on along the flow (as Next does).
+    /// As if Next was pressed (Enter in a field): the root checks `can_continue` first.
     Next,
+    /// Go on along the flow now (the step's Next is done).
+    Forward,
     /// Go to this step: a side road, or where the service's answer leads.
     Go(Step),
+    /// The citizen picked a language.
+    Language(crate::i18n::Language),
+    /// The welcome screen's "Continue an application".
+    Resume,
+    /// The done screen's button: back to the start (a kiosk resets for the next visitor).
+    Home,
     /// The citizen picked another camera: it is used at once and remembered in settings.
     PickCamera(CameraOption),
     /// A new identification attempt: the camera starts again with a fresh script.

@@ -135,3 +135,23 @@ impl Screen for State {
         vec![KeypadField::ApplicationNumber]
     }
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(
+        &mut self,
+        message: Message,
+        ctx: &mut Shared,
+    ) -> (Task<Message>, Option<crate::app::screen::Event>) {
+        (State::update(self, message, ctx), None)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        State::view(self, ctx)
+    }
+
+    fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        self.check(ctx)
+    }
+}

@@ -119,3 +119,31 @@ impl Screen for State {
         true
     }
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(
+        &mut self,
+        message: Message,
+        ctx: &mut Shared,
+    ) -> (Task<Message>, Option<crate::app::screen::Event>) {
+        (State::update(self, message, ctx), None)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
+        State::view(self, ctx.lang)
+    }
+
+    fn enter(&mut self, ctx: &mut Shared) -> Task<Message> {
+        self.check(ctx)
+    }
+
+    fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        self.check(ctx)
+    }
+
+    fn subscription(&self, _ctx: &Shared) -> Subscription<Message> {
+        State::subscription(self)
+    }
+}

@@ -151,8 +151,46 @@ impl State {
 }
 
 impl crate::app::screen::Screen for State {
+    /// Enter runs the highlighted choice (the screen shows no Next button).
+    fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
+        true
+    }
+
     fn arrow(&mut self, up: bool) {
         _ = self.update(Message::Move(if up { -1 } else { 1 }));
+    }
+}
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(
+        &mut self,
+        message: Message,
+        _ctx: &mut crate::app::shared::Shared,
+    ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
+        use crate::app::screen::Event as StepEvent;
+        use crate::app::step::Step;
+        let event = State::update(self, message).map(|event| match event {
+            Event::Language(language) => StepEvent::Language(language),
+            Event::Chosen(Action::Start) => StepEvent::Go(Step::CameraCheck),
+            Event::Chosen(Action::CheckStatus) => StepEvent::Go(Step::Status),
+            Event::Chosen(Action::InstallCertificates) => StepEvent::Go(Step::Install),
+            Event::Chosen(Action::Resume) => StepEvent::Resume,
+        });
+        (iced::Task::none(), event)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a crate::app::shared::Shared) -> Element<'a, Message> {
+        State::view(self, ctx.lang)
+    }
+
+    /// Enter runs the highlighted choice.
+    fn next(
+        &mut self,
+        ctx: &mut crate::app::shared::Shared,
+    ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
+        crate::app::screen::Behaviour::update(self, Message::ActivateSelected, ctx)
     }
 }
 

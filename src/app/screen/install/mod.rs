@@ -487,3 +487,32 @@ impl Screen for State {
         }
     }
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        State::update(self, message, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> iced::Element<'a, Message> {
+        State::view(
+            self,
+            ctx.lang,
+            ctx.application.password.is_some(),
+            ctx.devices.session.is_some(),
+        )
+    }
+
+    fn enter(&mut self, ctx: &mut Shared) -> Task<Message> {
+        State::enter(self, ctx)
+    }
+
+    fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        State::update(self, Message::Start, ctx).0
+    }
+
+    fn subscription(&self, _ctx: &Shared) -> iced::Subscription<Message> {
+        State::subscription(self)
+    }
+}

@@ -280,3 +280,27 @@ pub fn default_folder() -> Option<PathBuf> {
         .unwrap_or_else(|| dirs.home_dir().to_path_buf());
     Some(base.join("Qoltanba"))
 }
+
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        State::update(self, message, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> iced::Element<'a, Message> {
+        State::view(self, ctx.lang)
+    }
+
+    fn next(&mut self, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        State::next(self, ctx)
+    }
+
+    fn enter(&mut self, ctx: &mut Shared) -> Task<Message> {
+        State::enter(self, ctx)
+    }
+
+    fn subscription(&self, _ctx: &Shared) -> iced::Subscription<Message> {
+        State::subscription(self)
+    }
+}

@@ -411,6 +411,22 @@ fn is_final(error: &ClientError) -> bool {
     }
 }
 
+impl crate::app::screen::Behaviour for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
+        State::update(self, message, ctx)
+    }
+
+    fn view<'a>(&'a self, ctx: &'a Shared) -> iced::Element<'a, Message> {
+        State::view(self, ctx)
+    }
+
+    fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
+        State::retry(self, ctx)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
