@@ -96,12 +96,15 @@ impl App {
     fn open_camera(&mut self, purpose: Purpose) -> Task<Message> {
         self.camera_starting = true;
         self.camera_error = None;
-        let choice = self.config.camera.clone();
+        let (choice, clock) = (self.config.camera.clone(), self.config.camera_clock.clone());
         let open = Task::perform(
             async move {
-                let result = tokio::task::spawn_blocking(move || camera::start(choice, purpose))
-                    .await
-                    .unwrap_or_else(|e| Err(qoltanba_camera::CameraError::Other(e.to_string())));
+                let result =
+                    tokio::task::spawn_blocking(move || camera::start(choice, clock, purpose))
+                        .await
+                        .unwrap_or_else(|e| {
+                            Err(qoltanba_camera::CameraError::Other(e.to_string()))
+                        });
                 Started::new(result)
             },
             Message::CameraStarted,
