@@ -96,7 +96,8 @@ impl App {
     fn open_camera(&mut self, purpose: Purpose) -> Task<Message> {
         self.camera_starting = true;
         self.camera_error = None;
-        let (choice, clock) = (self.config.camera.clone(), self.config.camera_clock.clone());
+        let choice = self.config.camera.clone();
+        let clock = self.config.camera_clock.clone();
         let open = Task::perform(
             async move {
                 let result =
