@@ -75,6 +75,9 @@ pub struct Config {
     /// The camera was named on the command line: it wins over the settings file, and the
     /// camera picker is not offered.
     pub camera_from_cli: bool,
+    /// The camera thread's clock: the system clock, or in tests a manual one that plays the
+    /// synthetic camera in simulated time.
+    pub camera_clock: qoltanba_camera::Clock,
     /// Where the settings file lives (the camera picker and the kiosk operator panel write
     /// there); `None` when the OS gives no configuration directory.
     pub settings_path: Option<PathBuf>,
@@ -177,6 +180,7 @@ impl Config {
             kiosk: cli.kiosk || settings.kiosk,
             camera,
             camera_from_cli: cli.camera.is_some(),
+            camera_clock: qoltanba_camera::Clock::System,
             settings_path: None,
             screen_card: cli.screen_card.map(Into::into),
             data_dir: cli

@@ -3,16 +3,17 @@
 //! the face is steady (the oval shows when the face is in it), the video identification
 //! follows a random script and its recording is accepted by the sandbox; both sides of the ID
 //! card are photographed inside the card frame, a badly held card is refused with the reason;
-//! the camera picker remembers its choice in the settings file.
+//! the camera picker remembers its choice in the settings file. The synthetic camera plays in
+//! simulated time (`common::camera_until`), so the limits below are simulated seconds.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
 mod common;
 mod journey;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{citizen_who, config, png_file, run, send};
+use common::{camera_until, citizen_who, config, png_file, run, send};
 use iced_test::Simulator;
 use qoltanba::app::cameras::{CameraOption, Lister};
 use qoltanba::app::photo::PhotoError;
@@ -23,21 +24,8 @@ use qoltanba::app::{App, Message, cameras, theme};
 use qoltanba::config::{CameraChoice, Config, Settings};
 use qoltanba::i18n::Language;
 use qoltanba::t;
-use qoltanba_camera::{CameraError, DeviceId, DeviceInfo, DocumentHint};
+use qoltanba_camera::{CameraError, Clock, DeviceId, DeviceInfo, DocumentHint, ManualClock};
 use qoltanba_core::protocol::DocumentSide;
-
-/// Lets the camera run, ticking as the subscription would, until `done` or the time is up.
-async fn tick_until(app: &mut App, limit: Duration, mut done: impl FnMut(&App) -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if done(app) {
-            return true;
-        }
-        send(app, Message::CameraTick).await;
-        tokio::time::sleep(Duration::from_millis(40)).await;
-    }
-    done(app)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification() {
@@ -72,7 +60,7 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
 
     let mut in_oval = false;
     assert!(
-        tick_until(&mut app, Duration::from_secs(20), |app| {
+        camera_until(&mut app, Duration::from_secs(20), |app| {
             in_oval |= app.face_in_oval();
             app.selfie_sent()
         })
@@ -90,7 +78,7 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     )
     .await;
     assert!(
-        tick_until(&mut app, Duration::from_secs(45), App::video_sent).await,
+        camera_until(&mut app, Duration::from_secs(45), App::video_sent).await,
         "the recording did not finish and reach the service: {:?} {}",
         app.failure_text(),
         app.video_state()
@@ -120,7 +108,7 @@ async fn a_camera_the_system_refuses_is_explained_and_holds_the_check() {
     )
     .await;
     assert_eq!(app.step(), Step::CameraCheck);
-    tick_until(&mut app, Duration::from_secs(3), |_| false).await;
+    camera_until(&mut app, Duration::from_secs(3), |_| false).await;
     assert_eq!(
         app.camera_problem().as_deref(),
         Some(qoltanba::t!(Language::Kk, "camera-error-permission-linux").as_str())
@@ -181,7 +169,7 @@ async fn both_card_sides_photographed_by_camera_are_accepted_like_files() {
         .await;
         assert!(app.camera_active(), "the card camera opens for {side:?}");
         assert!(
-            tick_until(&mut app, Duration::from_secs(10), |app| {
+            camera_until(&mut app, Duration::from_secs(10), |app| {
                 app.card_check() == Some((side, None))
             })
             .await,
@@ -199,7 +187,7 @@ async fn both_card_sides_photographed_by_camera_are_accepted_like_files() {
             send(&mut app, message).await;
         }
         assert!(
-            tick_until(&mut app, Duration::from_secs(10), |app| {
+            camera_until(&mut app, Duration::from_secs(10), |app| {
                 app.document_state().slot(side).is_sent()
             })
             .await,
@@ -247,7 +235,7 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     .await;
     let far = Some((DocumentSide::Front, Some(DocumentHint::NotFilling)));
     assert!(
-        tick_until(&mut app, Duration::from_secs(10), |app| app.card_check()
+        camera_until(&mut app, Duration::from_secs(10), |app| app.card_check()
             == far)
         .await,
         "{:?}",
@@ -260,7 +248,7 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     )
     .await;
     assert!(
-        tick_until(&mut app, Duration::from_secs(10), |app| app
+        camera_until(&mut app, Duration::from_secs(10), |app| app
             .document_state()
             .refused()
             .is_some())
@@ -329,6 +317,7 @@ fn config_with_settings(
     };
     let mut config = Config::merge(settings, &cli, data.path().to_path_buf(), None, Vec::new());
     config.settings_path = Some(path);
+    config.camera_clock = Clock::from(ManualClock::new());
     config
 }
 
@@ -377,7 +366,7 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         &CameraChoice::Device("synthetic:empty".into())
     );
     assert!(app.camera_active(), "the picked camera is opened");
-    assert!(tick_until(&mut app, Duration::from_secs(5), App::can_continue).await);
+    assert!(camera_until(&mut app, Duration::from_secs(5), App::can_continue).await);
     assert_eq!(app.camera_problem(), None);
     assert_eq!(selected(&app).as_deref(), Some("USB camera"));
     let stored = std::fs::read_to_string(data.path().join("settings.toml")).unwrap();

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use iced::Settings;
 use iced_test::{Error, Simulator};
 
-use common::{citizen_who, config, run, send};
+use common::{camera_until, citizen_who, config, run, send};
 use qoltanba::app::kiosk::code::CodeHash;
 use qoltanba::app::kiosk::fields::Field;
 use qoltanba::app::kiosk::keypad::{self, Key};
@@ -77,19 +77,6 @@ async fn touch(app: &mut App, label: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Lets the synthetic camera run, ticking as the subscription would.
-async fn camera_until(app: &mut App, limit: Duration, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if done(app) {
-            return;
-        }
-        send(app, Message::CameraTick).await;
-        tokio::time::sleep(Duration::from_millis(40)).await;
-    }
-    assert!(done(app), "the synthetic camera did not get there in time");
-}
-
 /// Presses one key of the on-screen keypad (found by its id: its label may also be the value
 /// typed so far).
 async fn press(app: &mut App, key: Key) -> Result<(), Error> {
@@ -108,7 +95,10 @@ async fn press(app: &mut App, key: Key) -> Result<(), Error> {
 async fn start_application(app: &mut App, lang: Language) -> Result<(), Error> {
     touch(app, &t!(lang, "welcome-start")).await?;
     assert_eq!(app.step(), Step::CameraCheck);
-    camera_until(app, Duration::from_secs(20), App::can_continue).await;
+    assert!(
+        camera_until(app, Duration::from_secs(20), App::can_continue).await,
+        "the synthetic camera did not get there in time"
+    );
     touch(app, &t!(lang, "nav-next")).await?;
     assert_eq!(app.step(), Step::Iin);
     Ok(())
@@ -201,7 +191,10 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
     }
     send(&mut app, Message::Next).await;
     assert_eq!(app.step(), Step::Selfie, "{:?}", app.failure_text());
-    camera_until(&mut app, Duration::from_secs(20), App::selfie_sent).await;
+    assert!(
+        camera_until(&mut app, Duration::from_secs(20), App::selfie_sent).await,
+        "the selfie was not taken and sent in time"
+    );
     let held = app.visitor_data();
     for piece in ["iin", "session", "selfie", "camera", "sms inbox"] {
         assert!(

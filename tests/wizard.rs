@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{citizen, connected_app, send};
+use std::time::Duration;
+
+use common::{camera_until, citizen, connected_app, send};
 use iced::Settings;
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
@@ -27,7 +29,9 @@ fn app_at(step: Step, lang: Language) -> App {
         camera: Some("synthetic".into()),
         ..qoltanba::cli::Cli::default()
     };
-    let config = qoltanba::config::Config::merge(Default::default(), &cli, data, None, Vec::new());
+    let mut config =
+        qoltanba::config::Config::merge(Default::default(), &cli, data, None, Vec::new());
+    config.camera_clock = qoltanba_camera::Clock::from(qoltanba_camera::ManualClock::new());
     App::new(config).at(step)
 }
 
@@ -51,14 +55,10 @@ async fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
 
 /// Ticks the camera as the subscription would until the check step may be left.
 async fn camera_running(app: &mut App) {
-    for _ in 0..200 {
-        if app.can_continue() {
-            return;
-        }
-        send(app, Message::CameraTick).await;
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("the synthetic camera never delivered a picture");
+    assert!(
+        camera_until(app, Duration::from_secs(5), App::can_continue).await,
+        "the synthetic camera never delivered a picture"
+    );
 }
 
 /// A citizen the sandbox knows, with a phone on file.
@@ -242,13 +242,10 @@ async fn the_card_camera_renders_in_every_language_and_cancel_goes_back() -> Res
             ))],
         )
         .await;
-        for _ in 0..200 {
-            if app.card_check().is_some() {
-                break;
-            }
-            send(&mut app, Message::CameraTick).await;
-            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-        }
+        camera_until(&mut app, Duration::from_secs(5), |app| {
+            app.card_check().is_some()
+        })
+        .await;
         assert_eq!(app.card_check(), Some((DocumentSide::Back, None)));
         let mut ui = simulator(&app);
         let _ = ui.find(t!(lang, "document-camera-back").as_str())?;

@@ -10,9 +10,9 @@ use std::time::Duration;
 use iced::widget::image::Handle;
 use qoltanba_camera::{
     CARD_FRAME_MARGIN, Camera, CameraError, CameraSource, CaptureRequest, CardFrame, CardSide,
-    ChallengeScript, ChallengeState, ChallengeTracker, DeviceId, DocumentHint, Guide, GuideRules,
-    Hint, Preview, RecorderSettings, Scene, SelfieCapture, SelfieProgress, SelfieSettings,
-    TrackerRules, VideoIdentification,
+    ChallengeScript, ChallengeState, ChallengeTracker, Clock, DeviceId, DocumentHint, Guide,
+    GuideRules, Hint, Preview, RecorderSettings, Scene, SelfieCapture, SelfieProgress,
+    SelfieSettings, TrackerRules, VideoIdentification,
 };
 use qoltanba_core::protocol::{ChallengeLog, ChallengeStep, DocumentSide};
 
@@ -46,6 +46,8 @@ pub struct Engine {
     synthetic: bool,
     work: Arc<Mutex<Work>>,
     choice: CameraChoice,
+    /// The camera thread's clock, kept for the restart of [`Engine::start_video`].
+    clock: Clock,
     purpose: Purpose,
     /// An analysis is running; ticks meanwhile are skipped (never a queue).
     pub busy: bool,
@@ -144,17 +146,19 @@ fn card_side(side: DocumentSide) -> CardSide {
     }
 }
 
-/// Opens the camera (blocking: a device can take a moment). Call off the UI thread.
-pub fn start(choice: CameraChoice, purpose: Purpose) -> Result<Engine, CameraError> {
-    start_with(source(&choice, purpose), choice, purpose)
+/// Opens the camera (blocking: a device can take a moment). Call off the UI thread. `clock`
+/// is the system clock except in tests, which play the synthetic camera in simulated time.
+pub fn start(choice: CameraChoice, clock: Clock, purpose: Purpose) -> Result<Engine, CameraError> {
+    start_with(source(&choice, purpose), choice, clock, purpose)
 }
 
 fn start_with(
     source: CameraSource,
     choice: CameraChoice,
+    clock: Clock,
     purpose: Purpose,
 ) -> Result<Engine, CameraError> {
-    let camera = Camera::start(source, CaptureRequest::default())?;
+    let camera = Camera::start_with_clock(source, CaptureRequest::default(), clock.clone())?;
     let label = camera.label().to_owned();
     let synthetic = camera.is_synthetic();
     let guide = Guide::new(GuideRules::default()).map_err(|e| CameraError::Other(e.to_string()))?;
@@ -170,6 +174,7 @@ fn start_with(
             last_sequence: None,
         })),
         choice,
+        clock,
         purpose,
         busy: false,
     })
@@ -225,11 +230,12 @@ impl Engine {
     pub fn start_video(self) -> Result<Engine, CameraError> {
         let script = ChallengeScript::random(&mut rand::rng());
         let engine = if self.is_synthetic() {
-            let choice = self.choice.clone();
+            let (choice, clock) = (self.choice.clone(), self.clock.clone());
             drop(self);
             start_with(
                 CameraSource::Synthetic(Scene::performing(&script)),
                 choice,
+                clock,
                 Purpose::Video,
             )?
         } else {

@@ -139,6 +139,11 @@ impl App {
         &self.shared.config.camera
     }
 
+    /// The clock the camera thread runs on (a manual one in tests: simulated time).
+    pub fn camera_clock(&self) -> &qoltanba_camera::Clock {
+        &self.shared.config.camera_clock
+    }
+
     /// The picker for the camera screens: only with more than one camera, and only when the
     /// command line did not name one.
     pub fn camera_picker(&self) -> Option<Picker<'_>> {

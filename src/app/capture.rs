@@ -85,11 +85,15 @@ impl App {
         self.shared.camera.starting = true;
         self.shared.camera.error = None;
         let choice = self.shared.config.camera.clone();
+        let clock = self.shared.config.camera_clock.clone();
         let open = Task::perform(
             async move {
-                let result = tokio::task::spawn_blocking(move || camera::start(choice, purpose))
-                    .await
-                    .unwrap_or_else(|e| Err(qoltanba_camera::CameraError::Other(e.to_string())));
+                let result =
+                    tokio::task::spawn_blocking(move || camera::start(choice, clock, purpose))
+                        .await
+                        .unwrap_or_else(|e| {
+                            Err(qoltanba_camera::CameraError::Other(e.to_string()))
+                        });
                 Started::new(result)
             },
             Message::CameraStarted,

@@ -4,16 +4,18 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::VecDeque;
+use std::time::Duration;
 
 use futures::StreamExt;
 use iced::Task;
 use iced_runtime::Action;
 
 use qoltanba::app::step::Step;
-use qoltanba::app::{App, Message};
+use qoltanba::app::{App, Message, camera};
 use qoltanba::cli::Cli;
 use qoltanba::config::{Config, Settings};
 use qoltanba::i18n::Language;
+use qoltanba_camera::{Clock, ManualClock};
 use qoltanba_sandbox::Citizen;
 
 /// Runs a task and every task its messages produce, until nothing is left.
@@ -36,19 +38,45 @@ pub async fn send(app: &mut App, message: Message) {
     run(app, task).await;
 }
 
+/// A configuration for tests: the camera runs on a manual clock of its own (see
+/// [`camera_until`]).
 pub fn config(lang: Language, data: &tempfile::TempDir, service_url: Option<&str>) -> Config {
     let cli = Cli {
         lang: Some(lang),
         service_url: service_url.map(str::to_owned),
         ..Cli::default()
     };
-    Config::merge(
+    let mut config = Config::merge(
         Settings::default(),
         &cli,
         data.path().to_path_buf(),
         None,
         Vec::new(),
-    )
+    );
+    config.camera_clock = Clock::from(ManualClock::new());
+    config
+}
+
+/// Lets the camera run in simulated time until `done`, or until `limit` of simulated time has
+/// passed: each round moves the app's camera clock on by one UI tick (the camera thread renders
+/// what it would have by then) and ticks as the subscription would. Whether `done` came true.
+pub async fn camera_until(
+    app: &mut App,
+    limit: Duration,
+    mut done: impl FnMut(&App) -> bool,
+) -> bool {
+    let Clock::Manual(clock) = app.camera_clock().clone() else {
+        panic!("the test's camera should run on a manual clock (common::config sets one)");
+    };
+    let end = clock.now() + limit;
+    while clock.now() < end {
+        if done(app) {
+            return true;
+        }
+        clock.advance(camera::TICK);
+        send(app, Message::CameraTick).await;
+    }
+    done(app)
 }
 
 /// An app on `step`, connected to its own embedded sandbox in `data`.

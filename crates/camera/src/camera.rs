@@ -10,6 +10,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::clock::Clock;
 use crate::decode::{PixelFormat, decode_to_rgba};
 use crate::device::{self, CaptureMode, DeviceId};
 use crate::error::CameraError;
@@ -105,6 +106,8 @@ struct Shared {
     frames: AtomicU64,
     decode_errors: AtomicU64,
     losses: AtomicU64,
+    /// The synthetic scene's time and every pause of the thread go by this clock.
+    clock: Clock,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -137,14 +140,8 @@ impl Shared {
 
     /// Sleeps up to `duration`, waking early when asked to stop; returns whether to stop.
     fn sleep(&self, duration: Duration) -> bool {
-        let deadline = Instant::now() + duration;
-        while Instant::now() < deadline {
-            if self.stopping() {
-                return true;
-            }
-            std::thread::sleep((deadline - Instant::now()).min(Duration::from_millis(20)));
-        }
-        self.stopping()
+        self.clock
+            .sleep_until(self.clock.now() + duration, &self.stop)
     }
 }
 
@@ -175,6 +172,16 @@ impl Camera {
     /// open and streaming (on macOS this includes the permission prompt), so call it off the UI
     /// thread.
     pub fn start(source: CameraSource, request: CaptureRequest) -> Result<Camera, CameraError> {
+        Self::start_with_clock(source, request, Clock::System)
+    }
+
+    /// As [`Camera::start`], with the thread's time taken from `clock`: with a
+    /// [`ManualClock`](crate::ManualClock) a synthetic scene plays in simulated time.
+    pub fn start_with_clock(
+        source: CameraSource,
+        request: CaptureRequest,
+        clock: Clock,
+    ) -> Result<Camera, CameraError> {
         let shared = Arc::new(Shared {
             latest: Mutex::new(None),
             fresh: Condvar::new(),
@@ -183,6 +190,7 @@ impl Camera {
             frames: AtomicU64::new(0),
             decode_errors: AtomicU64::new(0),
             losses: AtomicU64::new(0),
+            clock,
         });
         let (ready_tx, ready_rx) = sync_channel::<Result<CaptureMode, CameraError>>(1);
         let (finished_tx, finished) = sync_channel::<()>(1);
@@ -239,7 +247,8 @@ impl Camera {
     }
 
     /// Waits up to `timeout` for a frame newer than sequence number `than` (any frame when
-    /// `None`); returns the newest then, or `None` on timeout or when the camera is lost.
+    /// `None`); returns the newest then, or `None` on timeout or when the camera is lost. The
+    /// timeout is real time, whatever the camera's clock: it bounds the wait for a thread.
     pub fn wait_newer(&self, than: Option<u64>, timeout: Duration) -> Option<Frame> {
         let deadline = Instant::now() + timeout;
         let mut latest = lock(&self.shared.latest);
@@ -412,6 +421,9 @@ fn run_synthetic(
     shared: &Shared,
     ready: &SyncSender<Result<CaptureMode, CameraError>>,
 ) {
+    // Registered before `start` returns, so a manual clock's first advance waits for the first
+    // frame.
+    let _participant = shared.clock.enter();
     if let Some(error) = scene.faults.start_error.clone() {
         let _ = ready.try_send(Err(error));
         return;
@@ -424,7 +436,8 @@ fn run_synthetic(
         format: PixelFormat::Rgb,
     };
     let _ = ready.try_send(Ok(mode));
-    let start = Instant::now();
+    let clock = &shared.clock;
+    let start = clock.now();
     let interval = scene.frame_interval();
     let mut sequence = 0u64;
     let mut lost_since: Option<Duration> = None;
@@ -433,7 +446,7 @@ fn run_synthetic(
         if shared.stopping() {
             return;
         }
-        let elapsed = start.elapsed();
+        let elapsed = clock.now() - start;
         let unplugged = scene.faults.unplug_at.is_some_and(|at| {
             let back = scene.faults.replug_after.map(|after| at + after);
             elapsed >= at && back.is_none_or(|back| elapsed < back)
@@ -454,12 +467,15 @@ fn run_synthetic(
             sequence += 1;
         }
         next_tick += interval;
-        let now = start.elapsed();
-        if next_tick < now {
-            // Rendering fell behind: skip the missed ticks instead of queueing them.
-            next_tick = now;
+        let now = clock.now() - start;
+        if next_tick <= now {
+            // Rendering fell behind, or the thread woke late: skip the frames missed and wait
+            // for the next slot of the frame rate instead of rendering them all at once.
+            let interval_ns = interval.as_nanos().max(1);
+            let slot = now.as_nanos() / interval_ns + 1;
+            next_tick = Duration::from_nanos(u64::try_from(slot * interval_ns).unwrap_or(u64::MAX));
         }
-        if shared.sleep(next_tick - now) {
+        if clock.sleep_until(start + next_tick, &shared.stop) {
             return;
         }
     }

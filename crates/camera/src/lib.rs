@@ -10,6 +10,7 @@
 pub mod avi;
 pub mod camera;
 pub mod challenge;
+pub mod clock;
 pub mod decode;
 pub mod detect;
 pub mod device;
@@ -28,6 +29,7 @@ pub use challenge::{
     ChallengeFailure, ChallengeLog, ChallengeScript, ChallengeState, ChallengeTracker, Prompt,
     TrackerRules,
 };
+pub use clock::{Clock, ManualClock};
 pub use device::{CaptureMode, DeviceId, DeviceInfo, list_devices};
 pub use document::{
     CARD_FRAME_MARGIN, CardFrame, CardSide, DocumentCheck, DocumentFileError, DocumentHint,

@@ -2,33 +2,61 @@
 //! The capture thread with the synthetic source: frames flow, only the newest is kept, start
 //! failures and an unplug/replug are reported, and a missing device is "no camera".
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use qoltanba_camera::{
-    Camera, CameraError, CameraSource, CameraStatus, CaptureRequest, DeviceId, Scene, list_devices,
+    Camera, CameraError, CameraSource, CameraStatus, CaptureRequest, Clock, DeviceId, ManualClock,
+    Scene, list_devices,
 };
 
-fn wait_for(camera: &Camera, wanted: impl Fn(&CameraStatus) -> bool, limit: Duration) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if wanted(&camera.status()) {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
+fn ms(ms: u64) -> Duration {
+    Duration::from_millis(ms)
+}
+
+/// A synthetic camera playing `scene` in simulated time.
+fn simulated(scene: Scene, request: CaptureRequest) -> (Camera, ManualClock) {
+    let clock = ManualClock::new();
+    let camera = Camera::start_with_clock(
+        CameraSource::Synthetic(scene),
+        request,
+        Clock::from(clock.clone()),
+    )
+    .unwrap();
+    (camera, clock)
 }
 
 #[test]
 fn frames_flow_and_only_the_newest_is_kept() {
+    let (camera, clock) = simulated(Scene::steady(), CaptureRequest::default());
+    assert!(camera.is_synthetic());
+    assert_eq!(camera.label(), "synthetic: steady");
+    assert_eq!((camera.mode().width, camera.mode().height), (1280, 720));
+    clock.advance(Duration::ZERO);
+    let first = camera.latest().expect("a first frame at once");
+    assert_eq!((first.sequence(), first.captured_at()), (0, Duration::ZERO));
+    clock.advance(ms(40));
+    let second = camera.latest().unwrap();
+    assert_eq!(second.sequence(), 1);
+    assert!(second.captured_at() > first.captured_at());
+    // Nobody reads for a while: frames are replaced, not queued.
+    for _ in 0..10 {
+        clock.advance(ms(40));
+    }
+    let latest = camera.latest().unwrap();
+    assert_eq!(latest.sequence(), 11, "{latest:?} after {second:?}");
+    assert_eq!(latest.captured_at(), ms(440));
+    assert_eq!(camera.stats().frames, 12);
+    assert_eq!(camera.status(), CameraStatus::Running);
+    drop(camera);
+}
+
+#[test]
+fn the_system_clock_plays_the_scene_in_real_time() {
     let camera = Camera::start(
         CameraSource::Synthetic(Scene::steady()),
         CaptureRequest::default(),
     )
     .unwrap();
-    assert!(camera.is_synthetic());
-    assert_eq!(camera.label(), "synthetic: steady");
-    assert_eq!((camera.mode().width, camera.mode().height), (1280, 720));
     let first = camera
         .wait_newer(None, Duration::from_secs(5))
         .expect("a first frame");
@@ -37,16 +65,6 @@ fn frames_flow_and_only_the_newest_is_kept() {
         .expect("a second frame");
     assert!(second.sequence() > first.sequence());
     assert!(second.captured_at() > first.captured_at());
-    // Nobody reads for a while: frames are replaced, not queued.
-    std::thread::sleep(Duration::from_millis(400));
-    let latest = camera.latest().unwrap();
-    assert!(
-        latest.sequence() >= second.sequence() + 3,
-        "{latest:?} after {second:?}"
-    );
-    assert_eq!(camera.stats().frames, latest.sequence() + 1);
-    assert_eq!(camera.status(), CameraStatus::Running);
-    drop(camera);
 }
 
 #[test]
@@ -65,42 +83,40 @@ fn start_failures_are_typed() {
 
 #[test]
 fn an_unplugged_camera_is_lost_and_comes_back() {
-    let scene =
-        Scene::steady().unplugged(Duration::from_millis(300), Some(Duration::from_millis(600)));
-    let camera = Camera::start(CameraSource::Synthetic(scene), CaptureRequest::default()).unwrap();
-    assert!(wait_for(
-        &camera,
-        |s| *s == CameraStatus::Lost(CameraError::Disconnected),
-        Duration::from_secs(5)
-    ));
+    let scene = Scene::steady().unplugged(ms(300), Some(ms(600)));
+    let (camera, clock) = simulated(scene, CaptureRequest::default());
+    clock.advance(ms(290));
+    assert_eq!(camera.status(), CameraStatus::Running);
+    clock.advance(ms(50));
+    assert_eq!(
+        camera.status(),
+        CameraStatus::Lost(CameraError::Disconnected)
+    );
     assert!(
         camera.latest().is_none(),
         "a lost camera shows no stale frame"
     );
-    assert!(wait_for(
-        &camera,
-        |s| *s == CameraStatus::Running,
-        Duration::from_secs(5)
-    ));
-    assert!(camera.wait_newer(None, Duration::from_secs(5)).is_some());
+    clock.advance(ms(540));
+    assert!(camera.latest().is_none(), "still unplugged at 880 ms");
+    clock.advance(ms(100));
+    assert_eq!(camera.status(), CameraStatus::Running);
+    let back = camera.latest().expect("frames again once plugged back in");
+    assert!(back.captured_at() >= ms(900), "{back:?}");
     assert_eq!(camera.stats().losses, 1);
 }
 
 #[test]
 fn without_reconnect_a_lost_camera_stays_lost() {
-    let scene =
-        Scene::steady().unplugged(Duration::from_millis(200), Some(Duration::from_millis(200)));
+    let scene = Scene::steady().unplugged(ms(200), Some(ms(200)));
     let request = CaptureRequest {
         reconnect: false,
         ..CaptureRequest::default()
     };
-    let camera = Camera::start(CameraSource::Synthetic(scene), request).unwrap();
-    assert!(wait_for(
-        &camera,
-        |s| matches!(s, CameraStatus::Lost(_)),
-        Duration::from_secs(5)
-    ));
-    std::thread::sleep(Duration::from_millis(600));
+    let (camera, clock) = simulated(scene, request);
+    clock.advance(ms(250));
+    assert!(matches!(camera.status(), CameraStatus::Lost(_)));
+    // Long after the scene's "replug" time.
+    clock.advance(ms(600));
     assert_eq!(
         camera.status(),
         CameraStatus::Lost(CameraError::Disconnected)

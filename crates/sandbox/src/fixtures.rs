@@ -2,7 +2,7 @@
 //!
 //! IINs are built from their parts with [`Iin::from_parts`] (valid check digits, no real
 //! person's number is written down); phones use the obviously fake `+7 700 000 00 NN` range.
-//! `docs/sandbox.md` lists them; keep the two in step.
+//! `docs/sandbox.md` lists them; a test fails when the two differ (and prints the table).
 
 use std::sync::OnceLock;
 
@@ -155,18 +155,72 @@ mod tests {
         }
     }
 
+    /// The table of fictional citizens in docs/sandbox.md, made from the fixtures.
+    fn docs_table() -> String {
+        let mut table = String::from(
+            "| IIN | name | phone in the mobile DB | behaviour |\n| --- | --- | --- | --- |\n",
+        );
+        for c in citizens() {
+            let phone = match c.phone {
+                // +77000000001 → +7 700 000 00 01
+                Some(p) => format!(
+                    "{} {} {} {} {}",
+                    &p[..2],
+                    &p[2..5],
+                    &p[5..8],
+                    &p[8..10],
+                    &p[10..]
+                ),
+                None => "**not registered**".to_owned(),
+            };
+            let mut behaviour = match c.behaviour {
+                Behaviour::Approve if c.phone.is_none() => {
+                    "phone-registration path, then approved".to_owned()
+                }
+                Behaviour::Approve => "approved".to_owned(),
+                Behaviour::DocumentMismatch => format!(
+                    "**moderation**: the ID card is \"recognised\" as {}, which differs from the register",
+                    c.recognised_document().surname
+                ),
+                Behaviour::Reject(reason) => format!("**rejected**: \"{reason}\""),
+            };
+            let (year, _, _) = c.iin.birth_date();
+            if year >= 2000 {
+                let century = &c.iin.as_str()[6..7];
+                behaviour.push_str(&format!(" (born {year}: century digit {century})"));
+            }
+            if c.patronymic.is_none() {
+                behaviour.push_str("; **no patronymic** (CSRs must omit GIVENNAME)");
+            }
+            table.push_str(&format!(
+                "| `{}` | {} | {phone} | {behaviour} |\n",
+                c.iin.as_str(),
+                c.full_name()
+            ));
+        }
+        table
+    }
+
     #[test]
     fn fixture_table_for_docs() {
-        // `cargo test -p qoltanba-sandbox fixture_table_for_docs -- --nocapture` prints the
-        // table of docs/sandbox.md.
-        for c in citizens() {
-            println!(
-                "| `{}` | {} | {} | {:?} |",
-                c.iin.as_str(),
-                c.full_name(),
-                c.phone.unwrap_or("not registered"),
-                c.behaviour
-            );
-        }
+        let table = docs_table();
+        // Printed for regenerating: `cargo test -p qoltanba-sandbox fixture_table_for_docs --
+        // --nocapture`, then paste it over the table in docs/sandbox.md.
+        println!("{table}");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/sandbox.md");
+        let docs = std::fs::read_to_string(path).unwrap();
+        let documented: String = docs
+            .lines()
+            .skip_while(|line| !line.starts_with("| IIN |"))
+            .take_while(|line| line.starts_with('|'))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert!(
+            documented == table,
+            "docs/sandbox.md's table of fictional citizens differs from the fixtures.\n\
+             Regenerate it: cargo test -p qoltanba-sandbox fixture_table_for_docs -- --nocapture\n\
+             and paste the printed table over the old one.\n\
+             In the docs:\n{documented}\nFrom the fixtures:\n{table}"
+        );
     }
 }

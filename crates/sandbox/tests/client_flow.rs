@@ -6,6 +6,8 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::{Subject, avi, citizen, csr, jpeg, png, start};
 use qoltanba_core::client::{Client, ClientError, Session};
 use qoltanba_core::domain::{AccountPin, ApplicationNumber, OtpCode};
@@ -73,7 +75,11 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn safe_requests_are_retried_through_injected_failures_and_errors_keep_their_code() {
     let sandbox = start().await;
-    let client = Client::new(&sandbox.base, None).unwrap();
+    // The app's number of retries, without its real-time pauses.
+    const PAUSES: [Duration; 2] = [Duration::from_millis(1); 2];
+    let client = Client::new(&sandbox.base, None)
+        .unwrap()
+        .with_retry_pauses(&PAUSES);
     let unknown = ApplicationNumber::parse("0000000001").unwrap();
     // Every other /v1 answer is a 503 (seeded, so the run repeats exactly). A GET is retried
     // up to three times, so the protocol error underneath still comes through.
