@@ -19,7 +19,10 @@ mod info;
 mod keys;
 mod known;
 mod module;
+mod object_names;
 mod pin;
+mod pin_checks;
+mod presence;
 mod registry;
 mod session;
 mod state;
@@ -28,13 +31,15 @@ pub use certificate::StoredKeyPair;
 pub use csr::SignMechanism;
 pub use error::{Capability, TokenError};
 pub use info::TokenInfo;
-pub use keys::{KeyId, KeyRole, LABEL_PREFIX, TokenKey};
+pub use keys::TokenKey;
 pub use known::{
     KNOWN_MODULES, KnownModule, Location, Os, Vendor, current_os, device_modules, softhsm_module,
     vendor_of,
 };
 pub use module::LibraryInfo;
+pub use module::{ModuleProblem, ProblemKind};
+pub use object_names::{KeyId, KeyRole, LABEL_PREFIX};
 pub use pin::{PinLength, TokenPin, is_factory_pin};
-pub use registry::{ModuleInfo, ModuleOrigin, ModuleProblem, ProblemKind, TokenRegistry};
+pub use registry::{ModuleInfo, ModuleOrigin, TokenRegistry};
 pub use session::TokenSession;
 pub use state::{DeviceKind, PinState, TokenFlags, factory_pin};
