@@ -251,7 +251,7 @@ pub fn edit_settings(
         path: path.to_path_buf(),
     })?;
     change(&mut document);
-    crate::files::write_private(path, document.to_string().as_bytes()).map_err(unwritable)
+    qoltanba_core::store::write_private(path, document.to_string().as_bytes()).map_err(unwritable)
 }
 
 /// The settings file's place, or why there is none.

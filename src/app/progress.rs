@@ -54,7 +54,7 @@ pub fn save(data_dir: &Path, progress: &Progress) -> std::io::Result<()> {
         };
     }
     let text = toml::to_string(progress).map_err(std::io::Error::other)?;
-    crate::files::write_private(&target, text.as_bytes())
+    qoltanba_core::store::write_private(&target, text.as_bytes())
 }
 
 #[cfg(test)]
