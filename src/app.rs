@@ -4,9 +4,7 @@
 pub mod camera;
 pub mod cameras;
 mod capture;
-pub mod device;
 mod device_flow;
-pub mod device_keys;
 pub mod explain;
 pub mod flow;
 mod identity;
@@ -14,7 +12,6 @@ pub mod keys;
 pub mod kiosk;
 mod notices;
 pub mod photo;
-pub mod progress;
 pub mod screen;
 pub mod service;
 pub mod step;
@@ -27,6 +24,8 @@ use iced::widget::{column, container, operation, scrollable};
 use iced::{Element, Fill, Subscription, Task, Theme, window};
 use qoltanba_core::client::Session;
 use qoltanba_core::protocol::{ApplicationStatusResponse, SmsMessage};
+use qoltanba_core::store::progress;
+use qoltanba_core::token::devices;
 
 use crate::config::{Config, ConfigWarning};
 use crate::i18n::Language;
@@ -85,9 +84,9 @@ pub struct App {
     /// The cameras to pick from, and how they are listed.
     cameras: cameras::Cameras,
     /// PKCS#11 devices: the registry, the open session, the keys of the application.
-    devices: device::Devices,
+    devices: devices::Devices,
     /// The device the last installation wrote the certificates to.
-    installed_device: Option<device_keys::DeviceKeys>,
+    installed_device: Option<qoltanba_core::token::DeviceKeys>,
     /// Kiosk mode's own state (keypad, idle clock, operator panel); `None` on a desktop.
     kiosk: Option<kiosk::Kiosk>,
 }
@@ -172,7 +171,7 @@ impl App {
             camera_error: None,
             camera_view: None,
             cameras: cameras::Cameras::default(),
-            devices: device::Devices::new(config.modules.clone()),
+            devices: devices::Devices::new(config.modules.clone()),
             installed_device: None,
             lang: config.language,
             step: Step::Welcome,
@@ -413,7 +412,7 @@ impl App {
                 }
             }
             Message::Done(done::Message::Home) if self.kiosk.is_some() => {
-                return self.reset_visit(kiosk::counters::Outcome::Completed);
+                return self.reset_visit(qoltanba_core::kiosk::counters::Outcome::Completed);
             }
             Message::Done(done::Message::Home) => return self.go(Step::Welcome),
             Message::Kiosk(message) => return self.on_kiosk(message),

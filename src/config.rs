@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
+use qoltanba_core::kiosk::code::CodeHash;
+use qoltanba_core::kiosk::idle;
 use serde::{Deserialize, Serialize};
 
-use crate::app::kiosk::code::CodeHash;
-use crate::app::kiosk::idle;
 use crate::cli::Cli;
 use crate::i18n::Language;
 

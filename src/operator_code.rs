@@ -7,9 +7,9 @@ use std::path::Path;
 
 use zeroize::Zeroizing;
 
-use crate::app::kiosk::code::{self, CodeError, CodeHash};
 use crate::i18n::Language;
 use crate::t;
+use qoltanba_core::kiosk::code::{self, CodeError, CodeHash};
 
 /// Why the code was not set, in the operator's language.
 pub fn run(settings: Option<&Path>, lang: Language) -> Result<String, String> {

@@ -1,18 +1,15 @@
 //! The device path through the wizard: listing the devices while the storage step shows,
 //! the PIN (and the factory-PIN change) when Next is pressed, the keys made on the device and
 //! sent, and the certificates written to it. Every device call runs in `spawn_blocking`
-//! through [`device::blocking`]; the answers come back as [`Reply`] messages.
+//! through [`blocking`]; the answers come back as [`Reply`] messages.
 
 use iced::Task;
 use qoltanba_core::client::ClientError;
 use qoltanba_core::domain::ApplicationNumber;
-use qoltanba_core::protocol::{
-    ApplicationStatus, ApplicationStatusResponse, CertificatesResponse, ErrorCode,
-};
-use qoltanba_core::token::TokenError;
+use qoltanba_core::protocol::{ApplicationStatus, ApplicationStatusResponse, CertificatesResponse};
+use qoltanba_core::token::devices::{DeviceSession, blocking};
+use qoltanba_core::token::{DeviceError, DevicePrepared, TokenError, enrolment};
 
-use super::device::{DeviceError, DeviceSession, blocking};
-use super::device_keys::{self, DevicePrepared};
 use super::flow::Reply;
 use super::screen::devices::Stage;
 use super::screen::{install, submit};
@@ -119,9 +116,9 @@ impl App {
         self.submit.problem = None;
         self.submit.stage = submit::Stage::Keys;
         self.failure = None;
-        let tag = device_keys::label_tag();
+        let tag = enrolment::label_tag();
         Task::perform(
-            blocking(move || device_keys::make_keys(&session, &subject, clean_up, &tag)),
+            blocking(move || enrolment::make_keys(&session, &subject, clean_up, &tag)),
             |result| Message::Reply(Reply::DeviceKeysMade(result)),
         )
     }
@@ -173,7 +170,7 @@ impl App {
             },
             Err(error) => {
                 self.submit.stage = submit::Stage::Idle;
-                if !is_final(&error) {
+                if !error.is_final() {
                     return self.fail_with(error, Message::ResendApplication);
                 }
                 // The service will never take these requests: the keys made for them go.
@@ -192,7 +189,7 @@ impl App {
             return Task::none();
         };
         Task::perform(
-            blocking(move || device_keys::remove_keys(&session, &prepared.keys)),
+            blocking(move || enrolment::remove_keys(&session, &prepared.keys)),
             |result| Message::Reply(Reply::DeviceKeysRemoved(result)),
         )
     }
@@ -233,7 +230,7 @@ impl App {
                 // The screen keeps showing the device and the refusal; Install has nothing left
                 // to do.
                 let keys = self.devices.pending.take();
-                self.progress = super::progress::Progress::default();
+                self.progress = qoltanba_core::store::progress::Progress::default();
                 let removal = self.remove_device_keys(keys.map(|keys| DevicePrepared {
                     keys,
                     csr_auth: String::new(),
@@ -269,7 +266,7 @@ impl App {
                     (None, Some(pin)) => registry.open(&keys, &pin)?,
                     (None, None) => return Err(DeviceError::Token(TokenError::LoggedOut)),
                 };
-                device_keys::install(&session, &keys, &certificates)?;
+                enrolment::install(&session, &keys, &certificates)?;
                 Ok(session)
             }),
             |result| Message::Reply(Reply::DeviceInstalled(result)),
@@ -353,7 +350,7 @@ impl App {
                     self.install.forget_pin();
                     self.installed_device = self.devices.pending.take();
                     self.install.device = None;
-                    self.progress = super::progress::Progress::default();
+                    self.progress = qoltanba_core::store::progress::Progress::default();
                     let previous = self.devices.session.take();
                     Task::batch([
                         close(Some(session)),
@@ -378,7 +375,7 @@ impl App {
     }
 
     /// The device the keys were written to (the done screen names it).
-    pub fn installed_device(&self) -> Option<&device_keys::DeviceKeys> {
+    pub fn installed_device(&self) -> Option<&qoltanba_core::token::DeviceKeys> {
         self.installed_device.as_ref()
     }
 
@@ -422,58 +419,5 @@ fn close(session: Option<DeviceSession>) -> Task<Message> {
             |()| Message::Idle,
         ),
         None => Task::none(),
-    }
-}
-
-/// Whether the service refused the application for good (the same requests will never be
-/// accepted), as opposed to not being reached or being busy.
-fn is_final(error: &ClientError) -> bool {
-    match error {
-        ClientError::Timeout
-        | ClientError::Unreachable(_)
-        | ClientError::Malformed(_)
-        | ClientError::Config(_) => false,
-        ClientError::Api { code, .. } => !matches!(
-            code,
-            ErrorCode::Unavailable
-                | ErrorCode::Internal
-                | ErrorCode::NotFound
-                | ErrorCode::MethodNotAllowed
-                | ErrorCode::ResendTooSoon
-                | ErrorCode::Unknown
-        ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn api(code: ErrorCode) -> ClientError {
-        ClientError::Api {
-            code,
-            message: String::new(),
-            retry_after: None,
-        }
-    }
-
-    #[test]
-    fn only_a_refusal_removes_the_keys() {
-        for refusal in [
-            ErrorCode::CsrInvalid,
-            ErrorCode::CsrSubjectMismatch,
-            ErrorCode::VerificationRejected,
-            ErrorCode::Unauthorized,
-        ] {
-            assert!(is_final(&api(refusal)), "{refusal:?}");
-        }
-        for passing in [
-            api(ErrorCode::Unavailable),
-            api(ErrorCode::Internal),
-            ClientError::Timeout,
-            ClientError::Unreachable("connection refused".into()),
-        ] {
-            assert!(!is_final(&passing), "{passing:?}");
-        }
     }
 }

@@ -376,7 +376,7 @@ impl App {
                 Ok(files) => {
                     self.install.stage = install::Stage::Idle;
                     self.installed = Some(files);
-                    self.progress = super::progress::Progress::default();
+                    self.progress = qoltanba_core::store::progress::Progress::default();
                     Task::batch([self.save_progress(), self.go(Step::Done)])
                 }
                 Err(error) => {

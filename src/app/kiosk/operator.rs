@@ -9,13 +9,13 @@ use iced::{Center, Element, Fill};
 use zeroize::Zeroizing;
 
 pub use crate::app::cameras::CameraOption;
-use crate::app::device::Listing;
 use crate::app::theme;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, banner, caption, page, section};
 use crate::config::{CameraChoice, Config};
 use crate::i18n::Language;
 use crate::t;
+use qoltanba_core::token::devices::Listing;
 
 use super::counters::Counters;
 use super::idle;

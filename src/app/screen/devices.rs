@@ -8,12 +8,13 @@ use iced::{Alignment, Element, Fill};
 use qoltanba_core::token::{DeviceKind, PinState, TokenInfo, TokenPin};
 use zeroize::Zeroize;
 
-use crate::app::device::{DeviceError, Listing};
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, caption, choice_with, field, section};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
+use qoltanba_core::token::DeviceError;
+use qoltanba_core::token::devices::Listing;
 
 pub const PIN_ID: &str = "device-pin";
 pub const NEW_PIN_ID: &str = "device-new-pin";

@@ -15,13 +15,13 @@ use qoltanba_core::store::{PendingKeys, StoreError};
 use qoltanba_core::token::TokenPin;
 use zeroize::Zeroize;
 
-use crate::app::device_keys::DeviceKeys;
 use crate::app::screen::clamp_path;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
+use qoltanba_core::token::DeviceKeys;
 
 pub const FOLDER_ID: &str = "install-folder";
 pub const PASSWORD_ID: &str = "install-password";

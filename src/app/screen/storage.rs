@@ -10,13 +10,13 @@ use qoltanba_core::store::{FolderCheck, StoreError};
 use iced::Element;
 use iced::widget::{checkbox, column, row};
 
-use crate::app::device::Listing;
 use crate::app::screen::{clamp_path, devices};
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
+use qoltanba_core::token::devices::Listing;
 
 pub const FOLDER_ID: &str = "folder-input";
 

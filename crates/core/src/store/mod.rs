@@ -10,7 +10,7 @@
 //!
 //! Every file is written atomically (a temporary file in the same folder, fsync, rename that
 //! never replaces an existing key file, fsync of the folder), owner-only (0600) on Unix. The
-//! app's own small files go through the same writer ([`write_private`]).
+//! app's own small files go through the same writer ([`write_private`]); [`progress`] is one.
 
 mod atomic;
 mod error;
@@ -18,6 +18,7 @@ mod install;
 mod names;
 mod pending;
 mod preflight;
+pub mod progress;
 
 pub use atomic::write_private;
 pub use error::StoreError;

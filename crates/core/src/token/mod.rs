@@ -10,10 +10,18 @@
 //! ([`TokenSession::import_certificate`], [`TokenSession::read_back`]). An interrupted attempt's
 //! objects are found and removed by [`TokenSession::remove_incomplete`].
 //!
+//! The app's use of all this lives in [`devices`] (the registry shared with worker threads,
+//! the one open session) and [`enrolment`] (the two pairs of an application made on the device,
+//! their certificates written there); what is remembered of them is [`DeviceKeys`].
+//!
 //! Every call may block on the device; the GUI runs them off the UI thread. See docs/tokens.md.
 
 mod certificate;
 mod csr;
+mod device_error;
+mod device_keys;
+pub mod devices;
+pub mod enrolment;
 mod error;
 mod info;
 mod keys;
@@ -29,6 +37,8 @@ mod state;
 
 pub use certificate::StoredKeyPair;
 pub use csr::SignMechanism;
+pub use device_error::DeviceError;
+pub use device_keys::{DeviceKey, DeviceKeys, DevicePrepared};
 pub use error::{Capability, TokenError};
 pub use info::TokenInfo;
 pub use keys::TokenKey;
