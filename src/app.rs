@@ -62,7 +62,7 @@ pub struct App {
     status: status::State,
     /// The issuance service, once reached.
     connection: Option<service::Connection>,
-    connection_error: Option<String>,
+    connection_error: Option<service::ConnectError>,
     session_id: Option<String>,
     /// Authorised by the SMS code; holds the bearer token in memory only.
     session: Option<Session>,

@@ -57,7 +57,8 @@ impl FromStr for CameraChoice {
 /// Where the issuance service lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Service {
-    /// The sandbox, started inside the app on loopback.
+    /// The sandbox, started inside the app on loopback (a build without the `sandbox` feature
+    /// has none and says so: `service::ConnectError::NoServiceUrl`).
     EmbeddedSandbox,
     /// A remote service at this base URL.
     Remote(String),

@@ -272,6 +272,7 @@ service-connecting = Connecting to the issuance service…
 service-sandbox-badge = SANDBOX
 service-sandbox-note = Training mode: the built-in sandbox stands in for the government services. No real keys are issued.
 service-failed = Could not start the issuance service: { $reason }
+service-url-missing = No issuance service address is set, and this build has no built-in sandbox. Give the address with --service-url or as service_url in settings.toml.
 service-waiting = Waiting for the service…
 service-retry = Try again
 sandbox-sms-title = Sandbox SMS

@@ -275,6 +275,7 @@ service-connecting = Подключение к службе выдачи…
 service-sandbox-badge = ПЕСОЧНИЦА
 service-sandbox-note = Учебный режим: встроенная песочница вместо государственных служб. Настоящие ключи не выдаются.
 service-failed = Не удалось запустить службу выдачи: { $reason }
+service-url-missing = Адрес службы выдачи не задан, а встроенной песочницы в этой сборке нет. Укажите адрес: --service-url при запуске или service_url в settings.toml.
 service-waiting = Ждём ответа службы…
 service-retry = Повторить
 sandbox-sms-title = SMS песочницы

@@ -238,6 +238,15 @@ pub fn store(lang: Language, error: &qoltanba_core::store::StoreError) -> String
 }
 
 /// A device operation failed: what happened and what to do, in the citizen's words.
+/// Why the issuance service could not be reached or started.
+pub fn connection(lang: Language, error: &crate::app::service::ConnectError) -> String {
+    use crate::app::service::ConnectError;
+    match error {
+        ConnectError::NoServiceUrl => t!(lang, "service-url-missing"),
+        ConnectError::Failed(reason) => t!(lang, "service-failed", reason = reason.as_str()),
+    }
+}
+
 pub fn device(lang: Language, error: &qoltanba_core::token::DeviceError) -> String {
     use qoltanba_core::token::DeviceError;
     match error {

@@ -32,7 +32,7 @@ pub struct Failure {
 /// the user has left is ignored.
 #[derive(Debug, Clone)]
 pub enum Reply {
-    Connected(Result<Connection, String>),
+    Connected(Result<Connection, super::service::ConnectError>),
     SessionCreated(Result<CreateSessionResponse, ClientError>),
     OtpVerified(Result<Session, ClientError>),
     OtpResent(Result<OtpResendResponse, ClientError>),

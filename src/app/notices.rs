@@ -16,10 +16,7 @@ impl App {
         if let Some(reason) = &self.connection_error {
             return Some(
                 column![
-                    banner(
-                        Banner::Error,
-                        t!(lang, "service-failed", reason = reason.as_str())
-                    ),
+                    banner(Banner::Error, explain::connection(lang, reason)),
                     action(
                         t!(lang, "service-retry"),
                         Some(Message::ReconnectService),

@@ -1,7 +1,9 @@
 //! The connection to the issuance service: the embedded sandbox (started off the UI thread on
-//! loopback) or a remote URL. Either way the app talks to it over HTTP through one client.
+//! loopback, when the app is built with the `sandbox` feature) or a remote URL. Either way the
+//! app talks to it over HTTP through one client.
 
 use std::path::PathBuf;
+#[cfg(feature = "sandbox")]
 use std::sync::Arc;
 
 use qoltanba_core::client::Client;
@@ -13,6 +15,7 @@ use crate::config::Service;
 #[derive(Clone)]
 pub struct Connection {
     pub client: Client,
+    #[cfg(feature = "sandbox")]
     pub sandbox: Option<Arc<qoltanba_sandbox::RunningSandbox>>,
 }
 
@@ -27,8 +30,22 @@ impl std::fmt::Debug for Connection {
 
 impl Connection {
     pub fn is_sandbox(&self) -> bool {
-        self.sandbox.is_some()
+        #[cfg(feature = "sandbox")]
+        return self.sandbox.is_some();
+        #[cfg(not(feature = "sandbox"))]
+        false
     }
+}
+
+/// Why there is no connection.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConnectError {
+    /// No service address is set and this build has no sandbox to start instead.
+    #[error("no service address is set and the sandbox is not built in")]
+    NoServiceUrl,
+    /// The client could not be made (bad URL, unreadable CA file) or the sandbox did not start.
+    #[error("{0}")]
+    Failed(String),
 }
 
 /// Starts or reaches the service. Starting the sandbox opens its database and, the first time,
@@ -37,28 +54,36 @@ pub async fn connect(
     service: Service,
     data_dir: PathBuf,
     ca_file: Option<PathBuf>,
-) -> Result<Connection, String> {
+) -> Result<Connection, ConnectError> {
+    let failed = |error: &dyn std::fmt::Display| ConnectError::Failed(error.to_string());
     match service {
         Service::Remote(url) => {
-            let client = Client::new(&url, ca_file.as_deref()).map_err(|e| e.to_string())?;
+            let client = Client::new(&url, ca_file.as_deref()).map_err(|e| failed(&e))?;
             Ok(Connection {
                 client,
+                #[cfg(feature = "sandbox")]
                 sandbox: None,
             })
         }
+        #[cfg(feature = "sandbox")]
         Service::EmbeddedSandbox => {
             let started = tokio::task::spawn_blocking(move || {
                 let config = qoltanba_sandbox::SandboxConfig::loopback(data_dir.join("sandbox"));
                 qoltanba_sandbox::spawn_in_background(config)
             })
             .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())?;
-            let client = Client::new(&started.base_url(), None).map_err(|e| e.to_string())?;
+            .map_err(|e| failed(&e))?
+            .map_err(|e| failed(&e))?;
+            let client = Client::new(&started.base_url(), None).map_err(|e| failed(&e))?;
             Ok(Connection {
                 client,
                 sandbox: Some(Arc::new(started)),
             })
+        }
+        #[cfg(not(feature = "sandbox"))]
+        Service::EmbeddedSandbox => {
+            let _ = data_dir;
+            Err(ConnectError::NoServiceUrl)
         }
     }
 }
