@@ -5,11 +5,11 @@
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
+use qoltanba_core::kiosk::code::{self, CodeError, CodeHash};
 use zeroize::Zeroizing;
 
 use crate::i18n::Language;
 use crate::t;
-use qoltanba_core::kiosk::code::{self, CodeError, CodeHash};
 
 /// Why the code was not set, in the operator's language.
 pub fn run(settings: Option<&Path>, lang: Language) -> Result<String, String> {

@@ -17,10 +17,10 @@ use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, explain, theme};
 use qoltanba::i18n::Language;
 use qoltanba::t;
-use qoltanba_core::token::DeviceError;
 use qoltanba_core::token::devices::Listing;
 use qoltanba_core::token::{
-    DeviceKind, ModuleProblem, PinLength, PinState, ProblemKind, TokenError, TokenFlags, TokenInfo,
+    DeviceError, DeviceKind, ModuleProblem, PinLength, PinState, ProblemKind, TokenError,
+    TokenFlags, TokenInfo,
 };
 
 use common::{config, send};

@@ -13,13 +13,13 @@ use std::sync::Arc;
 
 use qoltanba_core::protocol::CertificatesResponse;
 use qoltanba_core::store::{FolderCheck, InstalledKeys, PendingKeys, StoreError};
+use qoltanba_core::token::devices::{DeviceSession, Listing};
+use qoltanba_core::token::{DeviceError, DevicePrepared};
 
 use super::keys::Prepared;
 use super::service::Connection;
 use super::step::Step;
 use super::{App, Message};
-use qoltanba_core::token::devices::{DeviceSession, Listing};
-use qoltanba_core::token::{DeviceError, DevicePrepared};
 
 /// A failed request and the message that tries it again.
 #[derive(Debug, Clone)]

@@ -87,3 +87,15 @@ pub async fn connect(
         }
     }
 }
+
+#[cfg(all(test, not(feature = "sandbox")))]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn without_the_sandbox_a_missing_address_is_an_error() {
+        let dir = std::env::temp_dir();
+        let connection = connect(Service::EmbeddedSandbox, dir, None).await;
+        assert_eq!(connection.err(), Some(ConnectError::NoServiceUrl));
+    }
+}

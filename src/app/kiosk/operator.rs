@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use iced::widget::{column, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill};
+use qoltanba_core::token::devices::Listing;
 use zeroize::Zeroizing;
 
 pub use crate::app::cameras::CameraOption;
@@ -15,7 +16,6 @@ use crate::app::widget::{Banner, banner, caption, page, section};
 use crate::config::{CameraChoice, Config};
 use crate::i18n::Language;
 use crate::t;
-use qoltanba_core::token::devices::Listing;
 
 use super::counters::Counters;
 use super::idle;

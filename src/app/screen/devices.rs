@@ -5,7 +5,8 @@
 
 use iced::widget::{column, pick_list, row, text};
 use iced::{Alignment, Element, Fill};
-use qoltanba_core::token::{DeviceKind, PinState, TokenInfo, TokenPin};
+use qoltanba_core::token::devices::Listing;
+use qoltanba_core::token::{DeviceError, DeviceKind, PinState, TokenInfo, TokenPin};
 use zeroize::Zeroize;
 
 use crate::app::widget::nav::action;
@@ -13,8 +14,6 @@ use crate::app::widget::{Banner, Feedback, Field, banner, caption, choice_with, 
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
-use qoltanba_core::token::DeviceError;
-use qoltanba_core::token::devices::Listing;
 
 pub const PIN_ID: &str = "device-pin";
 pub const NEW_PIN_ID: &str = "device-new-pin";

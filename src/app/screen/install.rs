@@ -12,7 +12,7 @@ use iced::{Element, Fill};
 use qoltanba_core::domain::KeyPassword;
 use qoltanba_core::protocol::{ApplicationStatus, ApplicationStatusResponse};
 use qoltanba_core::store::{PendingKeys, StoreError};
-use qoltanba_core::token::TokenPin;
+use qoltanba_core::token::{DeviceKeys, TokenPin};
 use zeroize::Zeroize;
 
 use crate::app::screen::clamp_path;
@@ -21,7 +21,6 @@ use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
-use qoltanba_core::token::DeviceKeys;
 
 pub const FOLDER_ID: &str = "install-folder";
 pub const PASSWORD_ID: &str = "install-password";

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use qoltanba_core::store::{FolderCheck, StoreError};
+use qoltanba_core::token::devices::Listing;
 
 use iced::Element;
 use iced::widget::{checkbox, column, row};
@@ -16,7 +17,6 @@ use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
-use qoltanba_core::token::devices::Listing;
 
 pub const FOLDER_ID: &str = "folder-input";
 
