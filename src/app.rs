@@ -5,14 +5,11 @@
 pub mod camera;
 pub mod cameras;
 mod capture;
-pub mod device;
-pub mod device_keys;
 pub mod explain;
 pub mod kiosk;
 mod notices;
 pub mod photo;
 mod probe;
-pub mod progress;
 pub mod screen;
 pub mod service;
 pub mod shared;
@@ -26,6 +23,7 @@ use iced::widget::operation;
 use iced::{Task, Theme};
 use qoltanba_core::client::ClientError;
 use qoltanba_core::protocol::SmsMessage;
+use qoltanba_core::store::progress;
 
 use crate::config::Config;
 use crate::i18n::Language;
@@ -203,7 +201,7 @@ impl App {
             Some(Event::Go(step)) => self.go(step),
             Some(Event::Resume) => self.resume(),
             Some(Event::Home) if self.kiosk.is_some() => {
-                self.reset_visit(kiosk::counters::Outcome::Completed)
+                self.reset_visit(qoltanba_core::kiosk::counters::Outcome::Completed)
             }
             Some(Event::Home) => self.go(Step::Welcome),
             Some(Event::PickCamera(option)) => self.on_cameras(cameras::Message::Picked(option)),

@@ -18,7 +18,8 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub lang: Option<Language>,
 
-    /// Base URL of the issuance service; without it the embedded sandbox is used.
+    /// Base URL of the issuance service; without it the embedded sandbox is used (in builds
+    /// with the `sandbox` feature; other builds need it here or in the settings file).
     #[arg(long, value_name = "URL")]
     pub service_url: Option<String>,
 
@@ -78,6 +79,8 @@ impl From<CardSide> for qoltanba_core::protocol::DocumentSide {
 pub enum Command {
     /// Runs the sandbox issuance service on its own (for testers and demos), or decides a
     /// verification waiting in moderation: `qoltanba sandbox moderate ID approve|reject`.
+    /// Only in builds with the `sandbox` feature (the default).
+    #[cfg(feature = "sandbox")]
     Sandbox(qoltanba_sandbox::cli::SandboxArgs),
     /// Shows what a key file holds: owner, IIN, issuer, validity and days left, key usage.
     Inspect(InspectArgs),

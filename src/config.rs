@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
+use qoltanba_core::kiosk::code::CodeHash;
+use qoltanba_core::kiosk::idle;
 use serde::{Deserialize, Serialize};
 
-use crate::app::kiosk::code::CodeHash;
-use crate::app::kiosk::idle;
 use crate::cli::Cli;
 use crate::i18n::Language;
 
@@ -57,7 +57,8 @@ impl FromStr for CameraChoice {
 /// Where the issuance service lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Service {
-    /// The sandbox, started inside the app on loopback.
+    /// The sandbox, started inside the app on loopback (a build without the `sandbox` feature
+    /// has none and says so: `service::ConnectError::NoServiceUrl`).
     EmbeddedSandbox,
     /// A remote service at this base URL.
     Remote(String),
@@ -255,7 +256,7 @@ pub fn edit_settings(
         path: path.to_path_buf(),
     })?;
     change(&mut document);
-    crate::files::write_private(path, document.to_string().as_bytes()).map_err(unwritable)
+    qoltanba_core::store::write_private(path, document.to_string().as_bytes()).map_err(unwritable)
 }
 
 /// The settings file's place, or why there is none.

@@ -3,7 +3,6 @@
 pub mod app;
 pub mod cli;
 pub mod config;
-pub mod files;
 pub mod i18n;
 pub mod inspect;
 pub mod operator_code;

@@ -6,6 +6,7 @@ use qoltanba::config::Config;
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command.clone() {
+        #[cfg(feature = "sandbox")]
         Some(Command::Sandbox(args)) => match qoltanba_sandbox::cli::run(args) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(error) => {

@@ -5,9 +5,9 @@
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
+use qoltanba_core::kiosk::code::{self, CodeError, CodeHash};
 use zeroize::Zeroizing;
 
-use crate::app::kiosk::code::{self, CodeError, CodeHash};
 use crate::i18n::Language;
 use crate::t;
 

@@ -11,15 +11,16 @@ use std::path::PathBuf;
 use iced::Settings;
 use iced_test::Simulator;
 use iced_test::selector::id;
-use qoltanba::app::device::{DeviceError, Listing};
 use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::{devices, storage};
 use qoltanba::app::step::Step;
 use qoltanba::app::{App, Message, explain, theme};
 use qoltanba::i18n::Language;
 use qoltanba::t;
+use qoltanba_core::token::devices::Listing;
 use qoltanba_core::token::{
-    DeviceKind, ModuleProblem, PinLength, PinState, ProblemKind, TokenError, TokenFlags, TokenInfo,
+    DeviceError, DeviceKind, ModuleProblem, PinLength, PinState, ProblemKind, TokenError,
+    TokenFlags, TokenInfo,
 };
 
 use common::{config, send};

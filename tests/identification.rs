@@ -229,11 +229,11 @@ async fn uploads_without_a_session_say_so_instead_of_hanging() {
 fn stored_progress_is_offered_on_a_desk_and_ignored_by_a_kiosk() {
     let data = tempfile::tempdir().unwrap();
     assert!(!App::new(config(Language::Ru, &data, None)).resume_available());
-    let progress = qoltanba::app::progress::Progress {
+    let progress = qoltanba_core::store::progress::Progress {
         iin: Some("900101300015".into()),
         ..Default::default()
     };
-    qoltanba::app::progress::save(data.path(), &progress).unwrap();
+    qoltanba_core::store::progress::save(data.path(), &progress).unwrap();
     assert!(App::new(config(Language::Ru, &data, None)).resume_available());
     let mut kiosk = config(Language::Ru, &data, None);
     kiosk.kiosk = true;

@@ -15,7 +15,6 @@ use iced::Settings;
 use iced_test::{Error, Simulator};
 
 use common::{camera_until, citizen_who, config, run, send};
-use qoltanba::app::kiosk::code::CodeHash;
 use qoltanba::app::kiosk::fields::Field;
 use qoltanba::app::kiosk::keypad::{self, Key};
 use qoltanba::app::kiosk::{self, operator};
@@ -27,6 +26,7 @@ use qoltanba::app::{App, Message, theme};
 use qoltanba::config::{CameraChoice, Config};
 use qoltanba::i18n::Language;
 use qoltanba::t;
+use qoltanba_core::kiosk::code::CodeHash;
 use qoltanba_core::token::{TokenError, TokenPin};
 use softhsm::{block_on, isolated};
 
@@ -511,7 +511,7 @@ fn a_reset_logs_the_visitors_device_out() {
             assert!(
                 matches!(
                     wrong,
-                    Err(qoltanba::app::device::DeviceError::Token(
+                    Err(qoltanba_core::token::DeviceError::Token(
                         TokenError::WrongPin { .. }
                     ))
                 ),

@@ -274,6 +274,7 @@ service-failed-config = Could not connect to the issuance service: the service a
 service-failed-sandbox-data = Could not start the built-in test service: the folder { $path } cannot be used. Check the folder's permissions and the free disk space.
 service-failed-sandbox-listen = Could not start the built-in test service: no local port is available. Close other copies of the program and try again.
 service-failed-sandbox = Could not start the built-in test service. Try again; if it keeps failing, restart the program.
+service-url-missing = No issuance service address is set, and this build has no built-in sandbox. Give the address with --service-url or as service_url in settings.toml.
 service-waiting = Waiting for the service…
 service-retry = Try again
 sandbox-sms-title = Sandbox SMS

@@ -97,6 +97,7 @@ pub fn connect(lang: Language, error: &crate::app::service::ConnectError) -> Str
     use crate::app::service::ConnectError;
     use qoltanba_core::client::ClientError;
     match error {
+        ConnectError::NoServiceUrl => t!(lang, "service-url-missing"),
         ConnectError::Client(ClientError::Config(detail)) => {
             t!(lang, "service-failed-config", detail = detail.as_str())
         }
@@ -257,8 +258,8 @@ pub fn store(lang: Language, error: &qoltanba_core::store::StoreError) -> String
 }
 
 /// A device operation failed: what happened and what to do, in the citizen's words.
-pub fn device(lang: Language, error: &crate::app::device::DeviceError) -> String {
-    use crate::app::device::DeviceError;
+pub fn device(lang: Language, error: &qoltanba_core::token::DeviceError) -> String {
+    use qoltanba_core::token::DeviceError;
     match error {
         DeviceError::Token(error) => token(lang, error),
         DeviceError::Request(_) => t!(lang, "token-error-request"),

@@ -110,7 +110,7 @@ impl App {
     }
 
     /// The device the keys were written to (the done screen names it).
-    pub fn installed_device(&self) -> Option<&super::device_keys::DeviceKeys> {
+    pub fn installed_device(&self) -> Option<&qoltanba_core::token::DeviceKeys> {
         self.shared.devices.installed.as_ref()
     }
 

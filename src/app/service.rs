@@ -1,7 +1,9 @@
 //! The connection to the issuance service: the embedded sandbox (started off the UI thread on
-//! loopback) or a remote URL. Either way the app talks to it over HTTP through one client.
+//! loopback, when the app is built with the `sandbox` feature) or a remote URL. Either way the
+//! app talks to it over HTTP through one client.
 
 use std::path::PathBuf;
+#[cfg(feature = "sandbox")]
 use std::sync::Arc;
 
 use qoltanba_core::client::{Client, ClientError};
@@ -13,6 +15,7 @@ use crate::config::Service;
 #[derive(Clone)]
 pub struct Connection {
     pub client: Client,
+    #[cfg(feature = "sandbox")]
     pub sandbox: Option<Arc<qoltanba_sandbox::RunningSandbox>>,
 }
 
@@ -27,7 +30,10 @@ impl std::fmt::Debug for Connection {
 
 impl Connection {
     pub fn is_sandbox(&self) -> bool {
-        self.sandbox.is_some()
+        #[cfg(feature = "sandbox")]
+        return self.sandbox.is_some();
+        #[cfg(not(feature = "sandbox"))]
+        false
     }
 }
 
@@ -35,6 +41,9 @@ impl Connection {
 /// (`explain::connect`), never shown as the library's own English text.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ConnectError {
+    /// No service address is set and this build has no sandbox to start instead.
+    #[error("no service address is set and the sandbox is not built in")]
+    NoServiceUrl,
     /// The configured service address or CA file is not usable.
     #[error("the service client is misconfigured: {0}")]
     Client(ClientError),
@@ -49,6 +58,7 @@ pub enum ConnectError {
     SandboxFailed(String),
 }
 
+#[cfg(feature = "sandbox")]
 impl From<qoltanba_sandbox::SandboxError> for ConnectError {
     fn from(error: qoltanba_sandbox::SandboxError) -> Self {
         use qoltanba_sandbox::SandboxError;
@@ -75,9 +85,11 @@ pub async fn connect(
             let client = Client::new(&url, ca_file.as_deref()).map_err(ConnectError::Client)?;
             Ok(Connection {
                 client,
+                #[cfg(feature = "sandbox")]
                 sandbox: None,
             })
         }
+        #[cfg(feature = "sandbox")]
         Service::EmbeddedSandbox => {
             let started = tokio::task::spawn_blocking(move || {
                 let config = qoltanba_sandbox::SandboxConfig::loopback(data_dir.join("sandbox"));
@@ -91,5 +103,22 @@ pub async fn connect(
                 sandbox: Some(Arc::new(started)),
             })
         }
+        #[cfg(not(feature = "sandbox"))]
+        Service::EmbeddedSandbox => {
+            let _ = data_dir;
+            Err(ConnectError::NoServiceUrl)
+        }
+    }
+}
+
+#[cfg(all(test, not(feature = "sandbox")))]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn without_the_sandbox_a_missing_address_is_an_error() {
+        let dir = std::env::temp_dir();
+        let connection = connect(Service::EmbeddedSandbox, dir, None).await;
+        assert!(matches!(connection.err(), Some(ConnectError::NoServiceUrl)));
     }
 }

@@ -13,10 +13,11 @@ use qoltanba_core::store::{FolderCheck, InstalledKeys, PendingKeys};
 use super::screen::live::Live;
 use super::service::{ConnectError, Connection};
 use super::{camera, cameras};
-use super::{device, progress};
 use crate::config::Config;
 use crate::i18n::Language;
 use qoltanba_core::protocol::DocumentData;
+use qoltanba_core::store::progress;
+use qoltanba_core::token::devices;
 
 /// The shared parts of the wizard.
 pub struct Shared {
@@ -27,7 +28,7 @@ pub struct Shared {
     pub camera: Camera,
     pub application: Application,
     /// PKCS#11 devices: the registry, the open session, the keys of the application.
-    pub devices: device::Devices,
+    pub devices: devices::Devices,
     /// What is kept on disk for resuming (never in kiosk mode).
     pub progress: progress::Progress,
 }
@@ -36,7 +37,7 @@ impl Shared {
     pub fn new(config: Config, progress: progress::Progress) -> Self {
         Shared {
             lang: config.language,
-            devices: device::Devices::new(config.modules.clone()),
+            devices: devices::Devices::new(config.modules.clone()),
             config,
             citizen: Citizen::default(),
             service: Service::default(),
@@ -328,7 +329,7 @@ pub fn store_in_background<M: Send + 'static>(
 }
 
 /// Drops a device session on a worker thread (closing may wait for the device).
-pub fn close<M: Send + 'static>(session: Option<device::DeviceSession>) -> Task<M> {
+pub fn close<M: Send + 'static>(session: Option<devices::DeviceSession>) -> Task<M> {
     match session {
         Some(session) => Task::future(async move {
             let _ = tokio::task::spawn_blocking(move || drop(session)).await;

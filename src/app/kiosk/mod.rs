@@ -7,10 +7,7 @@
 //! after a reset (a slow service reply, a camera frame) is dropped instead of landing in the
 //! next visitor's wizard.
 
-pub mod code;
-pub mod counters;
 pub mod fields;
-pub mod idle;
 pub mod keypad;
 pub mod operator;
 mod panel;
@@ -19,6 +16,7 @@ mod view;
 use std::time::Instant;
 
 use iced::{Subscription, Task};
+use qoltanba_core::kiosk::{code, counters, idle};
 
 use crate::app::step::Step;
 use crate::app::{App, Message as AppMessage};
@@ -341,7 +339,7 @@ impl App {
 
     /// The PKCS#11 registry the kiosk keeps across visits (support and tests: a reset must
     /// leave every device logged out).
-    pub fn device_registry(&self) -> &crate::app::device::Registry {
+    pub fn device_registry(&self) -> &qoltanba_core::token::devices::Registry {
         &self.shared.devices.registry
     }
 

@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use iced::widget::{column, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill};
+use qoltanba_core::token::devices::Listing;
 use zeroize::Zeroizing;
 
 pub use crate::app::cameras::CameraOption;
-use crate::app::device::Listing;
 use crate::app::theme;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, banner, caption, page, section};

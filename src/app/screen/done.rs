@@ -4,8 +4,8 @@ use iced::Element;
 
 use crate::app::widget::nav::action;
 use qoltanba_core::store::InstalledKeys;
+use qoltanba_core::token::DeviceKeys;
 
-use crate::app::device_keys::DeviceKeys;
 use crate::app::widget::{Banner, banner, body, bullets, page};
 use crate::i18n::Language;
 use crate::t;

@@ -16,11 +16,11 @@ use super::verification::Outcome;
 use super::{
     Event, Screen, account_pin, document_review, iin, otp, phone_registration, status, verification,
 };
-use crate::app::progress::Progress;
 use crate::app::shared::Shared;
 use crate::app::step::Step;
 use crate::cli::Cli;
 use crate::config::{Config, Settings};
+use qoltanba_core::store::progress::Progress;
 
 const IIN: &str = "850314391017";
 

@@ -44,6 +44,27 @@ impl ClientError {
         }
     }
 
+    /// Whether the service refused for good (the same requests will never be accepted), as
+    /// opposed to not being reached or being busy. An application refused like this takes its
+    /// keys off the device; any other failure keeps them for Retry.
+    pub fn is_final(&self) -> bool {
+        match self {
+            ClientError::Timeout
+            | ClientError::Unreachable(_)
+            | ClientError::Malformed(_)
+            | ClientError::Config(_) => false,
+            ClientError::Api { code, .. } => !matches!(
+                code,
+                ErrorCode::Unavailable
+                    | ErrorCode::Internal
+                    | ErrorCode::NotFound
+                    | ErrorCode::MethodNotAllowed
+                    | ErrorCode::ResendTooSoon
+                    | ErrorCode::Unknown
+            ),
+        }
+    }
+
     pub(crate) fn from_reqwest(error: &reqwest::Error) -> ClientError {
         if error.is_timeout() {
             ClientError::Timeout
@@ -71,6 +92,39 @@ impl ClientError {
             Err(_) => {
                 ClientError::Malformed(format!("HTTP {status} without the protocol's error body"))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(code: ErrorCode) -> ClientError {
+        ClientError::Api {
+            code,
+            message: String::new(),
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn only_a_refusal_is_final() {
+        for refusal in [
+            ErrorCode::CsrInvalid,
+            ErrorCode::CsrSubjectMismatch,
+            ErrorCode::VerificationRejected,
+            ErrorCode::Unauthorized,
+        ] {
+            assert!(api(refusal).is_final(), "{refusal:?}");
+        }
+        for passing in [
+            api(ErrorCode::Unavailable),
+            api(ErrorCode::Internal),
+            ClientError::Timeout,
+            ClientError::Unreachable("connection refused".into()),
+        ] {
+            assert!(!passing.is_final(), "{passing:?}");
         }
     }
 }

@@ -1,11 +1,46 @@
-//! Atomic, owner-only writes: a temporary file in the same folder, fsync, a rename that does
-//! not replace (or, for the manifest, does), then an fsync of the folder.
+//! The one atomic writer for every file the app keeps: key files, pending keys and their
+//! manifest, progress, settings and the kiosk counter.
+//!
+//! A temporary file with a random name is created exclusively in the target's folder,
+//! owner-only (0600) on Unix from the first byte, written and fsynced; it is then renamed over
+//! the target (or, for keys, next to it only if the name is free) and the folder is fsynced so
+//! the rename survives a power cut. A crash leaves the old file or the new one, never half of
+//! one; a failure leaves no temporary file behind. Two writers to the same target never share
+//! a temporary file, so the last rename wins with a whole file.
 
-use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::error::StoreError;
+
+/// Writes `bytes` to `target`, replacing it if it exists, creating its folder if needed.
+/// Blocking; for the app's own small files (progress, settings, the kiosk counter).
+pub fn write_private(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = folder_of(target);
+    std::fs::create_dir_all(folder)?;
+    write(target, bytes, Replace::Yes)
+}
+
+/// Writes `bytes` to `folder/name`, which must not exist yet. On any failure nothing is left
+/// behind: the temporary file is removed and the target is never half-written.
+pub(crate) fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    let target = folder.join(name);
+    write(&target, bytes, Replace::No).map_err(|error| {
+        if error.kind() == io::ErrorKind::AlreadyExists {
+            StoreError::KeysAlreadyPresent {
+                files: vec![target.clone()],
+            }
+        } else {
+            write_error(error, folder)
+        }
+    })?;
+    Ok(target)
+}
+
+/// Writes `bytes` to `folder/name`, replacing it atomically if it exists.
+pub(crate) fn write_replace(folder: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+    write(&folder.join(name), bytes, Replace::Yes).map_err(|error| write_error(error, folder))
+}
 
 /// Maps an I/O failure while writing in `folder` to what the user must be told.
 pub(crate) fn write_error(error: io::Error, folder: &Path) -> StoreError {
@@ -20,71 +55,6 @@ pub(crate) fn write_error(error: io::Error, folder: &Path) -> StoreError {
     }
 }
 
-/// Writes `bytes` to `folder/name`, which must not exist yet. On any failure nothing is left
-/// behind: the temporary file is removed and the target is never half-written.
-pub(crate) fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-    let target = folder.join(name);
-    let temporary = write_temporary(folder, bytes)?;
-    temporary.persist_noclobber(&target).map_err(|error| {
-        if error.error.kind() == io::ErrorKind::AlreadyExists {
-            StoreError::KeysAlreadyPresent {
-                files: vec![target.clone()],
-            }
-        } else {
-            write_error(error.error, folder)
-        }
-    })?;
-    sync_folder(folder).map_err(|e| write_error(e, folder))?;
-    Ok(target)
-}
-
-/// Writes `bytes` to `folder/name`, replacing it atomically if it exists.
-pub(crate) fn write_replace(folder: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
-    let target = folder.join(name);
-    let temporary = write_temporary(folder, bytes)?;
-    temporary
-        .persist(&target)
-        .map_err(|error| write_error(error.error, folder))?;
-    sync_folder(folder).map_err(|e| write_error(e, folder))
-}
-
-fn write_temporary(folder: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, StoreError> {
-    // tempfile creates the file with mode 0600 on Unix, before any byte is written.
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".qoltanba-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(|e| write_error(e, folder))?;
-    restrict(temporary.as_file()).map_err(|e| write_error(e, folder))?;
-    temporary
-        .write_all(bytes)
-        .and_then(|()| temporary.as_file().sync_all())
-        .map_err(|e| write_error(e, folder))?;
-    Ok(temporary)
-}
-
-#[cfg(unix)]
-fn restrict(file: &File) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(std::fs::Permissions::from_mode(0o600))
-}
-
-#[cfg(not(unix))]
-fn restrict(_file: &File) -> io::Result<()> {
-    Ok(())
-}
-
-/// Makes a rename durable: fsync of the directory (Unix; elsewhere the rename is enough).
-#[cfg(unix)]
-fn sync_folder(folder: &Path) -> io::Result<()> {
-    File::open(folder)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_folder(_folder: &Path) -> io::Result<()> {
-    Ok(())
-}
-
 /// Removes a file; a file that is already gone is not an error.
 pub(crate) fn remove_if_present(path: &Path) -> io::Result<()> {
     match std::fs::remove_file(path) {
@@ -92,3 +62,59 @@ pub(crate) fn remove_if_present(path: &Path) -> io::Result<()> {
         _ => Ok(()),
     }
 }
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    Yes,
+    /// An existing target is an error (`AlreadyExists`): keys are never overwritten.
+    No,
+}
+
+fn write(target: &Path, bytes: &[u8], replace: Replace) -> io::Result<()> {
+    let folder = folder_of(target);
+    let mut temporary = temporary_in(folder)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    // On failure the temporary file comes back inside the error and is removed with it.
+    match replace {
+        Replace::Yes => temporary.persist(target).map(drop),
+        Replace::No => temporary.persist_noclobber(target).map(drop),
+    }
+    .map_err(|error| error.error)?;
+    sync_folder(folder)
+}
+
+/// The folder `target` is in (`.` for a bare file name).
+fn folder_of(target: &Path) -> &Path {
+    target
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// A new file with a random name, created exclusively (`O_EXCL`), owner-only from the start.
+fn temporary_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".qoltanba-").suffix(".tmp").rand_bytes(12);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
+    }
+    builder.tempfile_in(folder)
+}
+
+/// Makes a rename durable: fsync of the directory (Unix; elsewhere the rename is enough).
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> io::Result<()> {
+    std::fs::File::open(folder)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "atomic_tests.rs"]
+mod tests;

@@ -9,7 +9,8 @@
 //! refused before submission ends with [`discard_pending`].
 //!
 //! Every file is written atomically (a temporary file in the same folder, fsync, rename that
-//! never replaces an existing file, fsync of the folder), owner-only (0600) on Unix.
+//! never replaces an existing key file, fsync of the folder), owner-only (0600) on Unix. The
+//! app's own small files go through the same writer ([`write_private`]); [`progress`] is one.
 
 mod atomic;
 mod error;
@@ -17,7 +18,9 @@ mod install;
 mod names;
 mod pending;
 mod preflight;
+pub mod progress;
 
+pub use atomic::write_private;
 pub use error::StoreError;
 pub use install::{InstalledKeys, install};
 pub use names::{is_key_file_name, key_file_name, pending_key_file_name};

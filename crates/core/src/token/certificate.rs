@@ -6,7 +6,8 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 
 use super::error::TokenError;
-use super::keys::{KeyId, check_label, read_label, rsa_parts};
+use super::keys::{read_label, rsa_parts};
+use super::object_names::{KeyId, check_label};
 use super::session::{SessionShared, TokenSession};
 
 /// A key pair with its certificate, as read back from the token.

@@ -10,31 +10,46 @@
 //! ([`TokenSession::import_certificate`], [`TokenSession::read_back`]). An interrupted attempt's
 //! objects are found and removed by [`TokenSession::remove_incomplete`].
 //!
+//! The app's use of all this lives in [`devices`] (the registry shared with worker threads,
+//! the one open session) and [`enrolment`] (the two pairs of an application made on the device,
+//! their certificates written there); what is remembered of them is [`DeviceKeys`].
+//!
 //! Every call may block on the device; the GUI runs them off the UI thread. See docs/tokens.md.
 
 mod certificate;
 mod csr;
+mod device_error;
+mod device_keys;
+pub mod devices;
+pub mod enrolment;
 mod error;
 mod info;
 mod keys;
 mod known;
 mod module;
+mod object_names;
 mod pin;
+mod pin_checks;
+mod presence;
 mod registry;
 mod session;
 mod state;
 
 pub use certificate::StoredKeyPair;
 pub use csr::SignMechanism;
+pub use device_error::DeviceError;
+pub use device_keys::{DeviceKey, DeviceKeys, DevicePrepared};
 pub use error::{Capability, TokenError};
 pub use info::TokenInfo;
-pub use keys::{KeyId, KeyRole, LABEL_PREFIX, TokenKey};
+pub use keys::TokenKey;
 pub use known::{
     KNOWN_MODULES, KnownModule, Location, Os, Vendor, current_os, device_modules, softhsm_module,
     vendor_of,
 };
 pub use module::LibraryInfo;
+pub use module::{ModuleProblem, ProblemKind};
+pub use object_names::{KeyId, KeyRole, LABEL_PREFIX};
 pub use pin::{PinLength, TokenPin, is_factory_pin};
-pub use registry::{ModuleInfo, ModuleOrigin, ModuleProblem, ProblemKind, TokenRegistry};
+pub use registry::{ModuleInfo, ModuleOrigin, TokenRegistry};
 pub use session::TokenSession;
 pub use state::{DeviceKind, PinState, TokenFlags, factory_pin};

@@ -13,7 +13,45 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::error::{Error as Pkcs11Error, RvError};
 
-use super::registry::{ModuleProblem, ProblemKind};
+/// Why a module was skipped.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    /// No file at that path.
+    #[error("no such file")]
+    NotFound,
+    /// The operating system could not load the library (wrong architecture, missing
+    /// dependencies, not a library at all).
+    #[error("the library could not be loaded: {detail}")]
+    LoadFailed {
+        /// The loader's message, for support diagnostics.
+        detail: String,
+    },
+    /// The library loaded but is not a PKCS#11 module (no `C_GetFunctionList`).
+    #[error("not a PKCS#11 module")]
+    NotPkcs11,
+    /// `C_Initialize` or `C_GetInfo` failed.
+    #[error("the module failed to start: {code}")]
+    InitFailed {
+        /// The PKCS#11 return value's name.
+        code: String,
+    },
+    /// `C_GetSlotList` failed while listing tokens.
+    #[error("the module failed to list its slots: {code}")]
+    ListFailed {
+        /// The PKCS#11 return value's name.
+        code: String,
+    },
+}
+
+/// A module that was skipped, and why.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("PKCS#11 module {path:?}: {kind}")]
+pub struct ModuleProblem {
+    /// The module's path as given (or as found in the known list).
+    pub path: PathBuf,
+    /// What went wrong.
+    pub kind: ProblemKind,
+}
 
 /// What a module says about itself (`C_GetInfo`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,50 +11,11 @@ use cryptoki::slot::Slot;
 use super::error::TokenError;
 use super::info::TokenInfo;
 use super::known::{Vendor, device_modules};
-use super::module::{LibraryInfo, LoadedModule, code_of};
+use super::module::{LibraryInfo, LoadedModule, ModuleProblem, ProblemKind, code_of};
 use super::pin::TokenPin;
-use super::session::{SessionShared, TokenSession, check_new_pin};
-use super::state::{PinState, TokenFlags};
-
-/// Why a module was skipped.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum ProblemKind {
-    /// No file at that path.
-    #[error("no such file")]
-    NotFound,
-    /// The operating system could not load the library (wrong architecture, missing
-    /// dependencies, not a library at all).
-    #[error("the library could not be loaded: {detail}")]
-    LoadFailed {
-        /// The loader's message, for support diagnostics.
-        detail: String,
-    },
-    /// The library loaded but is not a PKCS#11 module (no `C_GetFunctionList`).
-    #[error("not a PKCS#11 module")]
-    NotPkcs11,
-    /// `C_Initialize` or `C_GetInfo` failed.
-    #[error("the module failed to start: {code}")]
-    InitFailed {
-        /// The PKCS#11 return value's name.
-        code: String,
-    },
-    /// `C_GetSlotList` failed while listing tokens.
-    #[error("the module failed to list its slots: {code}")]
-    ListFailed {
-        /// The PKCS#11 return value's name.
-        code: String,
-    },
-}
-
-/// A module that was skipped, and why.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("PKCS#11 module {path:?}: {kind}")]
-pub struct ModuleProblem {
-    /// The module's path as given (or as found in the known list).
-    pub path: PathBuf,
-    /// What went wrong.
-    pub kind: ProblemKind,
-}
+use super::pin_checks::{check_can_use_pin, check_new_pin, pin_failure};
+use super::presence::{read_present, removal_aware};
+use super::session::{SessionShared, TokenSession};
 
 /// How a module came to be loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -268,100 +229,6 @@ impl TokenRegistry {
     }
 }
 
-/// Refuses a PIN before it reaches the device when the state or length rules say it cannot work.
-fn check_can_use_pin(current: &TokenInfo, pin: &TokenPin) -> Result<(), TokenError> {
-    match current.pin_state {
-        PinState::TokenNotInitialised => return Err(TokenError::TokenNotInitialised),
-        PinState::UserPinNotInitialised => return Err(TokenError::UserPinNotInitialised),
-        PinState::Locked => return Err(TokenError::PinLocked),
-        PinState::FinalTry | PinState::CountLow | PinState::MustChange | PinState::Ok => {}
-    }
-    if pin.is_empty() && current.flags.protected_authentication_path {
-        return Ok(());
-    }
-    if !current.pin_length.accepts(pin) {
-        return Err(TokenError::PinLength {
-            min: current.pin_length.min,
-            max: current.pin_length.max,
-        });
-    }
-    Ok(())
-}
-
-/// Reads the token in `slot` and checks it is still the device the user picked.
-pub(crate) fn read_present(
-    module: &LoadedModule,
-    slot: Slot,
-    token: &TokenInfo,
-) -> Result<TokenInfo, TokenError> {
-    let info =
-        module
-            .ctx
-            .get_token_info(slot)
-            .map_err(|error| match TokenError::from_pkcs11(error) {
-                TokenError::ModuleFailed { .. } => TokenError::TokenRemoved,
-                other => other,
-            })?;
-    let description = module
-        .ctx
-        .get_slot_info(slot)
-        .map(|slot_info| slot_info.slot_description().to_owned())
-        .unwrap_or_default();
-    let mut current = TokenInfo::read(&module.path, slot.id(), description, &info);
-    if current.serial != token.serial {
-        return Err(TokenError::TokenRemoved);
-    }
-    // Keep the user's correction of the device kind.
-    current.kind = token.kind;
-    Ok(current)
-}
-
-/// Maps an error, telling a pulled device from a module failure by asking the slot.
-pub(crate) fn removal_aware(
-    module: &LoadedModule,
-    slot: Slot,
-    token: &TokenInfo,
-    error: Pkcs11Error,
-) -> TokenError {
-    let mapped = TokenError::from_pkcs11(error);
-    if mapped.may_mean_removal() && read_present(module, slot, token).is_err() {
-        return TokenError::TokenRemoved;
-    }
-    mapped
-}
-
-/// Maps a failed login or PIN change, reading the PIN flags the failed try left behind.
-pub(crate) fn pin_failure(
-    module: &LoadedModule,
-    slot: Slot,
-    token: &TokenInfo,
-    error: Pkcs11Error,
-) -> TokenError {
-    match removal_aware(module, slot, token, error) {
-        TokenError::WrongPin { .. } => match read_present(module, slot, token) {
-            Ok(after) => wrong_pin(after.flags),
-            Err(error) => error,
-        },
-        TokenError::PinLength { .. } => TokenError::PinLength {
-            min: token.pin_length.min,
-            max: token.pin_length.max,
-        },
-        other => other,
-    }
-}
-
-/// What a wrong PIN means given the flags read after it.
-pub(crate) fn wrong_pin(flags: TokenFlags) -> TokenError {
-    if flags.user_pin_locked {
-        TokenError::PinLocked
-    } else {
-        TokenError::WrongPin {
-            count_low: flags.user_pin_count_low,
-            final_try: flags.user_pin_final_try,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,32 +241,5 @@ mod tests {
         send_sync::<super::super::TokenKey>();
         send_sync::<TokenError>();
         send_sync::<ModuleProblem>();
-    }
-
-    #[test]
-    fn a_wrong_pin_reports_the_flags_left_behind() {
-        let flags = |bits: u64| TokenFlags::from_ck_flags(0x0400 | 0x0008 | bits);
-        assert_eq!(
-            wrong_pin(flags(0)),
-            TokenError::WrongPin {
-                count_low: false,
-                final_try: false
-            }
-        );
-        assert_eq!(
-            wrong_pin(flags(0x0001_0000)),
-            TokenError::WrongPin {
-                count_low: true,
-                final_try: false
-            }
-        );
-        assert_eq!(
-            wrong_pin(flags(0x0001_0000 | 0x0002_0000)),
-            TokenError::WrongPin {
-                count_low: true,
-                final_try: true
-            }
-        );
-        assert_eq!(wrong_pin(flags(0x0004_0000)), TokenError::PinLocked);
     }
 }

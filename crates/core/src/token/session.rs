@@ -12,10 +12,11 @@ use cryptoki::slot::Slot;
 
 use super::error::TokenError;
 use super::info::TokenInfo;
-use super::keys::{KeyId, LABEL_PREFIX};
 use super::module::LoadedModule;
+use super::object_names::{KeyId, LABEL_PREFIX};
 use super::pin::{TokenPin, is_factory_pin};
-use super::registry::{pin_failure, read_present, removal_aware};
+use super::pin_checks::{check_new_pin, pin_failure};
+use super::presence::{read_present, removal_aware};
 use super::state::DeviceKind;
 
 /// The session and what it needs to tell a pulled device from a failing one. Shared by the
@@ -226,77 +227,5 @@ impl TokenSession {
         }
         self.remove_objects(&ours)?;
         Ok(ours)
-    }
-}
-
-/// Refuses a new PIN that cannot be right before it reaches the device.
-pub(crate) fn check_new_pin(
-    token: &TokenInfo,
-    old: &TokenPin,
-    new: &TokenPin,
-) -> Result<(), TokenError> {
-    if new == old {
-        return Err(TokenError::NewPinUnchanged);
-    }
-    if is_factory_pin(token.kind, new) {
-        return Err(TokenError::NewPinIsFactory);
-    }
-    if !token.pin_length.accepts(new) {
-        return Err(TokenError::PinLength {
-            min: token.pin_length.min,
-            max: token.pin_length.max,
-        });
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-    use crate::token::pin::PinLength;
-    use crate::token::state::{PinState, TokenFlags};
-
-    fn token(kind: DeviceKind) -> TokenInfo {
-        TokenInfo {
-            module: PathBuf::from("/m.so"),
-            slot_id: 1,
-            slot_description: String::new(),
-            label: "t".into(),
-            manufacturer: String::new(),
-            model: String::new(),
-            serial: "1".into(),
-            kind,
-            flags: TokenFlags::default(),
-            pin_state: PinState::Ok,
-            pin_length: PinLength { min: 6, max: 10 },
-        }
-    }
-
-    #[test]
-    fn new_pins_are_checked_before_the_device_sees_them() {
-        let kaztoken = token(DeviceKind::Kaztoken);
-        let old = TokenPin::new("12345678");
-        assert_eq!(
-            check_new_pin(&kaztoken, &old, &TokenPin::new("12345678")),
-            Err(TokenError::NewPinUnchanged)
-        );
-        assert_eq!(
-            check_new_pin(
-                &kaztoken,
-                &TokenPin::new("918273"),
-                &TokenPin::new("12345678")
-            ),
-            Err(TokenError::NewPinIsFactory)
-        );
-        assert_eq!(
-            check_new_pin(&kaztoken, &old, &TokenPin::new("12345")),
-            Err(TokenError::PinLength { min: 6, max: 10 })
-        );
-        assert_eq!(
-            check_new_pin(&kaztoken, &old, &TokenPin::new("40917263")),
-            Ok(())
-        );
     }
 }

@@ -3,10 +3,10 @@
 //! picked, and a new PIN when the device still has its factory one. The device itself checks
 //! the PIN, on a worker thread, when the citizen presses Next.
 
-use qoltanba_core::token::{DeviceKind, TokenInfo, TokenPin};
+use qoltanba_core::token::devices::Listing;
+use qoltanba_core::token::{DeviceError, DeviceKind, TokenInfo, TokenPin};
 use zeroize::Zeroize;
 
-use crate::app::device::{DeviceError, Listing};
 use crate::app::explain;
 use crate::i18n::Language;
 

@@ -17,15 +17,16 @@ use qoltanba_core::store::{self, InstalledKeys, PendingKeys, StoreError};
 use qoltanba_core::token::{TokenError, TokenPin};
 use zeroize::Zeroize;
 
-use crate::app::device::{DeviceError, DeviceSession, blocking as on_device_thread};
-use crate::app::device_keys::{self, DeviceKeys, DevicePrepared};
-use crate::app::progress::Progress;
 use crate::app::screen::fields::Field as KeypadField;
 use crate::app::screen::submit::{blocking, remove_device_keys};
 use crate::app::screen::{Event, Screen, clamp_path};
 use crate::app::shared::{Shared, close};
 use crate::app::step::Step;
 use crate::t;
+use qoltanba_core::store::progress::Progress;
+use qoltanba_core::token::DeviceError;
+use qoltanba_core::token::devices::{DeviceSession, blocking as on_device_thread};
+use qoltanba_core::token::{DeviceKeys, DevicePrepared, enrolment};
 
 /// How often the step asks again while the certificates are not issued.
 pub const ISSUE_POLL: std::time::Duration = std::time::Duration::from_secs(20);
@@ -418,7 +419,7 @@ impl State {
                     (None, Some(pin)) => registry.open(&keys, &pin)?,
                     (None, None) => return Err(DeviceError::Token(TokenError::LoggedOut)),
                 };
-                device_keys::install(&session, &keys, &certificates)?;
+                enrolment::install(&session, &keys, &certificates)?;
                 Ok(session)
             }),
             Message::DeviceInstalled,

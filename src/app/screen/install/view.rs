@@ -7,12 +7,12 @@ use qoltanba_core::domain::KeyPassword;
 use qoltanba_core::protocol::ApplicationStatus;
 
 use super::{DEVICE_PIN_ID, FOLDER_ID, Message, PASSWORD_ID, Problem, Stage, State};
-use crate::app::device_keys::DeviceKeys;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
+use qoltanba_core::token::DeviceKeys;
 
 impl Problem {
     /// In the citizen's language, at view time.

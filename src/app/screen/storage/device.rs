@@ -7,11 +7,12 @@ use iced::Task;
 use qoltanba_core::token::TokenError;
 
 use super::{Message, State};
-use crate::app::device::{DeviceError, DeviceSession, Listing, blocking};
 use crate::app::screen::Event;
 use crate::app::screen::devices::{self, Stage};
 use crate::app::shared::{Shared, Storage, close};
 use crate::app::step::Step;
+use qoltanba_core::token::DeviceError;
+use qoltanba_core::token::devices::{DeviceSession, Listing, blocking};
 
 /// How often the device list is refreshed while the storage step is shown.
 pub const SCAN_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);

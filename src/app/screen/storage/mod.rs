@@ -12,12 +12,13 @@ use std::sync::Arc;
 use iced::Task;
 use qoltanba_core::store::{self, FolderCheck, StoreError};
 
-use crate::app::device::{DeviceError, DeviceSession, Listing};
 use crate::app::screen::fields::Field as KeypadField;
 use crate::app::screen::{Event, Screen, clamp_path, devices};
 use crate::app::shared::{Shared, Storage};
 use crate::app::step::Step;
 use crate::t;
+use qoltanba_core::token::DeviceError;
+use qoltanba_core::token::devices::{DeviceSession, Listing};
 
 pub use device::SCAN_INTERVAL;
 

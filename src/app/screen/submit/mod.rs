@@ -15,10 +15,11 @@ use qoltanba_core::pki::{self, Subject};
 use qoltanba_core::protocol::{CreateApplicationRequest, ErrorCode, StorageKind};
 use qoltanba_core::store::{self, FolderCheck, PendingKeys, StoreError};
 
-use crate::app::device::{DeviceError, blocking as on_device_thread};
-use crate::app::device_keys::{self, DevicePrepared};
 use crate::app::screen::{Event, Screen};
 use crate::app::shared::{Prepared, Shared, Storage, close};
+use qoltanba_core::token::DeviceError;
+use qoltanba_core::token::devices::blocking as on_device_thread;
+use qoltanba_core::token::{DevicePrepared, enrolment};
 
 /// Where submission is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -200,9 +201,9 @@ impl State {
         self.problem = None;
         self.stage = Stage::Keys;
         ctx.service.failure = None;
-        let tag = device_keys::label_tag();
+        let tag = enrolment::label_tag();
         Task::perform(
-            on_device_thread(move || device_keys::make_keys(&session, &subject, clean_up, &tag)),
+            on_device_thread(move || enrolment::make_keys(&session, &subject, clean_up, &tag)),
             Message::DeviceKeysMade,
         )
     }
@@ -314,7 +315,7 @@ impl State {
             },
             Err(error) => {
                 self.stage = Stage::Idle;
-                if !is_final(&error) {
+                if !error.is_final() {
                     self.retry = Retry::Resend;
                     ctx.service.fail(error);
                     return Task::none();
@@ -349,7 +350,7 @@ pub fn remove_device_keys(
         return Task::none();
     };
     Task::perform(
-        on_device_thread(move || device_keys::remove_keys(&session, &prepared.keys)),
+        on_device_thread(move || enrolment::remove_keys(&session, &prepared.keys)),
         |result| result,
     )
 }
@@ -391,26 +392,6 @@ fn make_and_save(
     })
 }
 
-/// Whether the service refused the application for good (the same requests will never be
-/// accepted), as opposed to not being reached or being busy.
-fn is_final(error: &ClientError) -> bool {
-    match error {
-        ClientError::Timeout
-        | ClientError::Unreachable(_)
-        | ClientError::Malformed(_)
-        | ClientError::Config(_) => false,
-        ClientError::Api { code, .. } => !matches!(
-            code,
-            ErrorCode::Unavailable
-                | ErrorCode::Internal
-                | ErrorCode::NotFound
-                | ErrorCode::MethodNotAllowed
-                | ErrorCode::ResendTooSoon
-                | ErrorCode::Unknown
-        ),
-    }
-}
-
 impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
@@ -424,38 +405,5 @@ impl crate::app::screen::Behaviour for State {
 
     fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
         State::retry(self, ctx)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn api(code: ErrorCode) -> ClientError {
-        ClientError::Api {
-            code,
-            message: String::new(),
-            retry_after: None,
-        }
-    }
-
-    #[test]
-    fn only_a_refusal_removes_the_keys() {
-        for refusal in [
-            ErrorCode::CsrInvalid,
-            ErrorCode::CsrSubjectMismatch,
-            ErrorCode::VerificationRejected,
-            ErrorCode::Unauthorized,
-        ] {
-            assert!(is_final(&api(refusal)), "{refusal:?}");
-        }
-        for passing in [
-            api(ErrorCode::Unavailable),
-            api(ErrorCode::Internal),
-            ClientError::Timeout,
-            ClientError::Unreachable("connection refused".into()),
-        ] {
-            assert!(!is_final(&passing), "{passing:?}");
-        }
     }
 }

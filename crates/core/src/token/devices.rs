@@ -1,53 +1,24 @@
-//! Protected devices (PKCS#11 tokens): the module registry, kept by the app and used only on
-//! blocking worker threads, and the one open device session. Every call into a vendor module
-//! may block (on the device, or on the smart-card service), so `update` never touches the
-//! registry or the session itself: it sends them to `spawn_blocking` and gets a `Reply` back.
+//! Protected devices as the app keeps them: the module registry, shared with and locked only
+//! by blocking worker threads, and the one open device session. Every call into a vendor
+//! module may block (on the device, or on the smart-card service), so the GUI's `update`
+//! never touches the registry or the session itself: it sends them to [`blocking`] (or
+//! `spawn_blocking`) and gets the answer back as a message.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use qoltanba_core::pki::PkiError;
-use qoltanba_core::token::TokenSession;
-use qoltanba_core::token::{ModuleProblem, TokenError, TokenInfo, TokenPin, TokenRegistry};
-
+use super::device_error::DeviceError;
 use super::device_keys::{DeviceKeys, DevicePrepared};
+use super::info::TokenInfo;
+use super::module::ModuleProblem;
+use super::pin::TokenPin;
+use super::registry::TokenRegistry;
+use super::session::TokenSession;
 
 /// How many 2-second scans pass between reloads of the modules. A reload initialises the
 /// modules afresh, which is how SoftHSM2-like modules see tokens created since (smart-card
 /// modules see insertions at every scan anyway).
 const SCANS_PER_RELOAD: u32 = 5;
-
-/// What the device path can fail with, one variant per thing the citizen is told.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DeviceError {
-    /// The device (or its module) refused or failed.
-    #[error(transparent)]
-    Token(#[from] TokenError),
-    /// The certificate request could not be built from the citizen's data.
-    #[error(transparent)]
-    Request(#[from] PkiError),
-    /// The device holding the keys of this application is not plugged in.
-    #[error("the device {label} ({serial}) is not connected")]
-    NotConnected {
-        /// The device's label.
-        label: String,
-        /// The device's serial number.
-        serial: String,
-    },
-    /// A certificate from the service is not PEM X.509.
-    #[error("a certificate from the service could not be read")]
-    CertificateUnreadable,
-    /// The worker thread stopped before it answered (the app is closing).
-    #[error("the device work was interrupted")]
-    Interrupted,
-}
-
-impl DeviceError {
-    /// Whether the device was pulled out (the session is gone; the user plugs it in again).
-    pub fn is_removal(&self) -> bool {
-        matches!(self, DeviceError::Token(TokenError::TokenRemoved))
-    }
-}
 
 /// The devices present and the modules that could not be used, from one scan.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -261,12 +232,5 @@ mod tests {
         let reloads: Vec<bool> = (0..10).map(|_| clock.tick()).collect();
         assert_eq!(reloads.iter().filter(|reload| **reload).count(), 2);
         assert!(!reloads[0]);
-    }
-
-    #[test]
-    fn a_pulled_device_is_told_apart() {
-        assert!(DeviceError::Token(TokenError::TokenRemoved).is_removal());
-        assert!(!DeviceError::Token(TokenError::PinLocked).is_removal());
-        assert!(!DeviceError::Interrupted.is_removal());
     }
 }

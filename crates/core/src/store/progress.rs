@@ -21,7 +21,7 @@ pub struct Progress {
     pub folder: Option<PathBuf>,
     /// The device holding the keys waiting for their certificates (which keys, no secret).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device: Option<crate::app::device_keys::DeviceKeys>,
+    pub device: Option<crate::token::DeviceKeys>,
 }
 
 impl Progress {
@@ -48,13 +48,10 @@ pub fn load(data_dir: &Path) -> Option<Progress> {
 pub fn save(data_dir: &Path, progress: &Progress) -> std::io::Result<()> {
     let target = path(data_dir);
     if progress.is_empty() {
-        return match std::fs::remove_file(&target) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        };
+        return super::atomic::remove_if_present(&target);
     }
     let text = toml::to_string(progress).map_err(std::io::Error::other)?;
-    crate::files::write_private(&target, text.as_bytes())
+    super::write_private(&target, text.as_bytes())
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ pub fn load(data_dir: &Path) -> Counters {
 /// Blocking: writes the counters atomically, owner-only.
 pub fn save(data_dir: &Path, counters: &Counters) -> std::io::Result<()> {
     let text = toml::to_string(counters).map_err(std::io::Error::other)?;
-    crate::files::write_private(&path(data_dir), text.as_bytes())
+    crate::store::write_private(&path(data_dir), text.as_bytes())
 }
 
 #[cfg(test)]

@@ -1,78 +1,21 @@
-//! Keys on the device, the blocking half: two RSA-2048 pairs generated on the token, their
+//! Keys on a device, the blocking half: two RSA-2048 pairs generated on the token, their
 //! requests signed there, the certificates written next to them and read back. What is
-//! remembered between the steps (and across a restart) is [`DeviceKeys`]: which device, which
-//! CKA_IDs and labels — nothing secret.
+//! remembered of them is [`DeviceKeys`].
 
-use std::path::PathBuf;
+use crate::pki::{KeyStoreOid, Subject};
+use crate::protocol::{CertificateBundle, CertificatesResponse};
 
-use qoltanba_core::pki::{KeyStoreOid, Subject};
-use qoltanba_core::protocol::{CertificateBundle, CertificatesResponse};
-use qoltanba_core::token::{KeyId, KeyRole, TokenError, TokenInfo, TokenSession};
-use serde::{Deserialize, Serialize};
-
-use super::device::{DeviceError, DeviceSession};
+use super::device_error::DeviceError;
+use super::device_keys::{DeviceKey, DeviceKeys, DevicePrepared};
+use super::devices::DeviceSession;
+use super::error::TokenError;
+use super::object_names::{KeyId, KeyRole};
+use super::session::TokenSession;
 
 /// The key-store extension put in requests for keys on a device. НУЦ publishes only the
 /// PKCS#12 file store (1.2.398.3.3.5.1.1); no public value is known for hardware stores, so
 /// this is our choice under the same arc (the service checks the arc, see docs/tokens.md).
 pub const DEVICE_KEY_STORE: &[u64] = &[1, 2, 398, 3, 3, 5, 2, 1];
-
-/// One key pair on the device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeviceKey {
-    /// The CKA_ID shared by the key pair and its certificate, lower-case hex.
-    pub id: String,
-    /// The objects' label (`Qoltanba AUTH 2026-05-01`).
-    pub label: String,
-}
-
-impl DeviceKey {
-    fn new(id: &KeyId, label: &str) -> Self {
-        Self {
-            id: id.to_hex(),
-            label: label.to_owned(),
-        }
-    }
-
-    /// The CKA_ID, or `KeyMissing` if the stored hex is damaged.
-    pub fn key_id(&self) -> Result<KeyId, DeviceError> {
-        from_hex(&self.id)
-            .and_then(KeyId::new)
-            .ok_or(DeviceError::Token(TokenError::KeyMissing))
-    }
-}
-
-/// Which device holds the two key pairs of an application. Non-secret: kept in the progress
-/// file so the certificates can be written after a restart.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeviceKeys {
-    pub label: String,
-    pub model: String,
-    pub serial: String,
-    /// The module the device was used through.
-    pub module: PathBuf,
-    pub auth: DeviceKey,
-    pub sign: DeviceKey,
-}
-
-impl DeviceKeys {
-    /// Whether `token` is the device these keys are on.
-    pub fn is_on(&self, token: &TokenInfo) -> bool {
-        token.serial == self.serial && token.label == self.label
-    }
-
-    fn ids(&self) -> Result<Vec<KeyId>, DeviceError> {
-        Ok(vec![self.auth.key_id()?, self.sign.key_id()?])
-    }
-}
-
-/// Keys made on the device, with the requests to send.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DevicePrepared {
-    pub keys: DeviceKeys,
-    pub csr_auth: String,
-    pub csr_sign: String,
-}
 
 /// Blocking: generates the AUTH and signing pairs on the device and signs their requests
 /// there. `clean_up` first removes what an interrupted attempt left (key pairs of ours without
@@ -198,34 +141,9 @@ pub fn label_tag() -> String {
     )
 }
 
-fn from_hex(hex: &str) -> Option<Vec<u8>> {
-    if !hex.len().is_multiple_of(2) || !hex.is_ascii() {
-        return None;
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn key_ids_survive_the_progress_file() {
-        let id = KeyId::new(vec![0x00, 0x7f, 0xff, 0x10]).unwrap_or_else(|| unreachable!());
-        let key = DeviceKey::new(&id, "Qoltanba AUTH 2026-05-01");
-        assert_eq!(key.id, "007fff10");
-        assert_eq!(key.key_id(), Ok(id));
-        for damaged in ["", "0", "zz", "0g", "ф0"] {
-            let key = DeviceKey {
-                id: damaged.into(),
-                label: String::new(),
-            };
-            assert!(key.key_id().is_err(), "{damaged:?}");
-        }
-    }
 
     #[test]
     fn the_device_key_store_is_under_the_nca_arc() {
