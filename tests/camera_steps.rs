@@ -79,9 +79,10 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     .await;
     assert!(
         camera_until(&mut app, Duration::from_secs(45), App::video_sent).await,
-        "the recording did not finish and reach the service: {:?} {}",
+        "the recording did not finish and reach the service: {:?} {:?} {:?}",
         app.failure_text(),
-        app.video_state()
+        app.video_step(),
+        app.camera_problem()
     );
     send(&mut app, Message::Next).await;
     assert_eq!(app.step(), Step::AccountPin);

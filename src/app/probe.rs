@@ -50,17 +50,10 @@ impl App {
         self.steps.video.can_continue()
     }
 
-    /// What the video step shows (tests and support): attempt running, failure, challenge.
-    pub fn video_state(&self) -> String {
-        format!(
-            "recording={} failed={:?} upload={:?} challenge={:?} starting={} error={:?}",
-            self.steps.video.recording,
-            self.steps.video.failed,
-            self.steps.video.upload.is_sent(),
-            self.shared.camera.view.as_ref().and_then(|v| v.challenge),
-            self.shared.camera.starting,
-            self.shared.camera.error
-        )
+    /// The video step's state (attempt running, local failure, upload), for a test's or a
+    /// support report's message.
+    pub fn video_step(&self) -> &screen::video_id::State {
+        &self.steps.video
     }
 
     /// The issuance service's address, once reached.

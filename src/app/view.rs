@@ -70,10 +70,11 @@ impl App {
     }
 
     fn nav(&self) -> Nav<Message> {
-        let next = match self.step {
-            Step::Welcome | Step::Done | Step::Status => None,
-            _ => Some(self.can_continue().then_some(Message::Next)),
-        };
+        let next = self
+            .steps
+            .get(self.step)
+            .shows_next()
+            .then(|| self.can_continue().then_some(Message::Next));
         Nav {
             cancel: self.cancel_message(),
             touch: self.kiosk.is_some(),

@@ -64,7 +64,11 @@ pub fn view<'a>(
 #[derive(Debug, Clone, Default)]
 pub struct State;
 
-impl crate::app::screen::Screen for State {}
+impl crate::app::screen::Screen for State {
+    fn shows_next(&self) -> bool {
+        false
+    }
+}
 
 impl crate::app::screen::Behaviour for State {
     type Message = Message;

@@ -244,6 +244,12 @@ pub trait Screen {
         false
     }
 
+    /// Whether the navigation bar offers Next (the first screen, the end and the status check
+    /// are left through their own buttons).
+    fn shows_next(&self) -> bool {
+        true
+    }
+
     /// The widget id of the field that takes the keyboard when the step opens.
     fn focus(&self) -> Option<&'static str> {
         None

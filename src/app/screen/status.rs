@@ -123,6 +123,10 @@ fn answer_banner<'a>(lang: Language, answer: &ApplicationStatusResponse) -> Elem
 }
 
 impl Screen for State {
+    fn shows_next(&self) -> bool {
+        false
+    }
+
     fn focus(&self) -> Option<&'static str> {
         Some(INPUT_ID)
     }

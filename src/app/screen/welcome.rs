@@ -151,6 +151,10 @@ impl State {
 }
 
 impl crate::app::screen::Screen for State {
+    fn shows_next(&self) -> bool {
+        false
+    }
+
     /// Enter runs the highlighted choice (the screen shows no Next button).
     fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
         true

@@ -4,6 +4,7 @@
 //! the key password is asked. With keys on a device, the certificates are written to it; if
 //! no session is open (after a restart, or the device was pulled out), its PIN is asked here.
 
+mod device;
 mod view;
 
 use std::path::PathBuf;
@@ -14,19 +15,19 @@ use qoltanba_core::client::ClientError;
 use qoltanba_core::domain::{ApplicationNumber, KeyPassword};
 use qoltanba_core::protocol::{ApplicationStatus, ApplicationStatusResponse, CertificatesResponse};
 use qoltanba_core::store::{self, InstalledKeys, PendingKeys, StoreError};
-use qoltanba_core::token::{TokenError, TokenPin};
+use qoltanba_core::token::TokenPin;
 use zeroize::Zeroize;
 
 use crate::app::screen::fields::Field as KeypadField;
-use crate::app::screen::submit::{blocking, remove_device_keys};
+use crate::app::screen::submit::blocking;
 use crate::app::screen::{Event, Screen, clamp_path};
 use crate::app::shared::{Shared, close};
 use crate::app::step::Step;
 use crate::t;
 use qoltanba_core::store::progress::Progress;
 use qoltanba_core::token::DeviceError;
-use qoltanba_core::token::devices::{DeviceSession, blocking as on_device_thread};
-use qoltanba_core::token::{DeviceKeys, DevicePrepared, enrolment};
+use qoltanba_core::token::DeviceKeys;
+use qoltanba_core::token::devices::DeviceSession;
 
 /// How often the step asks again while the certificates are not issued.
 pub const ISSUE_POLL: std::time::Duration = std::time::Duration::from_secs(20);
@@ -350,79 +351,6 @@ impl State {
         Task::perform(
             blocking(move || store::install(&pending, &password, &certificates, format)),
             Message::Installed,
-        )
-    }
-
-    fn device_issued(
-        &mut self,
-        result: Result<Issue, ClientError>,
-        ctx: &mut Shared,
-    ) -> Task<Message> {
-        match result {
-            Ok((status, Some(certificates))) => {
-                self.status = Some(status);
-                self.write_to_device(certificates, ctx)
-            }
-            Ok((status, None)) => {
-                self.stage = Stage::NotYet;
-                let rejected = status.status == ApplicationStatus::Rejected;
-                self.status = Some(status);
-                if !rejected {
-                    return Task::none();
-                }
-                // Refused for good: the keys waiting on the device go, and nothing is resumed.
-                // The screen keeps showing the device and the refusal; Install has nothing left
-                // to do.
-                let keys = ctx.devices.pending.take();
-                ctx.progress = Progress::default();
-                let removal = remove_device_keys(
-                    ctx,
-                    keys.map(|keys| DevicePrepared {
-                        keys,
-                        csr_auth: String::new(),
-                        csr_sign: String::new(),
-                    }),
-                )
-                .map(Message::DeviceKeysRemoved);
-                Task::batch([removal, ctx.save_progress()])
-            }
-            Err(error) => {
-                self.stage = Stage::Idle;
-                ctx.service.fail(error);
-                Task::none()
-            }
-        }
-    }
-
-    fn write_to_device(
-        &mut self,
-        certificates: CertificatesResponse,
-        ctx: &Shared,
-    ) -> Task<Message> {
-        let Some(keys) = ctx.devices.pending.clone() else {
-            return Task::none();
-        };
-        let session = ctx.devices.session.clone();
-        let pin = self.device_pin();
-        if session.is_none() && pin.is_none() {
-            self.stage = Stage::Idle;
-            self.problem = Some(Problem::DevicePinNeeded);
-            return Task::none();
-        }
-        let registry = ctx.devices.registry.clone();
-        self.stage = Stage::Writing;
-        self.problem = None;
-        Task::perform(
-            on_device_thread(move || {
-                let session = match (session, pin) {
-                    (Some(session), _) => session,
-                    (None, Some(pin)) => registry.open(&keys, &pin)?,
-                    (None, None) => return Err(DeviceError::Token(TokenError::LoggedOut)),
-                };
-                enrolment::install(&session, &keys, &certificates)?;
-                Ok(session)
-            }),
-            Message::DeviceInstalled,
         )
     }
 
