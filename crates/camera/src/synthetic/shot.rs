@@ -47,7 +47,7 @@ pub struct Shot {
     pub card: Option<CardShot>,
 }
 
-/// How [`Scene::card_held_badly`] holds the card.
+/// How [`Scene::card_held_badly`](super::Scene::card_held_badly) holds the card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardFault {
     /// In a dark room.
