@@ -8,6 +8,7 @@ pub mod ber;
 mod certificate;
 mod error;
 pub mod inspect;
+mod inspect_error;
 mod key_set;
 mod oid;
 mod pfx;

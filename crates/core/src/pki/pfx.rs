@@ -20,7 +20,7 @@ use sha2::{Sha224, Sha256, Sha384, Sha512, Sha512_224, Sha512_256};
 use zeroize::Zeroizing;
 
 use super::ber::{self, BerError, Element, Limits, OBJECT_IDENTIFIER, OCTET_STRING, SEQUENCE, Tag};
-use super::inspect::{InspectError, MAX_FILE_SIZE};
+use super::inspect_error::{InspectError, MAX_FILE_SIZE};
 
 /// Most MAC iterations accepted (as p12-keystore): more is a denial of service, not a kit.
 const MAX_MAC_ITERATIONS: u32 = 1_000_000;

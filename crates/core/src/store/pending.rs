@@ -41,7 +41,7 @@ struct Manifest {
 }
 
 /// A handle on keys saved by [`save_pending`]: where they are and what they are for. Holds
-/// no secret; the keys stay encrypted on disk until [`super::install`] opens them.
+/// no secret; the keys stay encrypted on disk until `store::install` opens them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingKeys {
     folder: PathBuf,
