@@ -187,7 +187,13 @@ impl App {
                     return Task::none();
                 }
                 self.shared.config.camera = choice;
-                let save = match self.shared.config.settings_path.clone() {
+                // A kiosk's camera is the operator's (the panel stores it); a visitor's pick
+                // holds for the visit and is never written.
+                let settings = match self.kiosk {
+                    Some(_) => None,
+                    None => self.shared.config.settings_path.clone(),
+                };
+                let save = match settings {
                     Some(path) => Task::perform(
                         async move {
                             tokio::task::spawn_blocking(move || {

@@ -53,6 +53,8 @@ pub struct Kiosk {
     pub generation: u64,
     /// How much larger than on a desktop everything is drawn (finger-sized on big screens).
     pub scale: f32,
+    /// The camera the operator set up: a visitor's pick lasts for the visit only.
+    pub camera: crate::config::CameraChoice,
 }
 
 /// The wizard is laid out for about 800 points of height; a taller kiosk screen draws it
@@ -77,6 +79,7 @@ impl Kiosk {
             locked_until: None,
             generation: 0,
             scale: 1.0,
+            camera: config.camera.clone(),
         }
     }
 }
@@ -310,7 +313,9 @@ impl App {
         let device_session = self.shared.devices.session.take();
         let registry = self.shared.devices.registry.clone();
         let connection = self.shared.service.connection.take();
-        let config = self.shared.config.clone();
+        let mut config = self.shared.config.clone();
+        // A camera the visitor picked goes with them.
+        config.camera = kiosk.camera.clone();
         let previous = std::mem::replace(self, App::with_kiosk(config, Some(kiosk)));
         self.shared.service.connection = connection;
         self.shared.devices.registry = registry;

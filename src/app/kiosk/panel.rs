@@ -116,13 +116,14 @@ impl App {
                 };
                 let reconnect = service != self.shared.config.service;
                 self.shared.config.service = service;
-                self.shared.config.camera = camera;
+                self.shared.config.camera = camera.clone();
                 self.shared.config.language = language;
                 self.shared.config.idle_timeout = super::idle::clamp(Duration::from_secs(idle));
                 if self.step == crate::app::step::Step::Welcome {
                     self.shared.lang = language;
                 }
                 if let Some(kiosk) = &mut self.kiosk {
+                    kiosk.camera = camera;
                     kiosk.idle.set_timeout(self.shared.config.idle_timeout);
                 }
                 let save = Task::perform(
