@@ -13,9 +13,10 @@ pub mod operator;
 mod panel;
 mod view;
 
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use iced::{Subscription, Task};
+use qoltanba_core::kiosk::lockout::{self, Lockout};
 use qoltanba_core::kiosk::{code, counters, idle};
 
 use crate::app::step::Step;
@@ -46,9 +47,12 @@ pub struct Kiosk {
     pub field: Option<Field>,
     pub shift: bool,
     pub operator: Option<Access>,
-    /// Wrong operator codes in a row, and the lock they caused; kept when the sign-in closes.
-    pub wrong_codes: u32,
-    pub locked_until: Option<Instant>,
+    /// Wrong operator codes and the lockouts they caused; kept when the sign-in closes and,
+    /// in `kiosk-lockout.toml`, across restarts.
+    pub lockout: Lockout,
+    /// The wall-clock time of the last tick (the lockout is kept in wall-clock time, so a
+    /// restart does not end it; the ticks are what the kiosk's clock says).
+    pub wall: SystemTime,
     /// Bumped by every reset; tasks of an earlier visit are dropped.
     pub generation: u64,
     /// How much larger than on a desktop everything is drawn (finger-sized on big screens).
@@ -64,6 +68,11 @@ pub fn scale_for(screen: iced::Size) -> f32 {
 }
 
 impl Kiosk {
+    /// Wall-clock now, as far as the kiosk's ticks have seen.
+    pub fn now(&self) -> SystemTime {
+        self.wall.max(SystemTime::now())
+    }
+
     /// Reads the counter (a tiny file, like the progress file in desktop mode).
     pub fn new(config: &Config) -> Self {
         Kiosk {
@@ -75,8 +84,8 @@ impl Kiosk {
             field: None,
             shift: false,
             operator: None,
-            wrong_codes: 0,
-            locked_until: None,
+            lockout: lockout::load(&config.data_dir),
+            wall: SystemTime::now(),
             generation: 0,
             scale: 1.0,
             camera: config.camera.clone(),
@@ -256,15 +265,10 @@ impl App {
         let Some(kiosk) = &mut self.kiosk else {
             return Task::none();
         };
+        kiosk.wall = SystemTime::now() + now.saturating_duration_since(Instant::now());
         if busy {
             // A visitor waiting for the service or recording is not idle.
             kiosk.idle.touch(now);
-        }
-        if let Some(until) = kiosk.locked_until
-            && now >= until
-        {
-            kiosk.locked_until = None;
-            kiosk.wrong_codes = 0;
         }
         let quiet = at_start && !kiosk.visit && kiosk.operator.is_none();
         match kiosk.idle.phase(now) {
@@ -428,10 +432,11 @@ impl App {
                 }
             }
             Op::SubmitCode => {
+                let locked = kiosk.lockout.is_locked(kiosk.now());
                 let Some(Access::SignIn(sign_in)) = &mut kiosk.operator else {
                     return Task::none();
                 };
-                if sign_in.checking || kiosk.locked_until.is_some() || sign_in.code.is_empty() {
+                if sign_in.checking || locked || sign_in.code.is_empty() {
                     return Task::none();
                 }
                 let Some(stored) = self.shared.config.operator_code.clone() else {
@@ -451,21 +456,23 @@ impl App {
                 );
             }
             Op::CodeChecked(ok) => {
+                let dir = self.shared.config.data_dir.clone();
                 if ok {
-                    kiosk.wrong_codes = 0;
+                    let forgiven = kiosk.lockout != Lockout::default();
+                    kiosk.lockout.right_code();
                     let mut panel = Panel::new(&self.shared.config, lang);
                     panel.language = self.shared.config.language;
                     kiosk.operator = Some(Access::Panel(Box::new(panel)));
-                    return list_cameras();
+                    let store = forgiven.then(|| save_lockout(dir, Lockout::default()));
+                    return Task::batch([list_cameras(), store.unwrap_or_else(Task::none)]);
                 }
-                kiosk.wrong_codes += 1;
-                if kiosk.wrong_codes >= operator::ATTEMPTS {
-                    kiosk.locked_until = Some(Instant::now() + operator::LOCKOUT);
-                }
+                let now = kiosk.now();
+                kiosk.lockout.wrong_code(now);
                 if let Some(Access::SignIn(sign_in)) = &mut kiosk.operator {
                     sign_in.checking = false;
                     sign_in.refused = true;
                 }
+                return save_lockout(dir, kiosk.lockout);
             }
             Op::EndVisit => {
                 let task = self.reset_visit(Outcome::Abandoned);
@@ -476,6 +483,13 @@ impl App {
         }
         Task::none()
     }
+}
+
+/// Stores the sign-in lockout off the UI thread, so a restart does not forgive it.
+fn save_lockout(dir: std::path::PathBuf, lockout: Lockout) -> Task<AppMessage> {
+    crate::app::shared::store_in_background("the sign-in lockout", move || {
+        lockout::save(&dir, &lockout)
+    })
 }
 
 /// Lists the cameras off the UI thread (a device query can block).

@@ -23,9 +23,8 @@ use super::keypad::{self, Key, Layout};
 
 pub const URL_ID: &str = "operator-url";
 pub const CODE_ID: &str = "operator-code";
-/// Wrong codes in a row before the sign-in is locked for a while.
-pub const ATTEMPTS: u32 = 5;
-pub const LOCKOUT: Duration = Duration::from_secs(60);
+/// Wrong codes in a row before the sign-in is locked for a while (longer each time).
+pub const ATTEMPTS: u32 = qoltanba_core::kiosk::lockout::ATTEMPTS;
 
 /// What the panel shows and edits.
 #[derive(Debug, Clone)]
@@ -138,15 +137,19 @@ pub enum Message {
 pub fn sign_in_view<'a>(
     lang: Language,
     state: &'a SignIn,
-    wrong: u32,
-    locked: bool,
+    left: u32,
+    locked_for: Option<Duration>,
 ) -> Element<'a, Message> {
+    let locked = locked_for.is_some();
     let status = if state.checking {
         Some(caption(t!(lang, "kiosk-operator-checking")).into())
-    } else if locked {
-        Some(banner(Banner::Error, t!(lang, "kiosk-operator-locked")))
+    } else if let Some(remaining) = locked_for {
+        let minutes = remaining.as_secs().div_ceil(60);
+        Some(banner(
+            Banner::Error,
+            t!(lang, "kiosk-operator-locked", minutes = minutes),
+        ))
     } else if state.refused {
-        let left = ATTEMPTS.saturating_sub(wrong);
         Some(banner(
             Banner::Error,
             t!(lang, "kiosk-operator-wrong", left = left),

@@ -29,8 +29,8 @@ impl App {
             Access::SignIn(sign_in) => operator::sign_in_view(
                 lang,
                 sign_in,
-                kiosk.wrong_codes,
-                kiosk.locked_until.is_some(),
+                kiosk.lockout.attempts_left(),
+                kiosk.lockout.remaining(kiosk.now()),
             ),
             Access::Panel(panel) => operator::panel_view(lang, panel, kiosk.counters, kiosk.visit),
         };
