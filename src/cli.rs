@@ -27,9 +27,14 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.pem")]
     pub ca_file: Option<PathBuf>,
 
-    /// Kiosk mode for service centres: fullscreen, device storage only.
+    /// Kiosk mode for service centres: fullscreen, device storage only. Needs an operator code
+    /// and a service URL.
     #[arg(long)]
     pub kiosk: bool,
+
+    /// Kiosk: run on the embedded sandbox on purpose (demonstrations only).
+    #[arg(long)]
+    pub demo_sandbox: bool,
 
     /// Camera to use: a device id, or `synthetic` for the built-in test source.
     #[arg(long, value_name = "ID|synthetic")]

@@ -30,6 +30,9 @@ pub struct Settings {
     pub operator_code: Option<String>,
     /// Kiosk: seconds without a touch before the visitor is asked and then everything is reset.
     pub idle_timeout_secs: Option<u64>,
+    /// Kiosk: run on the embedded sandbox on purpose (a demonstration; it keeps what visitors
+    /// upload in its data folder, so a real kiosk needs `service_url`).
+    pub demo_sandbox: bool,
 }
 
 /// Which camera to use: the system default, one device by id, or the built-in synthetic
@@ -90,6 +93,8 @@ pub struct Config {
     pub modules: Vec<PathBuf>,
     /// Kiosk: the hash of the operator code; without one the kiosk does not start.
     pub operator_code: Option<CodeHash>,
+    /// Kiosk: the embedded sandbox was asked for on purpose (`--demo-sandbox`).
+    pub demo_sandbox: bool,
     /// Kiosk: how long a visitor may be idle before the reset.
     pub idle_timeout: Duration,
     /// Problems found while reading the settings; shown to the user, never fatal.
@@ -106,7 +111,31 @@ pub enum ConfigWarning {
     InvalidOperatorCode,
 }
 
+/// Why a kiosk does not start as configured (it exits with EX_CONFIG, see packaging/).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KioskProblem {
+    /// Nobody could leave or configure it.
+    NoOperatorCode,
+    /// No service address: falling back to the embedded sandbox would keep every visitor's
+    /// selfie, video, card photos and phone in its data folder.
+    NoServiceUrl,
+}
+
 impl Config {
+    /// Whether this kiosk may start (always `None` on a desktop).
+    pub fn kiosk_problem(&self) -> Option<KioskProblem> {
+        if !self.kiosk {
+            return None;
+        }
+        if self.operator_code.is_none() {
+            return Some(KioskProblem::NoOperatorCode);
+        }
+        if self.service == Service::EmbeddedSandbox && !self.demo_sandbox {
+            return Some(KioskProblem::NoServiceUrl);
+        }
+        None
+    }
+
     /// Reads the settings file from the OS location and merges the command line over it.
     pub fn load(cli: &Cli) -> Config {
         let dirs = directories::ProjectDirs::from("kz", "Qoltanba", "Qoltanba");
@@ -174,6 +203,7 @@ impl Config {
             });
         Config {
             operator_code,
+            demo_sandbox: cli.demo_sandbox || settings.demo_sandbox,
             idle_timeout,
             language,
             service,
@@ -292,6 +322,27 @@ fn read_settings(path: &Path) -> Result<Settings, Option<ConfigWarning>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kiosk_needs_an_operator_code_and_a_service_url_unless_it_is_a_demo() {
+        let mut config = Config::merge(
+            Settings::default(),
+            &Cli::default(),
+            std::env::temp_dir(),
+            None,
+            Vec::new(),
+        );
+        assert_eq!(config.kiosk_problem(), None, "a desktop needs neither");
+        config.kiosk = true;
+        assert_eq!(config.kiosk_problem(), Some(KioskProblem::NoOperatorCode));
+        config.operator_code = Some(CodeHash::new("482913").unwrap());
+        assert_eq!(config.kiosk_problem(), Some(KioskProblem::NoServiceUrl));
+        config.demo_sandbox = true;
+        assert_eq!(config.kiosk_problem(), None);
+        config.demo_sandbox = false;
+        config.service = Service::Remote("https://issuance.example.kz".into());
+        assert_eq!(config.kiosk_problem(), None);
+    }
     use clap::Parser;
 
     fn cli(args: &[&str]) -> Cli {

@@ -1,7 +1,7 @@
 use clap::Parser;
 
 use qoltanba::cli::{Cli, Command};
-use qoltanba::config::Config;
+use qoltanba::config::{Config, KioskProblem};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
@@ -49,13 +49,15 @@ fn main() -> std::process::ExitCode {
         }
         None => {
             let config = Config::load(&cli);
-            if config.kiosk && config.operator_code.is_none() {
-                // A kiosk nobody can leave or configure is not started; a supervisor should
-                // not restart it either (EX_CONFIG, see packaging/).
-                eprintln!(
-                    "qoltanba: {}",
-                    qoltanba::t!(config.language, "kiosk-needs-operator-code")
-                );
+            if let Some(problem) = config.kiosk_problem() {
+                // A kiosk that is not set up is not started; a supervisor should not restart
+                // it either (EX_CONFIG, see packaging/).
+                let lang = config.language;
+                let reason = match problem {
+                    KioskProblem::NoOperatorCode => qoltanba::t!(lang, "kiosk-needs-operator-code"),
+                    KioskProblem::NoServiceUrl => qoltanba::t!(lang, "kiosk-needs-service-url"),
+                };
+                eprintln!("qoltanba: {reason}");
                 return std::process::ExitCode::from(qoltanba::app::kiosk::EXIT_CONFIG);
             }
             match qoltanba::app::application(config, cli.screen).run() {

@@ -66,3 +66,57 @@ fn the_windows_recipe_blocks_the_system_keys_and_task_manager() {
         "Task Manager is not blocked"
     );
 }
+
+/// Runs the app's binary with `args` (stdin closed) and returns its exit status and stderr.
+fn qoltanba(args: &[&str], input: &str) -> (Option<i32>, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qoltanba"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_kiosk_without_a_service_url_does_not_fall_back_to_the_sandbox() {
+    let data = tempfile::tempdir().unwrap();
+    let settings = data.path().join("settings.toml");
+    let settings = settings.to_str().unwrap();
+    let (status, _) = qoltanba(
+        &["--settings", settings, "operator-code"],
+        "482913\n482913\n",
+    );
+    assert_eq!(status, Some(0));
+    let data_dir = data.path().to_str().unwrap();
+    let kiosk = [
+        "--lang",
+        "en",
+        "--settings",
+        settings,
+        "--data-dir",
+        data_dir,
+        "--kiosk",
+    ];
+    let (status, stderr) = qoltanba(&kiosk, "");
+    assert_eq!(status, Some(78), "EX_CONFIG, not a sandbox kiosk: {stderr}");
+    assert!(stderr.contains("service_url"), "{stderr}");
+    assert!(stderr.contains("--demo-sandbox"), "{stderr}");
+    assert!(
+        !data.path().join("sandbox").exists(),
+        "no sandbox data folder was made for visitors"
+    );
+}

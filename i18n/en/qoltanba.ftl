@@ -582,6 +582,7 @@ kiosk-idle-title = Are you still here?
 kiosk-idle-body = In { $seconds } s everything you entered will be deleted and the terminal will go back to the start.
 kiosk-idle-continue = Yes, I am here
 kiosk-needs-operator-code = kiosk mode needs an operator code. Set one with: qoltanba operator-code
+kiosk-needs-service-url = kiosk mode needs the issuance service address (service_url in settings.toml or --service-url): the built-in test service would keep visitors' photos, videos and phones on this terminal. For a demonstration, start with --demo-sandbox.
 kiosk-operator-button = Staff sign-in
 kiosk-operator-title = Operator sign-in
 kiosk-operator-intro = Enter the operator code to open the terminal settings.

@@ -572,6 +572,7 @@ kiosk-idle-title = Сіз әлі осындасыз ба?
 kiosk-idle-body = { $seconds } с кейін енгізілген барлық деректер жойылады және терминал басына оралады.
 kiosk-idle-continue = Иә, осындамын
 kiosk-needs-operator-code = киоск режиміне оператор коды қажет. Оны мына командамен орнатыңыз: qoltanba operator-code
+kiosk-needs-service-url = киоск режиміне беру қызметінің мекенжайы қажет (settings.toml ішіндегі service_url немесе --service-url): ішкі сынақ қызметі келушілердің фотосын, бейнесін және телефонын осы терминалда сақтар еді. Көрсетілім үшін --demo-sandbox арқылы іске қосыңыз.
 kiosk-operator-button = Қызметтік кіру
 kiosk-operator-title = Операторға арналған кіру
 kiosk-operator-intro = Терминал баптауларын ашу үшін оператор кодын енгізіңіз.

@@ -588,6 +588,7 @@ kiosk-idle-title = Вы ещё здесь?
 kiosk-idle-body = Через { $seconds } с все введённые данные будут удалены, и терминал вернётся к началу.
 kiosk-idle-continue = Да, я здесь
 kiosk-needs-operator-code = для режима киоска нужен код оператора. Задайте его командой: qoltanba operator-code
+kiosk-needs-service-url = для режима киоска нужен адрес службы выдачи (service_url в settings.toml или --service-url): встроенная тестовая служба хранила бы фото, видео и телефоны посетителей на этом терминале. Для демонстрации запустите с --demo-sandbox.
 kiosk-operator-button = Служебный вход
 kiosk-operator-title = Вход для оператора
 kiosk-operator-intro = Введите код оператора, чтобы открыть настройки терминала.
