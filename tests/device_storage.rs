@@ -47,7 +47,10 @@ async fn connected(config: Config, step: Step) -> App {
     let mut app = App::new(config).at(step);
     let connect = app.connect();
     run(&mut app, connect).await;
-    assert!(app.is_service_ready(), "the embedded sandbox did not start");
+    assert!(
+        app.snapshot().service.reached,
+        "the embedded sandbox did not start"
+    );
     app
 }
 
@@ -57,10 +60,12 @@ fn device(message: devices::Message) -> Message {
 
 /// The position of the token labelled `label` in the picker.
 fn position(app: &App, label: &str) -> usize {
-    app.listed_devices()
+    app.snapshot()
+        .devices
+        .listed
         .iter()
         .position(|token| token.label == label)
-        .unwrap_or_else(|| panic!("{label} is listed: {:?}", app.listed_devices()))
+        .unwrap_or_else(|| panic!("{label} is listed: {:?}", app.snapshot().devices.listed))
 }
 
 /// Picks the token labelled `label` in the picker.
@@ -177,14 +182,16 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     // Both tokens are listed (SoftHSM2's empty slot for new tokens is not a device), and a
     // device is offered first once one is plugged in.
     let mut labels: Vec<String> = app
-        .listed_devices()
+        .snapshot()
+        .devices
+        .listed
         .into_iter()
         .filter(|token| token.kind == DeviceKind::SoftHsm)
         .map(|token| token.label)
         .collect();
     labels.sort();
     assert_eq!(labels, ["Citizen token", "Spare token"]);
-    assert!(app.on_device());
+    assert!(app.snapshot().devices.on_device);
 
     // A wrong PIN: told so, and the device's count-low flag shows in the list.
     pick(&mut app, "Citizen token").await;
@@ -194,19 +201,24 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     )
     .await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Storage);
+    assert_eq!(app.snapshot().step, Step::Storage);
     assert_eq!(
-        app.device_problem(),
+        app.snapshot().devices.problem,
         Some(t!(lang, "token-error-wrong-pin-count-low"))
     );
-    let citizen_token = &app.listed_devices()[position(&app, "Citizen token")];
+    let citizen_token = &app.snapshot().devices.listed[position(&app, "Citizen token")];
     assert_eq!(citizen_token.pin_state, PinState::CountLow);
 
     // The right PIN: the key-password step is skipped.
     send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
-    assert!(app.device_session_open());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Submit,
+        "{:?}",
+        app.snapshot().devices.problem
+    );
+    assert!(app.snapshot().devices.session_open);
 
     // The device is pulled out before the keys are made: the citizen is told, and plugs it
     // in again.
@@ -216,26 +228,38 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
         Message::Step(StepMessage::Submit(submit::Message::Start)),
     )
     .await;
-    assert_eq!(app.submit_problem(), Some(t!(lang, "token-error-removed")));
-    assert!(!app.device_session_open());
-    assert_eq!(app.application_number(), None);
+    assert_eq!(
+        app.snapshot().application.submit_problem,
+        Some(t!(lang, "token-error-removed"))
+    );
+    assert!(!app.snapshot().devices.session_open);
+    assert_eq!(app.snapshot().application.number, None);
     std::fs::rename(&away, &home).unwrap();
     send(&mut app, Message::Back).await;
-    assert_eq!(app.step(), Step::Storage, "back past the key password");
+    assert_eq!(
+        app.snapshot().step,
+        Step::Storage,
+        "back past the key password"
+    );
     send(&mut app, device(devices::Message::Refresh)).await;
     pick(&mut app, "Citizen token").await;
     send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Submit,
+        "{:?}",
+        app.snapshot().devices.problem
+    );
 
     send(
         &mut app,
         Message::Step(StepMessage::Submit(submit::Message::Start)),
     )
     .await;
-    assert_eq!(app.failure_text(), None);
-    assert_eq!(app.submit_problem(), None);
-    assert!(app.application_number().is_some());
+    assert_eq!(app.snapshot().failure, None);
+    assert_eq!(app.snapshot().application.submit_problem, None);
+    assert!(app.snapshot().application.number.is_some());
     let stored = std::fs::read_to_string(data.path().join("progress.toml")).unwrap();
     assert!(
         stored.contains("Citizen token") && !stored.contains(PIN),
@@ -243,10 +267,15 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     );
 
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Done, "{:?}", app.failure_text());
     assert_eq!(
-        app.installed_device().map(|keys| keys.label.as_str()),
-        Some("Citizen token")
+        app.snapshot().step,
+        Step::Done,
+        "{:?}",
+        app.snapshot().failure
+    );
+    assert_eq!(
+        app.snapshot().devices.installed.map(|keys| keys.label),
+        Some("Citizen token".to_owned())
     );
     assert!(
         !data.path().join("progress.toml").exists(),
@@ -298,12 +327,17 @@ fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
                         App::new(config(lang, data.path(), &hsm.module)).at(Step::Storage);
                     send(&mut app, device(devices::Message::Refresh)).await;
                     let tokens: Vec<_> = app
-                        .listed_devices()
+                        .snapshot()
+                        .devices
+                        .listed
                         .into_iter()
                         .filter(|token| token.kind == DeviceKind::SoftHsm)
                         .collect();
                     assert_eq!(tokens.len(), 2, "{tokens:#?}");
-                    assert!(app.on_device(), "a plugged-in device is offered first");
+                    assert!(
+                        app.snapshot().devices.on_device,
+                        "a plugged-in device is offered first"
+                    );
                     {
                         let mut ui = simulator(&app);
                         for token in &tokens {
@@ -331,7 +365,10 @@ fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
                     .await;
                     send(&mut app, Message::Next).await;
                     let expected = t!(lang, "token-error-wrong-pin-count-low");
-                    assert_eq!(app.device_problem().as_deref(), Some(expected.as_str()));
+                    assert_eq!(
+                        app.snapshot().devices.problem.as_deref(),
+                        Some(expected.as_str())
+                    );
                     {
                         let mut ui = simulator(&app);
                         ui.find(expected.as_str()).unwrap();
@@ -340,7 +377,12 @@ fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
                     // Log in once so the next language starts from a clean count.
                     send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
                     send(&mut app, Message::Next).await;
-                    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+                    assert_eq!(
+                        app.snapshot().step,
+                        Step::Submit,
+                        "{:?}",
+                        app.snapshot().devices.problem
+                    );
                 }
             });
         },
@@ -369,8 +411,12 @@ fn a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made() {
                 .await;
                 send(&mut app, Message::Next).await;
 
-                assert_eq!(app.step(), Step::Storage, "no keys on a factory PIN");
-                assert!(app.device_session_open());
+                assert_eq!(
+                    app.snapshot().step,
+                    Step::Storage,
+                    "no keys on a factory PIN"
+                );
+                assert!(app.snapshot().devices.session_open);
                 let warning = t!(lang, "storage-factory-pin", pin = "12345678");
                 simulator(&app).find(warning.as_str()).unwrap();
                 assert!(!app.can_continue());
@@ -395,7 +441,12 @@ fn a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made() {
                 }
                 assert!(app.can_continue());
                 send(&mut app, Message::Next).await;
-                assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+                assert_eq!(
+                    app.snapshot().step,
+                    Step::Submit,
+                    "{:?}",
+                    app.snapshot().devices.problem
+                );
 
                 // The device took the new PIN: it opens with it and no longer with the old.
                 assert!(
@@ -442,7 +493,7 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
             Message::Step(StepMessage::Submit(submit::Message::Start)),
         )
         .await;
-        app.application_number().unwrap().to_owned()
+        app.snapshot().application.number.unwrap().to_owned()
         // The app closes before installing.
     };
     let keys = objects(hsm, "Citizen token", PIN);
@@ -458,7 +509,7 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
     );
 
     let mut app = connected(config(lang, data.path(), &hsm.module), Step::Welcome).await;
-    assert!(app.resume_available());
+    assert!(app.snapshot().resume_offered);
     send(
         &mut app,
         Message::Step(StepMessage::Welcome(welcome::Message::Activate(
@@ -466,8 +517,8 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
         ))),
     )
     .await;
-    assert_eq!(app.step(), Step::Install);
-    assert!(!app.device_session_open());
+    assert_eq!(app.snapshot().step, Step::Install);
+    assert!(!app.snapshot().devices.session_open);
     simulator(&app)
         .find(t!(lang, "install-device-pin-hint").as_str())
         .unwrap();
@@ -485,7 +536,7 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
     )
     .await;
     assert_eq!(
-        app.install_problem(),
+        app.snapshot().application.install_problem,
         Some(t!(lang, "token-error-wrong-pin-count-low"))
     );
     send(
@@ -500,7 +551,12 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
         Message::Step(StepMessage::Install(install::Message::Start)),
     )
     .await;
-    assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Done,
+        "{:?}",
+        app.snapshot().application.install_problem
+    );
     simulator(&app)
         .find(
             t!(
@@ -508,7 +564,7 @@ async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
                 "done-device",
                 device = "Citizen token",
                 model = "SoftHSM v2",
-                serial = app.installed_device().unwrap().serial.as_str()
+                serial = app.snapshot().devices.installed.unwrap().serial
             )
             .as_str(),
         )
@@ -544,7 +600,7 @@ async fn a_refused_application(hsm: &SoftHsm) {
     pick(&mut app, "Citizen token").await;
     send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Submit);
+    assert_eq!(app.snapshot().step, Step::Submit);
     let ours = |hsm: &SoftHsm| {
         objects(hsm, "Citizen token", PIN)
             .into_iter()
@@ -553,7 +609,7 @@ async fn a_refused_application(hsm: &SoftHsm) {
     };
 
     // The service cannot be reached: the keys stay for a retry with the same requests.
-    let sandbox = Client::new(app.service_url().unwrap(), None).unwrap();
+    let sandbox = Client::new(&app.snapshot().service.url.unwrap(), None).unwrap();
     let unreachable = FaultSettings {
         error_rate: 1.0,
         ..FaultSettings::default()
@@ -564,8 +620,8 @@ async fn a_refused_application(hsm: &SoftHsm) {
         Message::Step(StepMessage::Submit(submit::Message::Start)),
     )
     .await;
-    assert_eq!(app.failure_text(), Some(t!(lang, "error-unavailable")));
-    assert_eq!(app.application_number(), None);
+    assert_eq!(app.snapshot().failure, Some(t!(lang, "error-unavailable")));
+    assert_eq!(app.snapshot().application.number, None);
     assert_eq!(ours(hsm), 4, "two key pairs, public and private halves");
 
     // The service refuses the requests for good: the keys made for them go.
@@ -582,11 +638,11 @@ async fn a_refused_application(hsm: &SoftHsm) {
     )
     .await;
     assert_eq!(
-        app.failure_text(),
+        app.snapshot().failure,
         Some(t!(lang, "error-csr-subject-mismatch"))
     );
     assert_eq!(
-        app.submit_problem(),
+        app.snapshot().application.submit_problem,
         Some(t!(lang, "submit-device-keys-removed"))
     );
     assert_eq!(ours(hsm), 0);
@@ -597,7 +653,7 @@ async fn a_refused_application(hsm: &SoftHsm) {
         .await
         .unwrap();
     send(&mut app, Message::Retry).await;
-    assert_eq!(app.failure_text(), None);
-    assert!(app.application_number().is_some());
+    assert_eq!(app.snapshot().failure, None);
+    assert!(app.snapshot().application.number.is_some());
     assert_eq!(ours(hsm), 4);
 }

@@ -18,6 +18,8 @@ use qoltanba::i18n::Language;
 use qoltanba_camera::{Clock, ManualClock};
 use qoltanba_sandbox::Citizen;
 
+pub mod kiosk;
+
 /// Runs a task and every task its messages produce, until nothing is left.
 pub async fn run(app: &mut App, task: Task<Message>) {
     let mut queue = VecDeque::from([task]);
@@ -84,7 +86,10 @@ pub async fn connected_app(data: &tempfile::TempDir, lang: Language, step: Step)
     let mut app = App::new(config(lang, data, None)).at(step);
     let connect = app.connect();
     run(&mut app, connect).await;
-    assert!(app.is_service_ready(), "the embedded sandbox did not start");
+    assert!(
+        app.snapshot().service.reached,
+        "the embedded sandbox did not start"
+    );
     app
 }
 
