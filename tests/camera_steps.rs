@@ -47,7 +47,7 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     .await;
     send(&mut app, Message::Next).await;
     send(&mut app, Message::Tick).await;
-    let code = app.snapshot().sms.unwrap().code.clone();
+    let code = app.snapshot().sms.unwrap().code;
     send(
         &mut app,
         Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
@@ -63,9 +63,9 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
 
     let mut in_oval = false;
     assert!(
-        camera_until(&mut app, Duration::from_secs(20), |app| {
-            in_oval |= app.snapshot().camera.face_in_oval;
-            app.snapshot().selfie.is_sent()
+        camera_until(&mut app, Duration::from_secs(20), |seen| {
+            in_oval |= seen.camera.face_in_oval;
+            seen.selfie.is_sent()
         })
         .await,
         "the selfie was not taken and accepted by itself"
@@ -81,11 +81,9 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     )
     .await;
     assert!(
-        camera_until(&mut app, Duration::from_secs(45), |app: &App| app
-            .snapshot()
-            .video
-            .upload
-            .is_sent())
+        camera_until(&mut app, Duration::from_secs(45), |seen| {
+            seen.video.upload.is_sent()
+        })
         .await,
         "the recording did not finish and reach the service: {:?} {:?} {:?}",
         app.snapshot().failure,
@@ -181,8 +179,8 @@ async fn both_card_sides_photographed_by_camera_are_accepted_like_files() {
             "the card camera opens for {side:?}"
         );
         assert!(
-            camera_until(&mut app, Duration::from_secs(10), |app| {
-                app.snapshot().camera.card_check == Some((side, None))
+            camera_until(&mut app, Duration::from_secs(10), |seen| {
+                seen.camera.card_check == Some((side, None))
             })
             .await,
             "the synthetic card never passed the check: {:?}",
@@ -199,8 +197,8 @@ async fn both_card_sides_photographed_by_camera_are_accepted_like_files() {
             send(&mut app, message).await;
         }
         assert!(
-            camera_until(&mut app, Duration::from_secs(10), |app| {
-                app.snapshot().document.side(side).upload.is_sent()
+            camera_until(&mut app, Duration::from_secs(10), |seen| {
+                seen.document.side(side).upload.is_sent()
             })
             .await,
             "the {side:?} photo did not reach the service: {:?} {:?}",
@@ -247,8 +245,7 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     .await;
     let far = Some((DocumentSide::Front, Some(DocumentHint::NotFilling)));
     assert!(
-        camera_until(&mut app, Duration::from_secs(10), |app| app
-            .snapshot()
+        camera_until(&mut app, Duration::from_secs(10), |seen| seen
             .camera
             .card_check
             == far)
@@ -263,8 +260,7 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     )
     .await;
     assert!(
-        camera_until(&mut app, Duration::from_secs(10), |app| app
-            .snapshot()
+        camera_until(&mut app, Duration::from_secs(10), |seen| seen
             .document
             .refused
             .is_some())
@@ -390,7 +386,7 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         CameraChoice::Device("synthetic:empty".into())
     );
     assert!(app.snapshot().camera.active, "the picked camera is opened");
-    assert!(camera_until(&mut app, Duration::from_secs(5), App::can_continue).await);
+    assert!(camera_until(&mut app, Duration::from_secs(5), |seen| seen.next_enabled).await);
     assert_eq!(app.snapshot().camera.problem, None);
     assert_eq!(selected(&app).as_deref(), Some("USB camera"));
     let stored = std::fs::read_to_string(data.path().join("settings.toml")).unwrap();

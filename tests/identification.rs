@@ -154,7 +154,7 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
             Step::Verification,
             "no going on during moderation"
         );
-        app.snapshot().service.session_id.unwrap().to_owned()
+        app.snapshot().service.session_id.unwrap()
     };
 
     // The app is closed. Nothing secret was kept; the IIN and the wish to resume were.
@@ -183,7 +183,7 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
         app.snapshot().failure
     );
     send(&mut app, Message::Tick).await;
-    let code = app.snapshot().sms.unwrap().code.clone();
+    let code = app.snapshot().sms.unwrap().code;
     send(
         &mut app,
         Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
@@ -341,7 +341,7 @@ async fn a_citizen_goes_from_the_agreement_to_two_key_files_in_the_folder() {
         "{:?}",
         app.snapshot().failure
     );
-    let installed = app.snapshot().application.installed_files.unwrap().clone();
+    let installed = app.snapshot().application.installed_files.unwrap();
     for (path, prefix) in [
         (&installed.auth_file, "AUTH_RSA256_"),
         (&installed.sign_file, "RSA256_"),
@@ -390,7 +390,7 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
         identify(&mut app, files.path()).await;
         send(&mut app, Message::Next).await;
         apply(&mut app, &folder, "").await;
-        app.snapshot().application.number.unwrap().to_owned()
+        app.snapshot().application.number.unwrap()
         // The app closes before installing.
     };
     let waiting: Vec<String> = std::fs::read_dir(&folder)

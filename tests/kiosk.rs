@@ -78,7 +78,7 @@ async fn the_on_screen_keypad_alone_completes_the_iin_and_the_sms_code() -> Resu
     );
 
     send(&mut app, Message::Tick).await;
-    let code = app.snapshot().sms.expect("the sandbox SMS").code.clone();
+    let code = app.snapshot().sms.expect("the sandbox SMS").code;
     assert_eq!(seen(&app).keypad_field, Some(Field::Otp));
     for digit in code.chars() {
         press(&mut app, Key::Char(digit)).await?;
@@ -116,7 +116,7 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
     }
     send(&mut app, Message::Next).await;
     send(&mut app, Message::Tick).await;
-    let code = app.snapshot().sms.unwrap().code.clone();
+    let code = app.snapshot().sms.unwrap().code;
     for digit in code.chars() {
         send(
             &mut app,
@@ -132,8 +132,7 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         app.snapshot().failure
     );
     assert!(
-        camera_until(&mut app, Duration::from_secs(20), |app: &App| app
-            .snapshot()
+        camera_until(&mut app, Duration::from_secs(20), |seen| seen
             .selfie
             .is_sent())
         .await,

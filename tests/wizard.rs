@@ -56,7 +56,7 @@ async fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
 /// Ticks the camera as the subscription would until the check step may be left.
 async fn camera_running(app: &mut App) {
     assert!(
-        camera_until(app, Duration::from_secs(5), App::can_continue).await,
+        camera_until(app, Duration::from_secs(5), |seen| seen.next_enabled).await,
         "the synthetic camera never delivered a picture"
     );
 }
@@ -242,8 +242,8 @@ async fn the_card_camera_renders_in_every_language_and_cancel_goes_back() -> Res
             ))],
         )
         .await;
-        camera_until(&mut app, Duration::from_secs(5), |app| {
-            app.snapshot().camera.card_check.is_some()
+        camera_until(&mut app, Duration::from_secs(5), |seen| {
+            seen.camera.card_check.is_some()
         })
         .await;
         assert_eq!(

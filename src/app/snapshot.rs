@@ -179,7 +179,7 @@ pub struct Devices {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kiosk {
     /// The fields the keypad can type into on this step, first one first, with their text.
-    pub fields: Vec<(Field, Zeroizing<String>)>,
+    pub fields: Vec<(Field, Typed)>,
     /// The field the keypad types into now.
     pub keypad_field: Option<Field>,
     /// The "Are you still here?" countdown, while it is shown.
@@ -198,6 +198,23 @@ impl Kiosk {
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, text)| text.as_str())
+    }
+}
+
+/// What a keypad field holds (a PIN, a password, an IIN…): wiped when dropped, and its `Debug`
+/// gives the length only, so a support report or a test's message never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Typed(Zeroizing<String>);
+
+impl Typed {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Typed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Typed({} characters)", self.0.chars().count())
     }
 }
 
@@ -337,7 +354,10 @@ impl App {
             fields: self
                 .keypad_fields()
                 .into_iter()
-                .map(|field| (field, Zeroizing::new(self.field_text(field).to_owned())))
+                .map(|field| {
+                    let text = Zeroizing::new(self.field_text(field).to_owned());
+                    (field, Typed(text))
+                })
                 .collect(),
             keypad_field: self.keypad_field(),
             warning: kiosk.warning,

@@ -86,7 +86,7 @@ pub async fn start_application(app: &mut App, lang: Language) -> Result<(), Erro
     touch(app, &t!(lang, "welcome-start")).await?;
     assert_eq!(app.snapshot().step, Step::CameraCheck);
     assert!(
-        camera_until(app, Duration::from_secs(20), App::can_continue).await,
+        camera_until(app, Duration::from_secs(20), |seen| seen.next_enabled).await,
         "the synthetic camera did not get there in time"
     );
     touch(app, &t!(lang, "nav-next")).await?;

@@ -37,7 +37,7 @@ pub async fn log_in(app: &mut App, person: &Citizen) {
         app.snapshot().failure
     );
     send(app, Message::Tick).await;
-    let code = app.snapshot().sms.expect("the sandbox SMS").code.clone();
+    let code = app.snapshot().sms.expect("the sandbox SMS").code;
     send(
         app,
         Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
