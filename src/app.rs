@@ -9,10 +9,10 @@ pub mod explain;
 pub mod kiosk;
 mod notices;
 pub mod photo;
-mod probe;
 pub mod screen;
 pub mod service;
 pub mod shared;
+pub mod snapshot;
 pub mod step;
 pub mod theme;
 pub mod upload;
@@ -31,6 +31,7 @@ use screen::{Event, StepMessage, Steps};
 use shared::Shared;
 use step::Step;
 
+pub use snapshot::Snapshot;
 pub use view::application;
 
 pub struct App {
@@ -86,6 +87,12 @@ impl App {
     pub fn new(config: Config) -> Self {
         let kiosk = config.kiosk.then(|| kiosk::Kiosk::new(&config));
         Self::with_kiosk(config, kiosk)
+    }
+
+    /// Opens on a given step (support and screenshots).
+    pub fn at(mut self, step: Step) -> Self {
+        self.step = step;
+        self
     }
 
     /// A fresh wizard; kiosk resets keep the kiosk's own state.

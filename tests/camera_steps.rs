@@ -35,7 +35,7 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     let mut app = App::new(settings).at(Step::Iin);
     let connect = app.connect();
     run(&mut app, connect).await;
-    assert!(app.is_service_ready());
+    assert!(app.snapshot().service.reached);
 
     let person = citizen_who("approve");
     send(
@@ -47,30 +47,33 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     .await;
     send(&mut app, Message::Next).await;
     send(&mut app, Message::Tick).await;
-    let code = app.visible_sms().unwrap().code.clone();
+    let code = app.snapshot().sms.unwrap().code;
     send(
         &mut app,
         Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
     )
     .await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Selfie);
-    assert!(app.camera_active(), "the camera opens on the selfie step");
+    assert_eq!(app.snapshot().step, Step::Selfie);
+    assert!(
+        app.snapshot().camera.active,
+        "the camera opens on the selfie step"
+    );
     assert!(!app.can_continue(), "no selfie yet");
 
     let mut in_oval = false;
     assert!(
-        camera_until(&mut app, Duration::from_secs(20), |app| {
-            in_oval |= app.face_in_oval();
-            app.selfie_sent()
+        camera_until(&mut app, Duration::from_secs(20), |seen| {
+            in_oval |= seen.camera.face_in_oval;
+            seen.selfie.is_sent()
         })
         .await,
         "the selfie was not taken and accepted by itself"
     );
     assert!(in_oval, "the centred face was never shown in the oval");
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::VideoId);
-    assert!(app.camera_active());
+    assert_eq!(app.snapshot().step, Step::VideoId);
+    assert!(app.snapshot().camera.active);
 
     send(
         &mut app,
@@ -78,16 +81,19 @@ async fn synthetic_camera_takes_the_selfie_and_records_the_video_identification(
     )
     .await;
     assert!(
-        camera_until(&mut app, Duration::from_secs(45), App::video_sent).await,
+        camera_until(&mut app, Duration::from_secs(45), |seen| {
+            seen.video.upload.is_sent()
+        })
+        .await,
         "the recording did not finish and reach the service: {:?} {:?} {:?}",
-        app.failure_text(),
-        app.video_step(),
-        app.camera_problem()
+        app.snapshot().failure,
+        app.snapshot().video,
+        app.snapshot().camera.problem
     );
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::AccountPin);
+    assert_eq!(app.snapshot().step, Step::AccountPin);
     assert!(
-        !app.camera_active(),
+        !app.snapshot().camera.active,
         "the camera is released after the camera steps"
     );
 }
@@ -108,20 +114,20 @@ async fn a_camera_the_system_refuses_is_explained_and_holds_the_check() {
         )),
     )
     .await;
-    assert_eq!(app.step(), Step::CameraCheck);
+    assert_eq!(app.snapshot().step, Step::CameraCheck);
     camera_until(&mut app, Duration::from_secs(3), |_| false).await;
     assert_eq!(
-        app.camera_problem().as_deref(),
+        app.snapshot().camera.problem.as_deref(),
         Some(qoltanba::t!(Language::Kk, "camera-error-permission-linux").as_str())
     );
     send(&mut app, Message::Next).await;
     assert_eq!(
-        app.step(),
+        app.snapshot().step,
         Step::CameraCheck,
         "no going on without a camera"
     );
     send(&mut app, Message::Back).await;
-    assert!(!app.camera_active());
+    assert!(!app.snapshot().camera.active);
 }
 
 fn simulator(app: &App) -> Simulator<'_, Message> {
@@ -148,11 +154,11 @@ async fn on_the_document_step(lang: Language, camera: CameraChoice) -> (App, tem
     let mut app = App::new(settings).at(Step::Iin);
     let connect = app.connect();
     run(&mut app, connect).await;
-    assert!(app.is_service_ready());
+    assert!(app.snapshot().service.reached);
     journey::log_in(&mut app, citizen_who("approve")).await;
     journey::to_document_step(&mut app).await;
     assert!(
-        !app.camera_active(),
+        !app.snapshot().camera.active,
         "no camera until a side is photographed"
     );
     (app, data)
@@ -168,14 +174,17 @@ async fn both_card_sides_photographed_by_camera_are_accepted_like_files() {
             Message::Step(StepMessage::Document(document::Message::Camera(side))),
         )
         .await;
-        assert!(app.camera_active(), "the card camera opens for {side:?}");
         assert!(
-            camera_until(&mut app, Duration::from_secs(10), |app| {
-                app.card_check() == Some((side, None))
+            app.snapshot().camera.active,
+            "the card camera opens for {side:?}"
+        );
+        assert!(
+            camera_until(&mut app, Duration::from_secs(10), |seen| {
+                seen.camera.card_check == Some((side, None))
             })
             .await,
             "the synthetic card never passed the check: {:?}",
-            app.card_check()
+            app.snapshot().camera.card_check
         );
         assert!(shows(&app, &t!(lang, "card-hint-ok")));
         // The button, as the citizen presses it.
@@ -188,25 +197,25 @@ async fn both_card_sides_photographed_by_camera_are_accepted_like_files() {
             send(&mut app, message).await;
         }
         assert!(
-            camera_until(&mut app, Duration::from_secs(10), |app| {
-                app.document_state().slot(side).is_sent()
+            camera_until(&mut app, Duration::from_secs(10), |seen| {
+                seen.document.side(side).upload.is_sent()
             })
             .await,
             "the {side:?} photo did not reach the service: {:?} {:?}",
-            app.document_state().refused(),
-            app.document_front_status()
+            app.snapshot().document.refused,
+            app.snapshot().document.front.upload.refusal()
         );
         assert!(
-            !app.camera_active(),
+            !app.snapshot().camera.active,
             "the camera is released once the photo is taken"
         );
-        let photo = app.document_state().slot(side).value().unwrap();
+        let photo = app.snapshot().document.side(side).photo.unwrap();
         assert_eq!(photo.content_type, "image/jpeg");
         assert!(photo.width > photo.height, "a card is landscape");
     }
     assert!(app.can_continue(), "both sides accepted: Next is enabled");
     journey::confirm_document(&mut app).await;
-    assert!(app.recognised_surname().is_some());
+    assert!(app.snapshot().recognised_surname.is_some());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -225,7 +234,7 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
         ))),
     )
     .await;
-    assert!(app.document_state().back.is_sent());
+    assert!(app.snapshot().document.back.upload.is_sent());
 
     send(
         &mut app,
@@ -236,11 +245,13 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     .await;
     let far = Some((DocumentSide::Front, Some(DocumentHint::NotFilling)));
     assert!(
-        camera_until(&mut app, Duration::from_secs(10), |app| app.card_check()
+        camera_until(&mut app, Duration::from_secs(10), |seen| seen
+            .camera
+            .card_check
             == far)
         .await,
         "{:?}",
-        app.card_check()
+        app.snapshot().camera.card_check
     );
     assert!(shows(&app, &t!(lang, "card-hint-not-filling")));
     send(
@@ -249,18 +260,15 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
     )
     .await;
     assert!(
-        camera_until(&mut app, Duration::from_secs(10), |app| app
-            .document_state()
-            .refused()
+        camera_until(&mut app, Duration::from_secs(10), |seen| seen
+            .document
+            .refused
             .is_some())
         .await
     );
-    assert_eq!(
-        app.document_state().refused(),
-        Some(&PhotoError::Quality(DocumentHint::NotFilling))
-    );
     let reason =
         qoltanba::app::explain::photo(lang, &PhotoError::Quality(DocumentHint::NotFilling));
+    assert_eq!(app.snapshot().document.refused, Some(reason.clone()));
     assert!(
         shows(
             &app,
@@ -268,18 +276,27 @@ async fn a_badly_held_card_is_refused_with_the_reason_and_cancel_keeps_the_other
         ),
         "the refusal is explained in Kazakh"
     );
-    assert!(app.document_state().front.is_empty(), "nothing was taken");
-    assert!(app.camera_active(), "the camera stays open to try again");
+    assert!(
+        app.snapshot().document.front.upload.is_empty(),
+        "nothing was taken"
+    );
+    assert!(
+        app.snapshot().camera.active,
+        "the camera stays open to try again"
+    );
 
     send(
         &mut app,
         Message::Step(StepMessage::Document(document::Message::CameraCancel)),
     )
     .await;
-    assert!(!app.camera_active(), "cancel releases the camera");
-    assert_eq!(app.document_state().camera(), None);
-    assert!(app.document_state().back.is_sent(), "the back side is kept");
-    assert!(app.document_state().front.is_empty());
+    assert!(!app.snapshot().camera.active, "cancel releases the camera");
+    assert_eq!(app.snapshot().document.camera, None);
+    assert!(
+        app.snapshot().document.back.upload.is_sent(),
+        "the back side is kept"
+    );
+    assert!(app.snapshot().document.front.upload.is_empty());
     // The choice is there again: file or camera for either side.
     assert!(shows(&app, &t!(lang, "document-file")));
     assert!(!app.can_continue());
@@ -343,13 +360,15 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         )),
     )
     .await;
-    assert_eq!(app.step(), Step::CameraCheck);
-    assert!(app.camera_active());
-    assert_eq!(app.camera_options().len(), 2);
+    assert_eq!(app.snapshot().step, Step::CameraCheck);
+    assert!(app.snapshot().camera.active);
+    assert_eq!(app.snapshot().camera.listed.len(), 2);
     assert!(shows(&app, &t!(lang, "camera-picker-label")));
     let selected = |app: &App| {
-        app.camera_picker()
-            .and_then(|picker| picker.selected.map(|o| o.label.clone()))
+        app.snapshot()
+            .camera
+            .picker
+            .and_then(|picker| picker.selected)
     };
     assert_eq!(
         selected(&app).as_deref(),
@@ -363,12 +382,12 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
     };
     send(&mut app, Message::Cameras(cameras::Message::Picked(usb))).await;
     assert_eq!(
-        app.camera_choice(),
-        &CameraChoice::Device("synthetic:empty".into())
+        app.snapshot().camera.choice,
+        CameraChoice::Device("synthetic:empty".into())
     );
-    assert!(app.camera_active(), "the picked camera is opened");
-    assert!(camera_until(&mut app, Duration::from_secs(5), App::can_continue).await);
-    assert_eq!(app.camera_problem(), None);
+    assert!(app.snapshot().camera.active, "the picked camera is opened");
+    assert!(camera_until(&mut app, Duration::from_secs(5), |seen| seen.next_enabled).await);
+    assert_eq!(app.snapshot().camera.problem, None);
     assert_eq!(selected(&app).as_deref(), Some("USB camera"));
     let stored = std::fs::read_to_string(data.path().join("settings.toml")).unwrap();
     assert!(stored.contains("camera = \"synthetic:empty\""), "{stored}");
@@ -377,8 +396,8 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
     // The next start uses the stored choice.
     let app = App::new(config_with_settings(lang, &data, None));
     assert_eq!(
-        app.camera_choice(),
-        &CameraChoice::Device("synthetic:empty".into())
+        app.snapshot().camera.choice,
+        CameraChoice::Device("synthetic:empty".into())
     );
 
     // A camera named on the command line wins, and no list is offered.
@@ -394,8 +413,8 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         )),
     )
     .await;
-    assert_eq!(app.camera_choice(), &CameraChoice::Synthetic);
-    assert!(app.camera_options().is_empty());
+    assert_eq!(app.snapshot().camera.choice, CameraChoice::Synthetic);
+    assert!(app.snapshot().camera.listed.is_empty());
     assert!(!shows(&app, &t!(lang, "camera-picker-label")));
 
     // One camera: nothing to choose, no list.
@@ -416,6 +435,6 @@ async fn the_camera_picker_uses_and_remembers_the_choice() {
         )),
     )
     .await;
-    assert_eq!(app.camera_options().len(), 1);
+    assert_eq!(app.snapshot().camera.listed.len(), 1);
     assert!(!shows(&app, &t!(lang, "camera-picker-label")));
 }

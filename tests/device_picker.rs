@@ -111,7 +111,10 @@ async fn locked_final_try_and_unprepared_devices_say_what_to_do() {
             Message::Step(StepMessage::Storage(storage::Message::Listed(listing()))),
         )
         .await;
-        assert!(app.on_device(), "a listed device is offered first");
+        assert!(
+            app.snapshot().devices.on_device,
+            "a listed device is offered first"
+        );
         {
             let mut ui = simulator(&app);
             for text in [

@@ -1,121 +1,27 @@
 //! Keys on a protected device, through the wizard, against SoftHSM2 tokens and the embedded
 //! sandbox: the picker lists the tokens plugged in, a wrong PIN is explained, a factory PIN is
 //! changed before use, a device pulled out is reported, and the whole path ends with two key
-//! pairs and their certificates on the token — checked with OpenSC's `pkcs11-tool`.
+//! pairs and their certificates on the token — checked with OpenSC's `pkcs11-tool`. After the
+//! application is sent (a restart, a refusal): `device_after_submit.rs`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
 mod common;
 mod journey;
 mod softhsm;
+mod token_app;
 
-use std::path::Path;
-
-use iced::Settings;
-use iced_test::Simulator;
 use qoltanba::app::screen::StepMessage;
-use qoltanba::app::screen::{devices, storage, submit};
+use qoltanba::app::screen::{devices, submit};
 use qoltanba::app::step::Step;
-use qoltanba::app::{App, Message, theme};
-use qoltanba::cli::Cli;
-use qoltanba::config::{Config, Settings as AppSettings};
+use qoltanba::app::{App, Message};
 use qoltanba::i18n::Language;
 use qoltanba::t;
 use qoltanba_core::token::{DeviceKind, PinState};
 
-use common::{citizen_who, run, send};
+use common::{citizen_who, send};
 use softhsm::{SoftHsm, block_on, isolated};
-
-const PIN: &str = "40917263";
-
-fn config(lang: Language, data: &Path, module: &Path) -> Config {
-    let cli = Cli {
-        lang: Some(lang),
-        module: vec![module.to_path_buf()],
-        ..Cli::default()
-    };
-    Config::merge(
-        AppSettings::default(),
-        &cli,
-        data.to_path_buf(),
-        None,
-        Vec::new(),
-    )
-}
-
-async fn connected(config: Config, step: Step) -> App {
-    let mut app = App::new(config).at(step);
-    let connect = app.connect();
-    run(&mut app, connect).await;
-    assert!(app.is_service_ready(), "the embedded sandbox did not start");
-    app
-}
-
-fn device(message: devices::Message) -> Message {
-    Message::Step(StepMessage::Storage(storage::Message::Device(message)))
-}
-
-/// The position of the token labelled `label` in the picker.
-fn position(app: &App, label: &str) -> usize {
-    app.listed_devices()
-        .iter()
-        .position(|token| token.label == label)
-        .unwrap_or_else(|| panic!("{label} is listed: {:?}", app.listed_devices()))
-}
-
-/// Picks the token labelled `label` in the picker.
-async fn pick(app: &mut App, label: &str) {
-    let index = position(app, label);
-    send(app, device(devices::Message::Picked(index))).await;
-}
-
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_settings(
-        Settings {
-            fonts: vec![theme::FONT_REGULAR.into(), theme::FONT_BOLD.into()],
-            default_font: theme::FONT,
-            ..Settings::default()
-        },
-        app.view(),
-    )
-}
-
-/// One object as `pkcs11-tool --list-objects` prints it.
-#[derive(Debug)]
-struct Object {
-    kind: String,
-    label: String,
-    id: String,
-    access: String,
-}
-
-fn objects(hsm: &SoftHsm, token: &str, pin: &str) -> Vec<Object> {
-    let listing = hsm
-        .pkcs11_tool(token, &["--login", "--pin", pin, "--list-objects"])
-        .unwrap();
-    let mut objects: Vec<Object> = Vec::new();
-    for line in listing.lines() {
-        if !line.starts_with(char::is_whitespace) && !line.trim().is_empty() {
-            objects.push(Object {
-                kind: line.split(';').next().unwrap_or_default().trim().to_owned(),
-                label: String::new(),
-                id: String::new(),
-                access: String::new(),
-            });
-        } else if let (Some(object), Some((key, value))) =
-            (objects.last_mut(), line.split_once(':'))
-        {
-            let value = value.trim().to_owned();
-            match key.trim() {
-                "label" => object.label = value,
-                "ID" => object.id = value,
-                "Access" => object.access = value,
-                _ => {}
-            }
-        }
-    }
-    objects
-}
+use token_app::{Object, PIN, config, connected, device, objects, pick, position, simulator};
 
 /// "Pulls out" a SoftHSM2 token: its directory moves away (and comes back with `plug_in`).
 fn pull_out(hsm: &SoftHsm, label: &str) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -177,14 +83,16 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     // Both tokens are listed (SoftHSM2's empty slot for new tokens is not a device), and a
     // device is offered first once one is plugged in.
     let mut labels: Vec<String> = app
-        .listed_devices()
+        .snapshot()
+        .devices
+        .listed
         .into_iter()
         .filter(|token| token.kind == DeviceKind::SoftHsm)
         .map(|token| token.label)
         .collect();
     labels.sort();
     assert_eq!(labels, ["Citizen token", "Spare token"]);
-    assert!(app.on_device());
+    assert!(app.snapshot().devices.on_device);
 
     // A wrong PIN: told so, and the device's count-low flag shows in the list.
     pick(&mut app, "Citizen token").await;
@@ -194,19 +102,24 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     )
     .await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Storage);
+    assert_eq!(app.snapshot().step, Step::Storage);
     assert_eq!(
-        app.device_problem(),
+        app.snapshot().devices.problem,
         Some(t!(lang, "token-error-wrong-pin-count-low"))
     );
-    let citizen_token = &app.listed_devices()[position(&app, "Citizen token")];
+    let citizen_token = &app.snapshot().devices.listed[position(&app, "Citizen token")];
     assert_eq!(citizen_token.pin_state, PinState::CountLow);
 
     // The right PIN: the key-password step is skipped.
     send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
-    assert!(app.device_session_open());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Submit,
+        "{:?}",
+        app.snapshot().devices.problem
+    );
+    assert!(app.snapshot().devices.session_open);
 
     // The device is pulled out before the keys are made: the citizen is told, and plugs it
     // in again.
@@ -216,26 +129,38 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
         Message::Step(StepMessage::Submit(submit::Message::Start)),
     )
     .await;
-    assert_eq!(app.submit_problem(), Some(t!(lang, "token-error-removed")));
-    assert!(!app.device_session_open());
-    assert_eq!(app.application_number(), None);
+    assert_eq!(
+        app.snapshot().application.submit_problem,
+        Some(t!(lang, "token-error-removed"))
+    );
+    assert!(!app.snapshot().devices.session_open);
+    assert_eq!(app.snapshot().application.number, None);
     std::fs::rename(&away, &home).unwrap();
     send(&mut app, Message::Back).await;
-    assert_eq!(app.step(), Step::Storage, "back past the key password");
+    assert_eq!(
+        app.snapshot().step,
+        Step::Storage,
+        "back past the key password"
+    );
     send(&mut app, device(devices::Message::Refresh)).await;
     pick(&mut app, "Citizen token").await;
     send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Submit,
+        "{:?}",
+        app.snapshot().devices.problem
+    );
 
     send(
         &mut app,
         Message::Step(StepMessage::Submit(submit::Message::Start)),
     )
     .await;
-    assert_eq!(app.failure_text(), None);
-    assert_eq!(app.submit_problem(), None);
-    assert!(app.application_number().is_some());
+    assert_eq!(app.snapshot().failure, None);
+    assert_eq!(app.snapshot().application.submit_problem, None);
+    assert!(app.snapshot().application.number.is_some());
     let stored = std::fs::read_to_string(data.path().join("progress.toml")).unwrap();
     assert!(
         stored.contains("Citizen token") && !stored.contains(PIN),
@@ -243,10 +168,15 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
     );
 
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Done, "{:?}", app.failure_text());
     assert_eq!(
-        app.installed_device().map(|keys| keys.label.as_str()),
-        Some("Citizen token")
+        app.snapshot().step,
+        Step::Done,
+        "{:?}",
+        app.snapshot().failure
+    );
+    assert_eq!(
+        app.snapshot().devices.installed.map(|keys| keys.label),
+        Some("Citizen token".to_owned())
     );
     assert!(
         !data.path().join("progress.toml").exists(),
@@ -298,12 +228,17 @@ fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
                         App::new(config(lang, data.path(), &hsm.module)).at(Step::Storage);
                     send(&mut app, device(devices::Message::Refresh)).await;
                     let tokens: Vec<_> = app
-                        .listed_devices()
+                        .snapshot()
+                        .devices
+                        .listed
                         .into_iter()
                         .filter(|token| token.kind == DeviceKind::SoftHsm)
                         .collect();
                     assert_eq!(tokens.len(), 2, "{tokens:#?}");
-                    assert!(app.on_device(), "a plugged-in device is offered first");
+                    assert!(
+                        app.snapshot().devices.on_device,
+                        "a plugged-in device is offered first"
+                    );
                     {
                         let mut ui = simulator(&app);
                         for token in &tokens {
@@ -331,7 +266,10 @@ fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
                     .await;
                     send(&mut app, Message::Next).await;
                     let expected = t!(lang, "token-error-wrong-pin-count-low");
-                    assert_eq!(app.device_problem().as_deref(), Some(expected.as_str()));
+                    assert_eq!(
+                        app.snapshot().devices.problem.as_deref(),
+                        Some(expected.as_str())
+                    );
                     {
                         let mut ui = simulator(&app);
                         ui.find(expected.as_str()).unwrap();
@@ -340,7 +278,12 @@ fn the_picker_lists_both_tokens_with_their_state_in_kazakh_and_russian() {
                     // Log in once so the next language starts from a clean count.
                     send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
                     send(&mut app, Message::Next).await;
-                    assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+                    assert_eq!(
+                        app.snapshot().step,
+                        Step::Submit,
+                        "{:?}",
+                        app.snapshot().devices.problem
+                    );
                 }
             });
         },
@@ -369,8 +312,12 @@ fn a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made() {
                 .await;
                 send(&mut app, Message::Next).await;
 
-                assert_eq!(app.step(), Step::Storage, "no keys on a factory PIN");
-                assert!(app.device_session_open());
+                assert_eq!(
+                    app.snapshot().step,
+                    Step::Storage,
+                    "no keys on a factory PIN"
+                );
+                assert!(app.snapshot().devices.session_open);
                 let warning = t!(lang, "storage-factory-pin", pin = "12345678");
                 simulator(&app).find(warning.as_str()).unwrap();
                 assert!(!app.can_continue());
@@ -395,7 +342,12 @@ fn a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made() {
                 }
                 assert!(app.can_continue());
                 send(&mut app, Message::Next).await;
-                assert_eq!(app.step(), Step::Submit, "{:?}", app.device_problem());
+                assert_eq!(
+                    app.snapshot().step,
+                    Step::Submit,
+                    "{:?}",
+                    app.snapshot().devices.problem
+                );
 
                 // The device took the new PIN: it opens with it and no longer with the old.
                 assert!(
@@ -412,192 +364,4 @@ fn a_kaztoken_on_its_factory_pin_gets_a_new_pin_before_any_key_is_made() {
             });
         },
     );
-}
-
-#[test]
-fn keys_on_the_token_wait_across_a_restart_and_get_their_certificates_later() {
-    isolated(
-        "keys_on_the_token_wait_across_a_restart_and_get_their_certificates_later",
-        |hsm| block_on(keys_wait_across_a_restart(hsm)),
-    );
-}
-
-async fn keys_wait_across_a_restart(hsm: &SoftHsm) {
-    use qoltanba::app::screen::{install, welcome};
-    hsm.init_token("Citizen token", PIN);
-    let data = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let person = citizen_who("approve");
-    let lang = Language::Kk;
-    let number = {
-        let mut app = connected(config(lang, data.path(), &hsm.module), Step::Iin).await;
-        journey::log_in(&mut app, person).await;
-        journey::identify(&mut app, files.path()).await;
-        journey::agree(&mut app, "").await;
-        pick(&mut app, "Citizen token").await;
-        send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
-        send(&mut app, Message::Next).await;
-        send(
-            &mut app,
-            Message::Step(StepMessage::Submit(submit::Message::Start)),
-        )
-        .await;
-        app.application_number().unwrap().to_owned()
-        // The app closes before installing.
-    };
-    let keys = objects(hsm, "Citizen token", PIN);
-    assert_eq!(
-        keys.iter()
-            .filter(|o| o.kind.starts_with("Private Key Object"))
-            .count(),
-        2
-    );
-    assert!(
-        !keys.iter().any(|o| o.kind.starts_with("Certificate")),
-        "{keys:#?}"
-    );
-
-    let mut app = connected(config(lang, data.path(), &hsm.module), Step::Welcome).await;
-    assert!(app.resume_available());
-    send(
-        &mut app,
-        Message::Step(StepMessage::Welcome(welcome::Message::Activate(
-            welcome::Action::Resume,
-        ))),
-    )
-    .await;
-    assert_eq!(app.step(), Step::Install);
-    assert!(!app.device_session_open());
-    simulator(&app)
-        .find(t!(lang, "install-device-pin-hint").as_str())
-        .unwrap();
-
-    send(
-        &mut app,
-        Message::Step(StepMessage::Install(install::Message::DevicePinChanged(
-            "00000000".into(),
-        ))),
-    )
-    .await;
-    send(
-        &mut app,
-        Message::Step(StepMessage::Install(install::Message::Start)),
-    )
-    .await;
-    assert_eq!(
-        app.install_problem(),
-        Some(t!(lang, "token-error-wrong-pin-count-low"))
-    );
-    send(
-        &mut app,
-        Message::Step(StepMessage::Install(install::Message::DevicePinChanged(
-            PIN.into(),
-        ))),
-    )
-    .await;
-    send(
-        &mut app,
-        Message::Step(StepMessage::Install(install::Message::Start)),
-    )
-    .await;
-    assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
-    simulator(&app)
-        .find(
-            t!(
-                lang,
-                "done-device",
-                device = "Citizen token",
-                model = "SoftHSM v2",
-                serial = app.installed_device().unwrap().serial.as_str()
-            )
-            .as_str(),
-        )
-        .unwrap();
-    let objects = objects(hsm, "Citizen token", PIN);
-    let certificates: Vec<&Object> = objects
-        .iter()
-        .filter(|o| o.kind.starts_with("Certificate Object"))
-        .collect();
-    assert_eq!(certificates.len(), 2, "{objects:#?}");
-    assert!(!number.is_empty());
-}
-
-#[test]
-fn a_refused_application_takes_its_keys_off_the_token() {
-    isolated(
-        "a_refused_application_takes_its_keys_off_the_token",
-        |hsm| block_on(a_refused_application(hsm)),
-    );
-}
-
-async fn a_refused_application(hsm: &SoftHsm) {
-    use qoltanba_core::client::{Client, ClientError};
-    use qoltanba_core::protocol::{ErrorCode, FaultSettings};
-    hsm.init_token("Citizen token", PIN);
-    let data = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let lang = Language::En;
-    let mut app = connected(config(lang, data.path(), &hsm.module), Step::Iin).await;
-    journey::log_in(&mut app, citizen_who("approve")).await;
-    journey::identify(&mut app, files.path()).await;
-    journey::agree(&mut app, "").await;
-    pick(&mut app, "Citizen token").await;
-    send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
-    send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Submit);
-    let ours = |hsm: &SoftHsm| {
-        objects(hsm, "Citizen token", PIN)
-            .into_iter()
-            .filter(|o| o.label.starts_with("Qoltanba "))
-            .count()
-    };
-
-    // The service cannot be reached: the keys stay for a retry with the same requests.
-    let sandbox = Client::new(app.service_url().unwrap(), None).unwrap();
-    let unreachable = FaultSettings {
-        error_rate: 1.0,
-        ..FaultSettings::default()
-    };
-    sandbox.sandbox_set_faults(&unreachable).await.unwrap();
-    send(
-        &mut app,
-        Message::Step(StepMessage::Submit(submit::Message::Start)),
-    )
-    .await;
-    assert_eq!(app.failure_text(), Some(t!(lang, "error-unavailable")));
-    assert_eq!(app.application_number(), None);
-    assert_eq!(ours(hsm), 4, "two key pairs, public and private halves");
-
-    // The service refuses the requests for good: the keys made for them go.
-    let refusal = ClientError::Api {
-        code: ErrorCode::CsrSubjectMismatch,
-        message: "test".into(),
-        retry_after: None,
-    };
-    send(
-        &mut app,
-        Message::Step(StepMessage::Submit(submit::Message::Submitted(Err(
-            refusal,
-        )))),
-    )
-    .await;
-    assert_eq!(
-        app.failure_text(),
-        Some(t!(lang, "error-csr-subject-mismatch"))
-    );
-    assert_eq!(
-        app.submit_problem(),
-        Some(t!(lang, "submit-device-keys-removed"))
-    );
-    assert_eq!(ours(hsm), 0);
-
-    // Retry makes new keys, and this time the service takes them.
-    sandbox
-        .sandbox_set_faults(&FaultSettings::default())
-        .await
-        .unwrap();
-    send(&mut app, Message::Retry).await;
-    assert_eq!(app.failure_text(), None);
-    assert!(app.application_number().is_some());
-    assert_eq!(ours(hsm), 4);
 }

@@ -26,7 +26,7 @@ use qoltanba_core::protocol::{ChallengeLog, ChallengeStep};
 
 /// From the selfie to the verification screen, the way a citizen goes.
 async fn identify(app: &mut App, files: &std::path::Path) {
-    assert_eq!(app.step(), Step::Selfie);
+    assert_eq!(app.snapshot().step, Step::Selfie);
     let selfie = photo::load(&png_file(files, "selfie.png", 640, 480)).unwrap();
     send(
         app,
@@ -34,7 +34,7 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::VideoId);
+    assert_eq!(app.snapshot().step, Step::VideoId);
 
     let recording = Recording {
         video: Arc::new(avi(7_000)),
@@ -52,7 +52,7 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::AccountPin);
+    assert_eq!(app.snapshot().step, Step::AccountPin);
 
     for message in [
         account_pin::Message::PinChanged("402917".into()),
@@ -61,8 +61,8 @@ async fn identify(app: &mut App, files: &std::path::Path) {
         send(app, Message::Step(StepMessage::AccountPin(message))).await;
     }
     send(app, Message::Next).await;
-    assert_eq!(app.failure_text(), None);
-    assert_eq!(app.step(), Step::Document);
+    assert_eq!(app.snapshot().failure, None);
+    assert_eq!(app.snapshot().step, Step::Document);
 
     // A file that is not a photo is refused with a reason, and nothing is sent.
     let pdf = files.join("scan.pdf");
@@ -74,7 +74,7 @@ async fn identify(app: &mut App, files: &std::path::Path) {
         Message::Step(StepMessage::Document(document::Message::PathSubmitted)),
     )
     .await;
-    assert!(app.document_problem().is_some());
+    assert!(app.snapshot().document.problem.is_some());
     // A blurred card photo is refused before it is sent, with what to do.
     let blurred = common::blurred_png_file(files, "blurred.png");
     send(app, Message::Step(StepMessage::Document(path(&blurred)))).await;
@@ -84,11 +84,15 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     )
     .await;
     assert_eq!(
-        app.document_problem(),
-        Some(t!(app.language(), "photo-error-blurry"))
+        app.snapshot().document.problem,
+        Some(t!(app.snapshot().language, "photo-error-blurry"))
     );
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Document, "Next waits for both sides");
+    assert_eq!(
+        app.snapshot().step,
+        Step::Document,
+        "Next waits for both sides"
+    );
 
     // Typed paths: the first fills the front, the second the back; each is sent at once.
     for (name, size) in [("front.png", (1000, 640)), ("back.png", (1000, 640))] {
@@ -100,13 +104,13 @@ async fn identify(app: &mut App, files: &std::path::Path) {
         )
         .await;
     }
-    assert_eq!(app.document_problem(), None);
+    assert_eq!(app.snapshot().document.problem, None);
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::DocumentReview);
+    assert_eq!(app.snapshot().step, Step::DocumentReview);
 
     // The recognised data arrive on entering; Next needs the citizen's confirmation.
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::DocumentReview);
+    assert_eq!(app.snapshot().step, Step::DocumentReview);
     send(
         app,
         Message::Step(StepMessage::DocumentReview(
@@ -115,8 +119,8 @@ async fn identify(app: &mut App, files: &std::path::Path) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.failure_text(), None);
-    assert_eq!(app.step(), Step::Verification);
+    assert_eq!(app.snapshot().failure, None);
+    assert_eq!(app.snapshot().step, Step::Verification);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -127,11 +131,11 @@ async fn an_approved_citizen_goes_from_the_selfie_to_the_agreement() {
     let mut app = connected_app(&data, Language::Kk, Step::Iin).await;
     log_in(&mut app, person).await;
     identify(&mut app, files.path()).await;
-    assert_eq!(app.verification_outcome(), Some(&Outcome::Approved));
-    let shown = app.recognised_surname().unwrap();
+    assert_eq!(app.snapshot().verification, Some(Outcome::Approved));
+    let shown = app.snapshot().recognised_surname.unwrap();
     assert_eq!(shown, person.surname);
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Agreement);
+    assert_eq!(app.snapshot().step, Step::Agreement);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -143,14 +147,14 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
         let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
         log_in(&mut app, person).await;
         identify(&mut app, files.path()).await;
-        assert_eq!(app.verification_outcome(), Some(&Outcome::Moderation));
+        assert_eq!(app.snapshot().verification, Some(Outcome::Moderation));
         send(&mut app, Message::Next).await;
         assert_eq!(
-            app.step(),
+            app.snapshot().step,
             Step::Verification,
             "no going on during moderation"
         );
-        app.session_id().unwrap().to_owned()
+        app.snapshot().service.session_id.unwrap()
     };
 
     // The app is closed. Nothing secret was kept; the IIN and the wish to resume were.
@@ -162,7 +166,7 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
     );
 
     let mut app = connected_app(&data, Language::Ru, Step::Welcome).await;
-    assert!(app.resume_available());
+    assert!(app.snapshot().resume_offered);
     send(
         &mut app,
         Message::Step(StepMessage::Welcome(welcome::Message::Activate(
@@ -170,11 +174,16 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
         ))),
     )
     .await;
-    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(app.snapshot().step, Step::Iin);
     send(&mut app, Message::Next).await; // the IIN is filled in already
-    assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Otp,
+        "{:?}",
+        app.snapshot().failure
+    );
     send(&mut app, Message::Tick).await;
-    let code = app.visible_sms().unwrap().code.clone();
+    let code = app.snapshot().sms.unwrap().code;
     send(
         &mut app,
         Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
@@ -182,11 +191,11 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
     .await;
     send(&mut app, Message::Next).await;
     assert_eq!(
-        app.step(),
+        app.snapshot().step,
         Step::Verification,
         "identification is not asked again"
     );
-    assert_eq!(app.verification_outcome(), Some(&Outcome::Moderation));
+    assert_eq!(app.snapshot().verification, Some(Outcome::Moderation));
 
     qoltanba_sandbox::moderate(
         &data.path().join("sandbox"),
@@ -196,9 +205,9 @@ async fn a_citizen_in_moderation_closes_the_app_and_resumes_after_the_operator_a
     )
     .unwrap();
     send(&mut app, Message::Refresh).await;
-    assert_eq!(app.verification_outcome(), Some(&Outcome::Approved));
+    assert_eq!(app.snapshot().verification, Some(Outcome::Approved));
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Agreement);
+    assert_eq!(app.snapshot().step, Step::Agreement);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -220,7 +229,7 @@ async fn uploads_without_a_session_say_so_instead_of_hanging() {
     )
     .await;
     assert_eq!(
-        app.document_front_status().as_deref(),
+        app.snapshot().document.front.upload.refusal(),
         Some(t!(Language::En, "error-unauthorized").as_str())
     );
 }
@@ -228,22 +237,30 @@ async fn uploads_without_a_session_say_so_instead_of_hanging() {
 #[test]
 fn stored_progress_is_offered_on_a_desk_and_ignored_by_a_kiosk() {
     let data = tempfile::tempdir().unwrap();
-    assert!(!App::new(config(Language::Ru, &data, None)).resume_available());
+    assert!(
+        !App::new(config(Language::Ru, &data, None))
+            .snapshot()
+            .resume_offered
+    );
     let progress = qoltanba_core::store::progress::Progress {
         iin: Some("900101300015".into()),
         ..Default::default()
     };
     qoltanba_core::store::progress::save(data.path(), &progress).unwrap();
-    assert!(App::new(config(Language::Ru, &data, None)).resume_available());
+    assert!(
+        App::new(config(Language::Ru, &data, None))
+            .snapshot()
+            .resume_offered
+    );
     let mut kiosk = config(Language::Ru, &data, None);
     kiosk.kiosk = true;
-    assert!(!App::new(kiosk).resume_available());
+    assert!(!App::new(kiosk).snapshot().resume_offered);
 }
 
 /// From the agreement to the issued files in `folder`, with the key password given.
 async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
     use qoltanba::app::screen::{agreement, key_password, storage, submit};
-    assert_eq!(app.step(), Step::Agreement);
+    assert_eq!(app.snapshot().step, Step::Agreement);
     send(
         app,
         Message::Step(StepMessage::Agreement(agreement::Message::Accepted(true))),
@@ -257,7 +274,7 @@ async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Storage);
+    assert_eq!(app.snapshot().step, Step::Storage);
     send(
         app,
         Message::Step(StepMessage::Storage(storage::Message::FolderChanged(
@@ -266,7 +283,11 @@ async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::KeyPassword, "the folder check passed");
+    assert_eq!(
+        app.snapshot().step,
+        Step::KeyPassword,
+        "the folder check passed"
+    );
     for message in [
         key_password::Message::PasswordChanged(PASSWORD.into()),
         key_password::Message::RepeatChanged(PASSWORD.into()),
@@ -274,10 +295,10 @@ async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
         send(app, Message::Step(StepMessage::KeyPassword(message))).await;
     }
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Submit);
+    assert_eq!(app.snapshot().step, Step::Submit);
     send(app, Message::Next).await;
     assert_eq!(
-        app.step(),
+        app.snapshot().step,
         Step::Submit,
         "Next waits for the application number"
     );
@@ -286,9 +307,9 @@ async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
         Message::Step(StepMessage::Submit(submit::Message::Start)),
     )
     .await;
-    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.snapshot().failure, None);
     assert!(
-        app.application_number().is_some(),
+        app.snapshot().application.number.is_some(),
         "an application number is shown"
     );
 }
@@ -314,8 +335,13 @@ async fn a_citizen_goes_from_the_agreement_to_two_key_files_in_the_folder() {
     apply(&mut app, &folder, "citizen@example.kz").await;
 
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Done, "{:?}", app.failure_text());
-    let installed = app.installed_files().unwrap().clone();
+    assert_eq!(
+        app.snapshot().step,
+        Step::Done,
+        "{:?}",
+        app.snapshot().failure
+    );
+    let installed = app.snapshot().application.installed_files.unwrap();
     for (path, prefix) in [
         (&installed.auth_file, "AUTH_RSA256_"),
         (&installed.sign_file, "RSA256_"),
@@ -348,7 +374,7 @@ async fn a_citizen_goes_from_the_agreement_to_two_key_files_in_the_folder() {
     )
     .await;
     send(&mut again, Message::Next).await;
-    assert_eq!(again.step(), Step::Storage);
+    assert_eq!(again.snapshot().step, Step::Storage);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -364,7 +390,7 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
         identify(&mut app, files.path()).await;
         send(&mut app, Message::Next).await;
         apply(&mut app, &folder, "").await;
-        app.application_number().unwrap().to_owned()
+        app.snapshot().application.number.unwrap()
         // The app closes before installing.
     };
     let waiting: Vec<String> = std::fs::read_dir(&folder)
@@ -386,7 +412,7 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
     }
 
     let mut app = connected_app(&data, Language::Kk, Step::Welcome).await;
-    assert!(app.resume_available());
+    assert!(app.snapshot().resume_offered);
     send(
         &mut app,
         Message::Step(StepMessage::Welcome(welcome::Message::Activate(
@@ -394,8 +420,11 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
         ))),
     )
     .await;
-    assert_eq!(app.step(), Step::Install);
-    assert_eq!(app.install_number().as_deref(), Some(number.as_str()));
+    assert_eq!(app.snapshot().step, Step::Install);
+    assert_eq!(
+        app.snapshot().application.found_number.as_deref(),
+        Some(number.as_str())
+    );
     use qoltanba::app::screen::install;
     send(
         &mut app,
@@ -410,7 +439,7 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
     )
     .await;
     assert_eq!(
-        app.install_problem().as_deref(),
+        app.snapshot().application.install_problem.as_deref(),
         Some(t!(Language::Kk, "store-error-wrong-password").as_str())
     );
     send(
@@ -425,8 +454,13 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
         Message::Step(StepMessage::Install(install::Message::Start)),
     )
     .await;
-    assert_eq!(app.step(), Step::Done, "{:?}", app.install_problem());
-    let installed = app.installed_files().unwrap();
+    assert_eq!(
+        app.snapshot().step,
+        Step::Done,
+        "{:?}",
+        app.snapshot().application.install_problem
+    );
+    let installed = app.snapshot().application.installed_files.unwrap();
     assert_eq!(
         inspect(&installed.auth_file).iin.as_ref(),
         Some(&person.iin)

@@ -1,5 +1,7 @@
-//! ЦОН kiosk mode: the on-screen keypad alone gets a visitor through the IIN and the SMS code;
-//! a visitor who walks away halfway is asked, then wiped; the operator code guards the panel.
+//! ЦОН kiosk mode, the visitor's side: the on-screen keypad alone gets a visitor through the
+//! IIN and the SMS code; a visitor who walks away halfway, or cancels, is asked, then wiped
+//! (a device they logged in to included); a kiosk photographs the ID card and shows no files.
+//! The operator's side is in `kiosk_operator.rs`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
@@ -8,101 +10,24 @@ mod softhsm;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use iced::Settings;
-use iced_test::{Error, Simulator};
+use iced_test::Error;
 
-use common::{camera_until, citizen_who, config, run, send};
+use common::kiosk::{kiosk_app, kiosk_config, press, seen, simulator, start_application, touch};
+use common::{camera_until, citizen_who, config, send};
+use qoltanba::app::kiosk;
 use qoltanba::app::kiosk::fields::Field;
-use qoltanba::app::kiosk::keypad::{self, Key};
-use qoltanba::app::kiosk::{self, operator};
+use qoltanba::app::kiosk::keypad::Key;
 use qoltanba::app::screen::StepMessage;
 use qoltanba::app::screen::otp;
 use qoltanba::app::screen::{devices, storage};
 use qoltanba::app::step::Step;
-use qoltanba::app::{App, Message, theme};
-use qoltanba::config::{CameraChoice, Config};
+use qoltanba::app::{App, Message};
 use qoltanba::i18n::Language;
 use qoltanba::t;
-use qoltanba_core::kiosk::code::CodeHash;
 use qoltanba_core::token::{TokenError, TokenPin};
 use softhsm::{block_on, isolated};
-
-const OPERATOR_CODE: &str = "482913";
-
-fn kiosk_config(data: &tempfile::TempDir, lang: Language) -> Config {
-    let mut config = config(lang, data, None);
-    config.kiosk = true;
-    config.camera = CameraChoice::Synthetic;
-    config.operator_code = Some(CodeHash::new(OPERATOR_CODE).unwrap());
-    config.settings_path = Some(data.path().join("settings.toml"));
-    config
-}
-
-/// A kiosk on its first screen, connected to its own embedded sandbox.
-async fn kiosk_app(data: &tempfile::TempDir, lang: Language) -> App {
-    let mut app = App::new(kiosk_config(data, lang));
-    let connect = app.connect();
-    run(&mut app, connect).await;
-    assert!(app.is_service_ready(), "the embedded sandbox did not start");
-    assert!(app.is_kiosk());
-    assert_eq!(app.step(), Step::Welcome);
-    app
-}
-
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(
-        Settings {
-            fonts: vec![theme::FONT_REGULAR.into(), theme::FONT_BOLD.into()],
-            default_font: theme::FONT,
-            ..Settings::default()
-        },
-        iced::Size::new(1920.0, 1080.0),
-        app.view(),
-    )
-}
-
-/// Touches what carries `label` on the screen and delivers what that produced.
-async fn touch(app: &mut App, label: &str) -> Result<(), Error> {
-    let messages: Vec<Message> = {
-        let mut ui = simulator(app);
-        let _ = ui.click(label)?;
-        ui.into_messages().collect()
-    };
-    for message in messages {
-        send(app, message).await;
-    }
-    Ok(())
-}
-
-/// Presses one key of the on-screen keypad (found by its id: its label may also be the value
-/// typed so far).
-async fn press(app: &mut App, key: Key) -> Result<(), Error> {
-    let messages: Vec<Message> = {
-        let mut ui = simulator(app);
-        let _ = ui.click(iced_test::selector::id(keypad::key_id(key)))?;
-        ui.into_messages().collect()
-    };
-    for message in messages {
-        send(app, message).await;
-    }
-    Ok(())
-}
-
-/// From the first screen through the camera check to the IIN, by touch.
-async fn start_application(app: &mut App, lang: Language) -> Result<(), Error> {
-    touch(app, &t!(lang, "welcome-start")).await?;
-    assert_eq!(app.step(), Step::CameraCheck);
-    assert!(
-        camera_until(app, Duration::from_secs(20), App::can_continue).await,
-        "the synthetic camera did not get there in time"
-    );
-    touch(app, &t!(lang, "nav-next")).await?;
-    assert_eq!(app.step(), Step::Iin);
-    Ok(())
-}
 
 /// Every file under `dir` (but the sandbox's own store, which stands in for the remote
 /// service) with its contents.
@@ -135,28 +60,38 @@ async fn the_on_screen_keypad_alone_completes_the_iin_and_the_sms_code() -> Resu
 
     let person = citizen_who("approve");
     let iin = person.iin.to_string();
-    assert_eq!(app.keypad_field(), Some(Field::Iin));
+    assert_eq!(seen(&app).keypad_field, Some(Field::Iin));
     // A slip of the finger, taken back with the keypad's own Delete.
     press(&mut app, Key::Char('7')).await?;
     press(&mut app, Key::Backspace).await?;
-    assert_eq!(app.field_text(Field::Iin), "");
+    assert_eq!(seen(&app).text(Field::Iin), Some(""));
     for digit in iin.chars() {
         press(&mut app, Key::Char(digit)).await?;
     }
-    assert_eq!(app.field_text(Field::Iin), iin);
+    assert_eq!(seen(&app).text(Field::Iin), Some(iin.as_str()));
     touch(&mut app, &t!(lang, "nav-next")).await?;
-    assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Otp,
+        "{:?}",
+        app.snapshot().failure
+    );
 
     send(&mut app, Message::Tick).await;
-    let code = app.visible_sms().expect("the sandbox SMS").code.clone();
-    assert_eq!(app.keypad_field(), Some(Field::Otp));
+    let code = app.snapshot().sms.expect("the sandbox SMS").code;
+    assert_eq!(seen(&app).keypad_field, Some(Field::Otp));
     for digit in code.chars() {
         press(&mut app, Key::Char(digit)).await?;
     }
-    assert_eq!(app.field_text(Field::Otp), code);
+    assert_eq!(seen(&app).text(Field::Otp), Some(code.as_str()));
     touch(&mut app, &t!(lang, "nav-next")).await?;
-    assert_eq!(app.step(), Step::Selfie, "{:?}", app.failure_text());
-    assert!(app.session_id().is_some());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Selfie,
+        "{:?}",
+        app.snapshot().failure
+    );
+    assert!(app.snapshot().service.session_id.is_some());
     Ok(())
 }
 
@@ -181,7 +116,7 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
     }
     send(&mut app, Message::Next).await;
     send(&mut app, Message::Tick).await;
-    let code = app.visible_sms().unwrap().code.clone();
+    let code = app.snapshot().sms.unwrap().code;
     for digit in code.chars() {
         send(
             &mut app,
@@ -190,12 +125,20 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         .await;
     }
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Selfie, "{:?}", app.failure_text());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Selfie,
+        "{:?}",
+        app.snapshot().failure
+    );
     assert!(
-        camera_until(&mut app, Duration::from_secs(20), App::selfie_sent).await,
+        camera_until(&mut app, Duration::from_secs(20), |seen| seen
+            .selfie
+            .is_sent())
+        .await,
         "the selfie was not taken and sent in time"
     );
-    let held = app.visitor_data();
+    let held = seen(&app).visitor_data;
     for piece in ["iin", "session", "selfie", "camera", "sms inbox"] {
         assert!(
             held.contains(&piece),
@@ -213,7 +156,7 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         Message::Kiosk(kiosk::Message::Tick(quiet + timeout / 2)),
     )
     .await;
-    assert_eq!(app.kiosk_warning(), None, "too early to ask");
+    assert_eq!(seen(&app).warning, None, "too early to ask");
     send(
         &mut app,
         Message::Kiosk(kiosk::Message::Tick(
@@ -221,7 +164,7 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         )),
     )
     .await;
-    let left = app.kiosk_warning().expect("the question is asked");
+    let left = seen(&app).warning.expect("the question is asked");
     assert!((9..=11).contains(&left), "{left} s left");
     {
         let mut ui = simulator(&app);
@@ -235,15 +178,19 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
     )
     .await;
 
-    assert_eq!(app.step(), Step::Welcome);
-    assert_eq!(app.language(), lang, "back to the kiosk's own language");
-    assert_eq!(app.kiosk_warning(), None);
-    assert_eq!(app.visitor_data(), Vec::<&str>::new());
-    assert!(!app.camera_active(), "the camera is released");
-    assert_eq!(app.session_id(), None);
-    assert_eq!(app.keypad_field(), None);
+    assert_eq!(app.snapshot().step, Step::Welcome);
+    assert_eq!(
+        app.snapshot().language,
+        lang,
+        "back to the kiosk's own language"
+    );
+    assert_eq!(seen(&app).warning, None);
+    assert_eq!(seen(&app).visitor_data, Vec::<&str>::new());
+    assert!(!app.snapshot().camera.active, "the camera is released");
+    assert_eq!(app.snapshot().service.session_id, None);
+    assert_eq!(seen(&app).keypad_field, None);
     assert!(
-        app.is_service_ready(),
+        app.snapshot().service.reached,
         "the service connection is the kiosk's, kept"
     );
 
@@ -258,7 +205,7 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         ),
     )
     .await;
-    assert_eq!(app.visitor_data(), Vec::<&str>::new());
+    assert_eq!(seen(&app).visitor_data, Vec::<&str>::new());
 
     // On disk: nothing but the anonymous counter changed.
     let mut after = files(data.path());
@@ -274,7 +221,7 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         before.keys().collect::<Vec<_>>(),
         "files left behind"
     );
-    assert_eq!(app.kiosk_counters().unwrap().abandoned, 1);
+    assert_eq!(seen(&app).counters.abandoned, 1);
     // Nothing of the visitor went into the system's temporary folder either.
     let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir())
         .unwrap()
@@ -311,151 +258,18 @@ async fn cancel_asks_first_then_wipes_the_visit() -> Result<(), Error> {
     }
     touch(&mut app, &t!(lang, "kiosk-cancel")).await?;
     assert_eq!(
-        app.step(),
+        app.snapshot().step,
         Step::Iin,
         "nothing is wiped before the visitor agrees"
     );
     touch(&mut app, &t!(lang, "kiosk-cancel-no")).await?;
-    assert_eq!(app.field_text(Field::Iin), "870412");
+    assert_eq!(seen(&app).text(Field::Iin), Some("870412"));
     touch(&mut app, &t!(lang, "kiosk-cancel")).await?;
     touch(&mut app, &t!(lang, "kiosk-cancel-yes")).await?;
-    assert_eq!(app.step(), Step::Welcome);
-    assert_eq!(app.visitor_data(), Vec::<&str>::new());
-    assert_eq!(app.kiosk_counters().unwrap().abandoned, 1);
+    assert_eq!(app.snapshot().step, Step::Welcome);
+    assert_eq!(seen(&app).visitor_data, Vec::<&str>::new());
+    assert_eq!(seen(&app).counters.abandoned, 1);
     Ok(())
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_operator_code_opens_the_panel_and_wrong_codes_lock_it() -> Result<(), Error> {
-    let data = tempfile::tempdir().unwrap();
-    let lang = Language::Ru;
-    let mut app = kiosk_app(&data, lang).await;
-    let op = |m: operator::Message| Message::Kiosk(kiosk::Message::Operator(m));
-
-    touch(&mut app, &t!(lang, "kiosk-operator-button")).await?;
-    for digit in "111111".chars() {
-        press(&mut app, Key::Char(digit)).await?;
-    }
-    touch(&mut app, &t!(lang, "kiosk-operator-enter")).await?;
-    assert!(!app.operator_panel_open(), "a wrong code opens nothing");
-    {
-        let mut ui = simulator(&app);
-        let _ = ui.find(t!(lang, "kiosk-operator-wrong", left = 4).as_str())?;
-    }
-    for digit in OPERATOR_CODE.chars() {
-        press(&mut app, Key::Char(digit)).await?;
-    }
-    touch(&mut app, &t!(lang, "kiosk-operator-enter")).await?;
-    assert!(app.operator_panel_open());
-
-    // Settings are written to the file (the operator code's hash stays in it) and applied.
-    send(&mut app, op(operator::Message::IdlePicked(300))).await;
-    send(
-        &mut app,
-        op(operator::Message::LanguagePicked(Language::Kk)),
-    )
-    .await;
-    send(
-        &mut app,
-        op(operator::Message::UrlChanged("ftp://nope".into())),
-    )
-    .await;
-    send(&mut app, op(operator::Message::Save)).await;
-    assert!(
-        !data.path().join("settings.toml").exists(),
-        "an invalid address is not saved"
-    );
-    send(&mut app, op(operator::Message::UrlChanged(String::new()))).await;
-    send(&mut app, op(operator::Message::Save)).await;
-    let saved = std::fs::read_to_string(data.path().join("settings.toml")).unwrap();
-    assert!(saved.contains("idle_timeout_secs = 300"), "{saved}");
-    assert!(saved.contains("language = \"kk\""), "{saved}");
-    send(&mut app, op(operator::Message::Close)).await;
-    assert_eq!(app.language(), Language::Kk);
-
-    // Five wrong codes in a row lock the sign-in, even for the right code.
-    send(&mut app, op(operator::Message::Open)).await;
-    for _ in 0..operator::ATTEMPTS {
-        send(
-            &mut app,
-            op(operator::Message::CodeChanged("000000".into())),
-        )
-        .await;
-        send(&mut app, op(operator::Message::SubmitCode)).await;
-    }
-    send(
-        &mut app,
-        op(operator::Message::CodeChanged(OPERATOR_CODE.into())),
-    )
-    .await;
-    send(&mut app, op(operator::Message::SubmitCode)).await;
-    assert!(!app.operator_panel_open(), "locked");
-    // A minute later the first lock is lifted.
-    send(
-        &mut app,
-        Message::Kiosk(kiosk::Message::Tick(
-            Instant::now() + Duration::from_secs(61),
-        )),
-    )
-    .await;
-    send(&mut app, op(operator::Message::SubmitCode)).await;
-    assert!(app.operator_panel_open());
-    Ok(())
-}
-
-#[test]
-fn the_operator_code_is_set_hashed_and_a_kiosk_without_one_does_not_start() {
-    let data = tempfile::tempdir().unwrap();
-    let settings = data.path().join("settings.toml");
-    let run = |args: &[&str], input: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_qoltanba"))
-            .args(["--lang", "en", "--settings"])
-            .arg(&settings)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    };
-
-    let output = run(
-        &["--kiosk", "--data-dir", &data.path().display().to_string()],
-        "",
-    );
-    assert_eq!(output.status.code(), Some(78), "EX_CONFIG for a supervisor");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("operator-code"), "{stderr}");
-
-    let output = run(&["operator-code"], "12345\n12345\n");
-    assert!(!output.status.success());
-    let output = run(&["operator-code"], "482913\n482914\n");
-    assert!(!output.status.success());
-    assert!(!settings.exists());
-    let output = run(&["operator-code"], "482913\n482913\n");
-    assert!(output.status.success(), "{output:?}");
-    let text = std::fs::read_to_string(&settings).unwrap();
-    assert!(!text.contains("482913"), "the code itself is never stored");
-    let stored = text
-        .lines()
-        .find_map(|l| l.strip_prefix("operator_code = "))
-        .unwrap()
-        .trim_matches('"');
-    assert!(CodeHash::parse(stored).unwrap().verify("482913"));
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&settings).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
 }
 
 #[test]
@@ -473,13 +287,15 @@ fn a_reset_logs_the_visitors_device_out() {
             };
             send(&mut app, device(devices::Message::Refresh)).await;
             let index = app
-                .listed_devices()
+                .snapshot()
+                .devices
+                .listed
                 .iter()
                 .position(|t| t.label == "Visitor token")
                 .expect("the token is listed");
             send(&mut app, device(devices::Message::Picked(index))).await;
             // The device PIN on the kiosk's Latin keyboard.
-            assert_eq!(app.keypad_field(), Some(Field::DevicePin));
+            assert_eq!(seen(&app).keypad_field, Some(Field::DevicePin));
             for digit in PIN.chars() {
                 send(
                     &mut app,
@@ -489,14 +305,14 @@ fn a_reset_logs_the_visitors_device_out() {
             }
             send(&mut app, Message::Next).await;
             assert!(
-                app.visitor_data().contains(&"device session"),
+                seen(&app).visitor_data.contains(&"device session"),
                 "logged in: {:?}",
-                app.visitor_data()
+                seen(&app).visitor_data
             );
 
             send(&mut app, Message::Kiosk(kiosk::Message::Cancel)).await;
             send(&mut app, Message::Kiosk(kiosk::Message::CancelConfirmed)).await;
-            assert_eq!(app.visitor_data(), Vec::<&str>::new());
+            assert_eq!(seen(&app).visitor_data, Vec::<&str>::new());
 
             // Logged out: the token checks a PIN again (a token still logged in would take any
             // PIN), so a wrong one is refused and the right one works.

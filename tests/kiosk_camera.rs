@@ -49,7 +49,7 @@ async fn a_visitors_camera_pick_lasts_for_the_visit_and_is_never_stored() {
 
     let start = WelcomeMessage::Activate(Action::Start);
     send(&mut app, Message::Step(StepMessage::Welcome(start))).await;
-    assert_eq!(app.step(), Step::CameraCheck);
+    assert_eq!(app.snapshot().step, Step::CameraCheck);
     let document_camera = CameraOption {
         id: "synthetic:empty".into(),
         label: "Document camera".into(),
@@ -60,8 +60,8 @@ async fn a_visitors_camera_pick_lasts_for_the_visit_and_is_never_stored() {
     )
     .await;
     assert_eq!(
-        app.camera_choice(),
-        &CameraChoice::Device("synthetic:empty".into()),
+        app.snapshot().camera.choice,
+        CameraChoice::Device("synthetic:empty".into()),
         "the pick is used for this visit"
     );
     assert_eq!(
@@ -73,9 +73,9 @@ async fn a_visitors_camera_pick_lasts_for_the_visit_and_is_never_stored() {
     // The visitor leaves; the next one starts with the operator's camera.
     send(&mut app, Message::Kiosk(kiosk::Message::Cancel)).await;
     send(&mut app, Message::Kiosk(kiosk::Message::CancelConfirmed)).await;
-    assert_eq!(app.step(), Step::Welcome);
+    assert_eq!(app.snapshot().step, Step::Welcome);
     assert_eq!(
-        app.camera_choice(),
-        &CameraChoice::Device("synthetic:steady".into())
+        app.snapshot().camera.choice,
+        CameraChoice::Device("synthetic:steady".into())
     );
 }

@@ -25,8 +25,9 @@ async fn type_iin(app: &mut App, value: &str) {
 /// Reads the code from the sandbox inbox the way the app's SMS panel does.
 async fn latest_code(app: &mut App) -> String {
     send(app, Message::Tick).await;
-    let view_text = format!("{:?}", app.visible_sms());
-    app.visible_sms()
+    let view_text = format!("{:?}", app.snapshot().sms);
+    app.snapshot()
+        .sms
         .map(|sms| sms.code.clone())
         .unwrap_or_else(|| panic!("no SMS in the panel: {view_text}"))
 }
@@ -36,7 +37,7 @@ async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
     let data = tempfile::tempdir().unwrap();
     let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
     type_iin(&mut app, citizen(true).iin.as_str()).await;
-    assert_eq!(app.step(), Step::Otp);
+    assert_eq!(app.snapshot().step, Step::Otp);
 
     // A wrong code first: the translated message, and the step stays.
     let code = latest_code(&mut app).await;
@@ -47,9 +48,9 @@ async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
     )
     .await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Otp);
+    assert_eq!(app.snapshot().step, Step::Otp);
     assert_eq!(
-        app.failure_text().as_deref(),
+        app.snapshot().failure.as_deref(),
         Some(t!(Language::Ru, "error-otp-invalid").as_str())
     );
 
@@ -59,8 +60,8 @@ async fn registered_citizen_gets_an_sms_code_and_moves_on_to_the_selfie() {
     )
     .await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.failure_text(), None);
-    assert_eq!(app.step(), Step::Selfie);
+    assert_eq!(app.snapshot().failure, None);
+    assert_eq!(app.snapshot().step, Step::Selfie);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -68,7 +69,7 @@ async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
     let data = tempfile::tempdir().unwrap();
     let mut app = connected_app(&data, Language::Ru, Step::Iin).await;
     type_iin(&mut app, citizen(false).iin.as_str()).await;
-    assert_eq!(app.step(), Step::PhoneRegistration);
+    assert_eq!(app.snapshot().step, Step::PhoneRegistration);
 
     send(
         &mut app,
@@ -78,8 +79,8 @@ async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
     )
     .await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.failure_text(), None);
-    assert_eq!(app.step(), Step::Otp);
+    assert_eq!(app.snapshot().failure, None);
+    assert_eq!(app.snapshot().step, Step::Otp);
     let code = latest_code(&mut app).await;
     send(
         &mut app,
@@ -87,7 +88,7 @@ async fn unregistered_phone_goes_through_registration_then_gets_a_code() {
     )
     .await;
     send(&mut app, Message::Next).await;
-    assert_eq!(app.step(), Step::Selfie);
+    assert_eq!(app.snapshot().step, Step::Selfie);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -100,9 +101,9 @@ async fn unknown_citizen_and_unknown_application_are_explained() {
             .map(|i| i.to_string())
             .unwrap_or_default();
     type_iin(&mut app, &stranger).await;
-    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(app.snapshot().step, Step::Iin);
     assert_eq!(
-        app.failure_text().as_deref(),
+        app.snapshot().failure.as_deref(),
         Some(t!(Language::Ru, "error-unknown-citizen").as_str())
     );
 
@@ -120,7 +121,7 @@ async fn unknown_citizen_and_unknown_application_are_explained() {
     )
     .await;
     assert_eq!(
-        app.failure_text().as_deref(),
+        app.snapshot().failure.as_deref(),
         Some(t!(Language::Ru, "error-unknown-application").as_str())
     );
 }
@@ -133,16 +134,16 @@ async fn a_dead_service_gives_a_message_and_a_working_retry() {
     let connect = app.connect();
     run(&mut app, connect).await;
     type_iin(&mut app, citizen(true).iin.as_str()).await;
-    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(app.snapshot().step, Step::Iin);
     assert_eq!(
-        app.failure_text().as_deref(),
+        app.snapshot().failure.as_deref(),
         Some(t!(Language::Kk, "error-unreachable").as_str())
     );
-    assert!(!app.is_waiting());
+    assert!(!app.snapshot().waiting);
     // Retry sends again (and fails again the same way, without hanging).
     send(&mut app, Message::Retry).await;
     assert_eq!(
-        app.failure_text().as_deref(),
+        app.snapshot().failure.as_deref(),
         Some(t!(Language::Kk, "error-unreachable").as_str())
     );
 }
@@ -155,7 +156,8 @@ fn app_at_status(app: App) -> App {
 async fn injected_faults_give_a_translated_message_and_retry_works_once_they_stop() {
     let data = tempfile::tempdir().unwrap();
     let mut app = connected_app(&data, Language::Kk, Step::Iin).await;
-    let control = qoltanba_core::client::Client::new(app.service_url().unwrap(), None).unwrap();
+    let control =
+        qoltanba_core::client::Client::new(&app.snapshot().service.url.unwrap(), None).unwrap();
     let faults = |error_rate: f64, malformed_rate: f64| qoltanba_core::protocol::FaultSettings {
         error_rate,
         malformed_rate,
@@ -166,10 +168,10 @@ async fn injected_faults_give_a_translated_message_and_retry_works_once_they_sto
     // told in their language, and nothing waits forever.
     control.sandbox_set_faults(&faults(1.0, 0.0)).await.unwrap();
     type_iin(&mut app, citizen(true).iin.as_str()).await;
-    assert_eq!(app.step(), Step::Iin);
-    assert!(!app.is_waiting());
+    assert_eq!(app.snapshot().step, Step::Iin);
+    assert!(!app.snapshot().waiting);
     assert_eq!(
-        app.failure_text().as_deref(),
+        app.snapshot().failure.as_deref(),
         Some(t!(Language::Kk, "error-unavailable").as_str())
     );
 
@@ -177,13 +179,13 @@ async fn injected_faults_give_a_translated_message_and_retry_works_once_they_sto
     control.sandbox_set_faults(&faults(0.0, 1.0)).await.unwrap();
     send(&mut app, Message::Retry).await;
     assert_eq!(
-        app.failure_text().as_deref(),
+        app.snapshot().failure.as_deref(),
         Some(t!(Language::Kk, "error-malformed").as_str())
     );
 
     // The service recovers; Retry carries on where the citizen was.
     control.sandbox_set_faults(&faults(0.0, 0.0)).await.unwrap();
     send(&mut app, Message::Retry).await;
-    assert_eq!(app.failure_text(), None);
-    assert_eq!(app.step(), Step::Otp);
+    assert_eq!(app.snapshot().failure, None);
+    assert_eq!(app.snapshot().step, Step::Otp);
 }

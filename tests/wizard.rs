@@ -56,7 +56,7 @@ async fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
 /// Ticks the camera as the subscription would until the check step may be left.
 async fn camera_running(app: &mut App) {
     assert!(
-        camera_until(app, Duration::from_secs(5), App::can_continue).await,
+        camera_until(app, Duration::from_secs(5), |seen| seen.next_enabled).await,
         "the synthetic camera never delivered a picture"
     );
 }
@@ -114,7 +114,7 @@ async fn invalid_iin_shows_checksum_message_and_keeps_next_disabled() -> Result<
         messages.iter().all(|m| !matches!(m, Message::Next)),
         "disabled Next produced {messages:?}"
     );
-    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(app.snapshot().step, Step::Iin);
     assert!(!app.can_continue());
     Ok(())
 }
@@ -140,7 +140,7 @@ async fn valid_iin_moves_on_to_the_sms_code() -> Result<(), Error> {
         let _ = ui.find(t!(Language::Ru, "iin-valid", sex = sex, date = date).as_str())?;
     }
     let _ = click(&mut app, &t!(Language::Ru, "nav-next")).await?;
-    assert_eq!(app.step(), Step::Otp);
+    assert_eq!(app.snapshot().step, Step::Otp);
 
     let mut ui = simulator(&app);
     let _ = ui.find(t!(Language::Ru, "otp-title").as_str())?;
@@ -160,7 +160,7 @@ async fn enter_in_the_field_submits_a_valid_iin() -> Result<(), Error> {
         ui.into_messages().collect()
     };
     deliver(&mut app, messages).await;
-    assert_eq!(app.step(), Step::Otp);
+    assert_eq!(app.snapshot().step, Step::Otp);
     Ok(())
 }
 
@@ -171,7 +171,7 @@ async fn switching_to_kazakh_keeps_what_was_typed() -> Result<(), Error> {
     type_into(&mut app, iin::INPUT_ID, &wrong).await?;
 
     let _ = click(&mut app, Language::Kk.short_name()).await?;
-    assert_eq!(app.language(), Language::Kk);
+    assert_eq!(app.snapshot().language, Language::Kk);
 
     let mut ui = simulator(&app);
     let _ = ui.find(t!(Language::Kk, "iin-title").as_str())?;
@@ -198,19 +198,19 @@ async fn keyboard_alone_walks_from_welcome_to_the_iin() {
     let mut app = app_at(Step::Welcome, Language::Ru);
     // Enter on the welcome screen starts the highlighted action, "get keys".
     deliver(&mut app, [Message::Next]).await;
-    assert_eq!(app.step(), Step::CameraCheck);
+    assert_eq!(app.snapshot().step, Step::CameraCheck);
     // Next waits for the camera's first pictures.
     camera_running(&mut app).await;
     deliver(&mut app, [Message::Next]).await;
-    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(app.snapshot().step, Step::Iin);
     // Esc goes back; Enter with an empty IIN stays.
     deliver(&mut app, [Message::Back]).await;
-    assert_eq!(app.step(), Step::CameraCheck);
+    assert_eq!(app.snapshot().step, Step::CameraCheck);
     camera_running(&mut app).await;
     deliver(&mut app, [Message::Next, Message::Next]).await;
-    assert_eq!(app.step(), Step::Iin);
+    assert_eq!(app.snapshot().step, Step::Iin);
     deliver(&mut app, [Message::CycleLanguage]).await;
-    assert_eq!(app.language(), Language::Kk);
+    assert_eq!(app.snapshot().language, Language::Kk);
 }
 
 #[test]
@@ -242,18 +242,21 @@ async fn the_card_camera_renders_in_every_language_and_cancel_goes_back() -> Res
             ))],
         )
         .await;
-        camera_until(&mut app, Duration::from_secs(5), |app| {
-            app.card_check().is_some()
+        camera_until(&mut app, Duration::from_secs(5), |seen| {
+            seen.camera.card_check.is_some()
         })
         .await;
-        assert_eq!(app.card_check(), Some((DocumentSide::Back, None)));
+        assert_eq!(
+            app.snapshot().camera.card_check,
+            Some((DocumentSide::Back, None))
+        );
         let mut ui = simulator(&app);
         let _ = ui.find(t!(lang, "document-camera-back").as_str())?;
         let _ = ui.find(t!(lang, "card-hint-ok").as_str())?;
         let _ = ui.click(t!(lang, "document-camera-cancel").as_str())?;
         let messages: Vec<Message> = ui.into_messages().collect();
         deliver(&mut app, messages).await;
-        assert!(!app.camera_active());
+        assert!(!app.snapshot().camera.active);
         let _ = simulator(&app).find(t!(lang, "document-front").as_str())?;
         // Esc closes the camera too, without leaving the step.
         deliver(
@@ -266,8 +269,8 @@ async fn the_card_camera_renders_in_every_language_and_cancel_goes_back() -> Res
             ],
         )
         .await;
-        assert_eq!(app.step(), Step::Document);
-        assert!(!app.camera_active());
+        assert_eq!(app.snapshot().step, Step::Document);
+        assert!(!app.snapshot().camera.active);
     }
     Ok(())
 }

@@ -72,6 +72,11 @@ pub struct Cameras {
 }
 
 impl Cameras {
+    /// The cameras listed (empty until listed, or when the command line named one).
+    pub fn options(&self) -> &[CameraOption] {
+        &self.options
+    }
+
     /// The picker the camera screens show, when there is more than one camera to choose
     /// from and the command line did not name one.
     pub fn picker(&self, config: &crate::config::Config) -> Option<Picker<'_>> {
@@ -129,25 +134,9 @@ impl App {
         self
     }
 
-    /// The cameras in the picker (empty until listed, or when the command line named one).
-    pub fn camera_options(&self) -> &[CameraOption] {
-        &self.shared.camera.picker.options
-    }
-
-    /// The camera the wizard uses now.
-    pub fn camera_choice(&self) -> &CameraChoice {
-        &self.shared.config.camera
-    }
-
     /// The clock the camera thread runs on (a manual one in tests: simulated time).
     pub fn camera_clock(&self) -> &qoltanba_camera::Clock {
         &self.shared.config.camera_clock
-    }
-
-    /// The picker for the camera screens: only with more than one camera, and only when the
-    /// command line did not name one.
-    pub fn camera_picker(&self) -> Option<Picker<'_>> {
-        self.shared.camera.picker.picker(&self.shared.config)
     }
 
     /// Lists the cameras on a blocking thread (not when the command line named one).

@@ -4,7 +4,6 @@
 //! service like any other upload.
 
 use iced::Task;
-use qoltanba_core::protocol::DocumentSide;
 
 use super::camera::{self, Analysis, Purpose, Started};
 use super::screen::StepMessage;
@@ -13,31 +12,6 @@ use super::step::Step;
 use super::{App, Message};
 
 impl App {
-    /// The document step's state (both sides, the card camera), for tests and support.
-    pub fn document_state(&self) -> &document::State {
-        &self.steps.document
-    }
-
-    /// What the card camera's last frame was: the side and what to fix (`None`: it would be
-    /// taken). `None` while the card camera is closed or has not delivered a frame.
-    pub fn card_check(&self) -> Option<(DocumentSide, Option<qoltanba_camera::DocumentHint>)> {
-        self.shared
-            .camera
-            .view
-            .as_ref()
-            .and_then(|view| view.card.as_ref())
-            .map(|card| (card.side, card.hint))
-    }
-
-    /// Whether the last analysed selfie or video frame had the face in the oval.
-    pub fn face_in_oval(&self) -> bool {
-        self.shared
-            .camera
-            .view
-            .as_ref()
-            .is_some_and(|view| view.face_in_oval)
-    }
-
     /// What the camera is for on the current screen, if anything.
     fn purpose(&self) -> Option<Purpose> {
         self.steps.get(self.step).camera()

@@ -11,12 +11,14 @@ use iced::Task;
 use iced_runtime::Action;
 
 use qoltanba::app::step::Step;
-use qoltanba::app::{App, Message, camera};
+use qoltanba::app::{App, Message, Snapshot, camera};
 use qoltanba::cli::Cli;
 use qoltanba::config::{Config, Settings};
 use qoltanba::i18n::Language;
 use qoltanba_camera::{Clock, ManualClock};
 use qoltanba_sandbox::Citizen;
+
+pub mod kiosk;
 
 /// Runs a task and every task its messages produce, until nothing is left.
 pub async fn run(app: &mut App, task: Task<Message>) {
@@ -59,24 +61,25 @@ pub fn config(lang: Language, data: &tempfile::TempDir, service_url: Option<&str
 
 /// Lets the camera run in simulated time until `done`, or until `limit` of simulated time has
 /// passed: each round moves the app's camera clock on by one UI tick (the camera thread renders
-/// what it would have by then) and ticks as the subscription would. Whether `done` came true.
+/// what it would have by then) and ticks as the subscription would. `done` is asked of the
+/// app's snapshot after every tick. Whether it came true.
 pub async fn camera_until(
     app: &mut App,
     limit: Duration,
-    mut done: impl FnMut(&App) -> bool,
+    mut done: impl FnMut(&Snapshot) -> bool,
 ) -> bool {
     let Clock::Manual(clock) = app.camera_clock().clone() else {
         panic!("the test's camera should run on a manual clock (common::config sets one)");
     };
     let end = clock.now() + limit;
     while clock.now() < end {
-        if done(app) {
+        if done(&app.snapshot()) {
             return true;
         }
         clock.advance(camera::TICK);
         send(app, Message::CameraTick).await;
     }
-    done(app)
+    done(&app.snapshot())
 }
 
 /// An app on `step`, connected to its own embedded sandbox in `data`.
@@ -84,7 +87,10 @@ pub async fn connected_app(data: &tempfile::TempDir, lang: Language, step: Step)
     let mut app = App::new(config(lang, data, None)).at(step);
     let connect = app.connect();
     run(&mut app, connect).await;
-    assert!(app.is_service_ready(), "the embedded sandbox did not start");
+    assert!(
+        app.snapshot().service.reached,
+        "the embedded sandbox did not start"
+    );
     app
 }
 

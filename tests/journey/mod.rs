@@ -30,16 +30,21 @@ pub async fn log_in(app: &mut App, person: &Citizen) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Otp, "{:?}", app.failure_text());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Otp,
+        "{:?}",
+        app.snapshot().failure
+    );
     send(app, Message::Tick).await;
-    let code = app.visible_sms().expect("the sandbox SMS").code.clone();
+    let code = app.snapshot().sms.expect("the sandbox SMS").code;
     send(
         app,
         Message::Step(StepMessage::Otp(otp::Message::Changed(code))),
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.failure_text(), None);
+    assert_eq!(app.snapshot().failure, None);
 }
 
 /// From the selfie to the verification screen.
@@ -66,7 +71,7 @@ pub async fn identify(app: &mut App, files: &Path) {
 /// From the selfie to the ID card step: a fixture selfie and recording stand in for the
 /// camera, then the account PIN.
 pub async fn to_document_step(app: &mut App) {
-    assert_eq!(app.step(), Step::Selfie);
+    assert_eq!(app.snapshot().step, Step::Selfie);
     let files = tempfile::tempdir().unwrap();
     let selfie = photo::load(&png_file(files.path(), "selfie.png", 640, 480)).unwrap();
     send(
@@ -98,13 +103,18 @@ pub async fn to_document_step(app: &mut App) {
         send(app, Message::Step(StepMessage::AccountPin(message))).await;
     }
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Document, "{:?}", app.failure_text());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Document,
+        "{:?}",
+        app.snapshot().failure
+    );
 }
 
 /// With both sides accepted: Next, the recognised data confirmed, on to the verification.
 pub async fn confirm_document(app: &mut App) {
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::DocumentReview);
+    assert_eq!(app.snapshot().step, Step::DocumentReview);
     send(
         app,
         Message::Step(StepMessage::DocumentReview(
@@ -113,13 +123,23 @@ pub async fn confirm_document(app: &mut App) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Verification, "{:?}", app.failure_text());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Verification,
+        "{:?}",
+        app.snapshot().failure
+    );
 }
 
 /// From the verification to the storage step, with the terms accepted and an e-mail.
 pub async fn agree(app: &mut App, email: &str) {
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Agreement, "{:?}", app.failure_text());
+    assert_eq!(
+        app.snapshot().step,
+        Step::Agreement,
+        "{:?}",
+        app.snapshot().failure
+    );
     send(
         app,
         Message::Step(StepMessage::Agreement(agreement::Message::Accepted(true))),
@@ -133,5 +153,5 @@ pub async fn agree(app: &mut App, email: &str) {
     )
     .await;
     send(app, Message::Next).await;
-    assert_eq!(app.step(), Step::Storage);
+    assert_eq!(app.snapshot().step, Step::Storage);
 }

@@ -55,12 +55,12 @@ fn device(message: devices::Message) -> Message {
 
 impl App {
     /// The fields the keypad can type into on the current step, first one first.
-    pub fn keypad_fields(&self) -> Vec<Field> {
+    pub(crate) fn keypad_fields(&self) -> Vec<Field> {
         self.steps.get(self.step).keypad(&self.shared)
     }
 
     /// What the field holds now.
-    pub fn field_text(&self, field: Field) -> &str {
+    pub(crate) fn field_text(&self, field: Field) -> &str {
         match field {
             Field::Iin => self.steps.iin.input(),
             Field::Otp => self.steps.otp.typed(),

@@ -73,6 +73,11 @@ impl Kiosk {
         self.wall.max(SystemTime::now())
     }
 
+    /// Whether the operator panel (not just its sign-in) is open.
+    pub fn panel_open(&self) -> bool {
+        matches!(self.operator, Some(Access::Panel(_)))
+    }
+
     /// Reads the counter (a tiny file, like the progress file in desktop mode).
     pub fn new(config: &Config) -> Self {
         Kiosk {
@@ -152,33 +157,13 @@ pub fn ticks() -> Subscription<AppMessage> {
 }
 
 impl App {
-    pub fn is_kiosk(&self) -> bool {
-        self.kiosk.is_some()
-    }
-
-    /// The "Are you still here?" countdown, while it is shown.
     /// The window's scale factor: larger on a kiosk's big screen.
     pub fn scale_factor(&self) -> f32 {
         self.kiosk.as_ref().map_or(1.0, |k| k.scale)
     }
 
-    pub fn kiosk_warning(&self) -> Option<u64> {
-        self.kiosk.as_ref().and_then(|k| k.warning)
-    }
-
-    pub fn kiosk_counters(&self) -> Option<Counters> {
-        self.kiosk.as_ref().map(|k| k.counters)
-    }
-
-    /// Whether the operator panel (not just its sign-in) is open.
-    pub fn operator_panel_open(&self) -> bool {
-        self.kiosk
-            .as_ref()
-            .is_some_and(|k| matches!(k.operator, Some(Access::Panel(_))))
-    }
-
     /// The field the keypad types into now, if the step has one.
-    pub fn keypad_field(&self) -> Option<Field> {
+    pub(crate) fn keypad_field(&self) -> Option<Field> {
         let fields = self.keypad_fields();
         let chosen = self.kiosk.as_ref().and_then(|k| k.field);
         chosen
@@ -336,7 +321,7 @@ impl App {
         };
         let save = if counted {
             let dir = self.shared.config.data_dir.clone();
-            let counters = self.kiosk_counters().unwrap_or_default();
+            let counters = self.kiosk.as_ref().map(|k| k.counters).unwrap_or_default();
             crate::app::shared::store_in_background("the kiosk counter", move || {
                 counters::save(&dir, &counters)
             })
@@ -354,7 +339,7 @@ impl App {
 
     /// Names of the pieces of visitor data the app holds (tests and support): empty once a
     /// reset has wiped them.
-    pub fn visitor_data(&self) -> Vec<&'static str> {
+    pub(crate) fn visitor_data(&self) -> Vec<&'static str> {
         let held = [
             ("iin", !self.steps.iin.input().is_empty()),
             ("otp", !self.steps.otp.typed().is_empty()),
