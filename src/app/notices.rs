@@ -40,23 +40,12 @@ impl App {
         if self.shared.service.waiting {
             return Some(banner(Banner::Info, t!(lang, "service-waiting")));
         }
-        let sandbox = self
-            .shared
-            .service
-            .connection
-            .as_ref()
-            .is_some_and(service::Connection::is_sandbox);
-        match self.step {
-            _ if self.steps.get(self.step).needs_service()
-                && self.shared.service.connection.is_none() =>
-            {
-                Some(banner(Banner::Info, t!(lang, "service-connecting")))
-            }
-            Step::Welcome if sandbox => {
-                Some(banner(Banner::Warning, t!(lang, "service-sandbox-note")))
-            }
-            _ => None,
+        let screen = self.steps.get(self.step);
+        if screen.needs_service() && self.shared.service.connection.is_none() {
+            return Some(banner(Banner::Info, t!(lang, "service-connecting")));
         }
+        (screen.explains_sandbox() && self.shared.service.is_sandbox())
+            .then(|| banner(Banner::Warning, t!(lang, "service-sandbox-note")))
     }
 
     /// Sandbox only: the SMS the service "sent", so a person can finish the flow.

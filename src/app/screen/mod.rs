@@ -250,6 +250,12 @@ pub trait Screen {
         true
     }
 
+    /// Whether the step says, when the embedded sandbox answers, that no real keys are issued
+    /// (the first screen does).
+    fn explains_sandbox(&self) -> bool {
+        false
+    }
+
     /// The widget id of the field that takes the keyboard when the step opens.
     fn focus(&self) -> Option<&'static str> {
         None

@@ -155,6 +155,10 @@ impl crate::app::screen::Screen for State {
         false
     }
 
+    fn explains_sandbox(&self) -> bool {
+        true
+    }
+
     /// Enter runs the highlighted choice (the screen shows no Next button).
     fn can_continue(&self, _ctx: &crate::app::shared::Shared) -> bool {
         true
