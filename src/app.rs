@@ -302,7 +302,7 @@ impl App {
     fn on_tick(&mut self) -> Task<Message> {
         let service = &mut self.shared.service;
         service.tick();
-        if self.step != Step::Otp || !service.is_sandbox() {
+        if !self.steps.get(self.step).shows_sandbox_inbox() || !service.is_sandbox() {
             return Task::none();
         }
         service.request(

@@ -4,7 +4,6 @@
 use iced::Element;
 use iced::widget::{column, container, row, text};
 
-use super::step::Step;
 use super::widget::nav::action;
 use super::widget::{Banner, banner, caption, section};
 use super::{App, Message, explain, service, theme};
@@ -57,7 +56,7 @@ impl App {
             .connection
             .as_ref()
             .is_some_and(service::Connection::is_sandbox);
-        if !sandbox || self.step != Step::Otp {
+        if !sandbox || !self.steps.get(self.step).shows_sandbox_inbox() {
             return None;
         }
         let body: Element<'_, Message> = match self.shared.service.latest_sms() {

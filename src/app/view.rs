@@ -90,7 +90,8 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         // The SMS-code cooldown counts on every step; the sandbox inbox is read on the SMS step.
-        let ticking = self.shared.service.resend_in.is_some() || self.step == Step::Otp;
+        let ticking = self.shared.service.resend_in.is_some()
+            || self.steps.get(self.step).shows_sandbox_inbox();
         let tick = ticking
             .then(|| iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
         let camera = self

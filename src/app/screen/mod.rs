@@ -250,6 +250,12 @@ pub trait Screen {
         true
     }
 
+    /// Whether the step shows the sandbox's SMS inbox (the SMS-code step: a person testing
+    /// the flow reads the code there); the inbox is read once a second meanwhile.
+    fn shows_sandbox_inbox(&self) -> bool {
+        false
+    }
+
     /// Whether the step says, when the embedded sandbox answers, that no real keys are issued
     /// (the first screen does).
     fn explains_sandbox(&self) -> bool {

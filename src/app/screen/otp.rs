@@ -202,6 +202,10 @@ impl State {
 }
 
 impl Screen for State {
+    fn shows_sandbox_inbox(&self) -> bool {
+        true
+    }
+
     fn can_continue(&self, _ctx: &Shared) -> bool {
         self.code().is_some()
     }
