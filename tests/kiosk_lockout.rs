@@ -1,5 +1,6 @@
 //! The operator sign-in's lockout grows with each round of wrong codes and survives a restart
-//! of the kiosk (pulling the plug gives a guesser no fresh tries).
+//! of the kiosk (pulling the plug gives a guesser no fresh tries); and the operator cannot
+//! turn a real kiosk into a sandbox one by saving an empty service address.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -88,4 +89,26 @@ async fn the_lockout_survives_a_restart_and_grows() {
     let mut app = App::new(kiosk_config(&data));
     try_code(&mut app, OPERATOR_CODE).await;
     assert!(panel_open(&app));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_panel_refuses_an_empty_service_address_on_a_real_kiosk() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = App::new(kiosk_config(&data));
+    try_code(&mut app, OPERATOR_CODE).await;
+    assert!(panel_open(&app));
+    send(&mut app, op(operator::Message::UrlChanged(String::new()))).await;
+    send(&mut app, op(operator::Message::Save)).await;
+    assert!(
+        !data.path().join("settings.toml").exists(),
+        "an empty address (the embedded sandbox) is not saved for a real kiosk"
+    );
+    let address = "https://issuance.example.kz".to_owned();
+    send(&mut app, op(operator::Message::UrlChanged(address))).await;
+    send(&mut app, op(operator::Message::Save)).await;
+    let saved = std::fs::read_to_string(data.path().join("settings.toml")).unwrap();
+    assert!(
+        saved.contains("service_url = \"https://issuance.example.kz\""),
+        "{saved}"
+    );
 }

@@ -25,6 +25,8 @@ pub fn kiosk_config(data: &tempfile::TempDir, lang: Language) -> Config {
     config.camera = CameraChoice::Synthetic;
     config.operator_code = Some(CodeHash::new(OPERATOR_CODE).unwrap());
     config.settings_path = Some(data.path().join("settings.toml"));
+    // These kiosks run on their own embedded sandbox: demonstration kiosks.
+    config.demo_sandbox = true;
     config
 }
 

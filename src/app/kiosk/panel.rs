@@ -29,6 +29,7 @@ impl App {
         let lang = self.shared.lang;
         let registry = self.shared.devices.registry.clone();
         let settings_path = self.shared.config.settings_path.clone();
+        let demo = self.shared.config.demo_sandbox;
         let Some(panel) = self.panel() else {
             return Task::none();
         };
@@ -96,7 +97,13 @@ impl App {
             }
             Op::Save => {
                 let url = panel.service_url.trim().to_owned();
-                if !url.is_empty() && !config::is_service_url(&url) {
+                // An empty address means the embedded sandbox: a demonstration kiosk only.
+                let usable = if url.is_empty() {
+                    demo
+                } else {
+                    config::is_service_url(&url)
+                };
+                if !usable {
                     panel.url_error = true;
                     return Task::none();
                 }
