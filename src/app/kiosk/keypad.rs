@@ -18,13 +18,25 @@ pub enum Layout {
     Latin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Char(char),
     Backspace,
     Clear,
     /// Latin keyboard: capitals on or off.
     Shift,
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The keypad types PINs, codes and passwords: a key never says which character it is.
+        f.write_str(match self {
+            Key::Char(_) => "Char(*)",
+            Key::Backspace => "Backspace",
+            Key::Clear => "Clear",
+            Key::Shift => "Shift",
+        })
+    }
 }
 
 const DIGIT_ROWS: [&str; 3] = ["123", "456", "789"];

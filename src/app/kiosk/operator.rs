@@ -108,7 +108,7 @@ impl std::fmt::Debug for SignIn {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Message {
     /// The discreet button on the first screen.
     Open,
@@ -132,6 +132,36 @@ pub enum Message {
     /// Ends the current visitor's run (counted as abandoned) and shows the first screen.
     EndVisit,
     Exit,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            // The operator code never reaches a log or a panic message.
+            Message::CodeChanged(_) => f.write_str("CodeChanged(***)"),
+            Message::CodeKey(key) => f.debug_tuple("CodeKey").field(key).finish(),
+            Message::Open => f.write_str("Open"),
+            Message::Close => f.write_str("Close"),
+            Message::SubmitCode => f.write_str("SubmitCode"),
+            Message::CodeChecked(ok) => f.debug_tuple("CodeChecked").field(ok).finish(),
+            Message::UrlChanged(url) => f.debug_tuple("UrlChanged").field(url).finish(),
+            Message::UrlKey(key) => f.debug_tuple("UrlKey").field(key).finish(),
+            Message::IdlePicked(secs) => f.debug_tuple("IdlePicked").field(secs).finish(),
+            Message::LanguagePicked(lang) => f.debug_tuple("LanguagePicked").field(lang).finish(),
+            Message::CameraPicked(camera) => f.debug_tuple("CameraPicked").field(camera).finish(),
+            Message::CamerasListed(list) => f.debug_tuple("CamerasListed").field(list).finish(),
+            Message::TestCamera => f.write_str("TestCamera"),
+            Message::CameraTested(result) => f.debug_tuple("CameraTested").field(result).finish(),
+            Message::TestReaders => f.write_str("TestReaders"),
+            Message::ReadersListed(listing) => {
+                f.debug_tuple("ReadersListed").field(listing).finish()
+            }
+            Message::Save => f.write_str("Save"),
+            Message::Saved(result) => f.debug_tuple("Saved").field(result).finish(),
+            Message::EndVisit => f.write_str("EndVisit"),
+            Message::Exit => f.write_str("Exit"),
+        }
+    }
 }
 
 pub fn sign_in_view<'a>(
@@ -359,4 +389,19 @@ fn readers_view<'a>(lang: Language, listing: &Listing) -> Element<'a, Message> {
         lines = lines.push(text(detail).size(theme::SMALL_SIZE).color(theme::WARNING));
     }
     lines.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_operator_code_and_keypad_keys_never_show_in_debug_output() {
+        let typed = format!("{:?}", Message::CodeChanged("482913".into()));
+        assert!(!typed.contains("482913"), "{typed}");
+        let key = format!("{:?}", Message::CodeKey(Key::Char('7')));
+        assert!(!key.contains('7'), "{key}");
+        let visitor = format!("{:?}", super::super::Message::Key(Key::Char('9')));
+        assert!(!visitor.contains('9'), "{visitor}");
+    }
 }
