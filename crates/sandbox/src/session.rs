@@ -66,7 +66,6 @@ pub fn send_otp(
     record.otp_code = Some(code);
     record.otp_sent_at = Some(now);
     record.otp_expires_at = Some(now.saturating_add(secs(timing.otp_ttl)));
-    record.otp_failures = 0;
     tracing::info!(session = %record.id, phone = %phone.masked(), "sent a one-time code");
     Ok(())
 }

@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     data_confirmed INTEGER NOT NULL DEFAULT 0,
     verification TEXT,
     verification_reason TEXT,
-    moderated INTEGER NOT NULL DEFAULT 0
+    moderated INTEGER NOT NULL DEFAULT 0,
+    token_used_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS sessions_token ON sessions(token_hash);
 CREATE TABLE IF NOT EXISTS uploads (
@@ -72,6 +73,13 @@ CREATE TABLE IF NOT EXISTS applications (
     auth_cert_pem TEXT NOT NULL,
     sign_cert_pem TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS sessions_iin ON sessions(iin, created_at);
+CREATE INDEX IF NOT EXISTS inbox_phone ON inbox(phone, sent_at);
+CREATE TABLE IF NOT EXISTS wrong_codes (
+    iin TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS wrong_codes_iin ON wrong_codes(iin, at);
 CREATE TABLE IF NOT EXISTS ca (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     root_key_pem TEXT NOT NULL,
@@ -106,6 +114,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             dir: dir.to_path_buf(),
@@ -142,6 +151,17 @@ impl Store {
             .await
             .map_err(|e| Failure::internal(format!("store task failed: {e}")))?
     }
+}
+
+/// Brings a database made by an older sandbox up to the current schema.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let has_token_used_at = conn
+        .prepare("SELECT token_used_at FROM sessions LIMIT 0")
+        .is_ok();
+    if !has_token_used_at {
+        conn.execute_batch("ALTER TABLE sessions ADD COLUMN token_used_at INTEGER")?;
+    }
+    Ok(())
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
