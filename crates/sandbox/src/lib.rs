@@ -152,7 +152,12 @@ pub async fn serve(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         base_url: public_url,
     };
     let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(server::run(listener, routes::router(state), stopped));
+    let task = tokio::spawn(server::run(
+        listener,
+        routes::router(state),
+        config.limits,
+        stopped,
+    ));
     tracing::info!("sandbox listening on {base_url}");
     Ok(RunningSandbox {
         base_url,
