@@ -79,7 +79,8 @@ pub fn phone(tx: &Transaction<'_>, citizen: &Citizen) -> ApiResult<Option<Phone>
     Ok(text.and_then(|t| Phone::parse(t).ok()))
 }
 
-/// Generates a code, stores it on the session, and drops the SMS into the inbox.
+/// Generates a code, stores it on the session, and drops the SMS into the inbox. Wrong codes
+/// entered before stay counted: a resend gives no fresh attempts.
 pub fn send_otp(
     tx: &Transaction<'_>,
     record: &mut SessionRecord,

@@ -185,3 +185,35 @@ pub fn create_private_file(path: &Path) -> std::io::Result<()> {
     }
     options.open(path).map(drop)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_from_before_token_expiry_gains_the_column() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = Connection::open(dir.path().join("sandbox.db")).expect("old database");
+        old.execute_batch(
+            "CREATE TABLE sessions (id TEXT PRIMARY KEY, iin TEXT NOT NULL, \
+             created_at INTEGER NOT NULL, token_hash TEXT, otp_code TEXT, otp_sent_at INTEGER, \
+             otp_expires_at INTEGER, otp_failures INTEGER NOT NULL DEFAULT 0, \
+             locked INTEGER NOT NULL DEFAULT 0, pin_salt TEXT, pin_hash TEXT, \
+             challenge_log TEXT, data_read INTEGER NOT NULL DEFAULT 0, \
+             data_confirmed INTEGER NOT NULL DEFAULT 0, verification TEXT, \
+             verification_reason TEXT, moderated INTEGER NOT NULL DEFAULT 0);
+             INSERT INTO sessions (id, iin, created_at) VALUES ('s', '850314391017', 1);",
+        )
+        .expect("old schema");
+        drop(old);
+        let store = Store::open(dir.path()).expect("opens");
+        let loaded = store
+            .run_blocking(|tx| Ok(SessionRecord::load(tx, "s")?))
+            .map_err(|f| f.0.message);
+        assert_eq!(loaded.map(|r| r.map(|r| r.token_used_at)), Ok(Some(None)));
+        assert!(
+            Store::open(dir.path()).is_ok(),
+            "opening twice migrates once"
+        );
+    }
+}
