@@ -1,6 +1,8 @@
 //! Request bodies: bounded reading, content types, and JSON/path/query extractors that answer
 //! with the protocol's error shape instead of axum's plain-text rejections.
 
+use std::time::Duration;
+
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::{HeaderMap, header, request::Parts};
@@ -9,48 +11,84 @@ use qoltanba_core::protocol::{ErrorCode, MAX_JSON_BYTES};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiResult, Failure};
+use crate::server::BodyTimeout;
 
-/// Bytes read and thrown away after a body passed its limit, so that the client receives the
-/// 413 answer instead of a connection reset while it is still sending.
+/// Bytes read and thrown away after a body was refused, so that the client receives the
+/// answer instead of a connection reset while it is still sending. The rest is read in the
+/// background, never kept, and given up after [`DRAIN_TIME`].
 const DRAIN_CAP: usize = 64 * 1024 * 1024;
+const DRAIN_TIME: Duration = Duration::from_secs(30);
 
-/// Reads a whole body of at most `limit` bytes.
-pub async fn read_body(headers: &HeaderMap, mut body: Body, limit: usize) -> ApiResult<Bytes> {
+/// Used when a request carries no [`BodyTimeout`] (it did not come through the server).
+const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Reads and discards what is left of a refused body, in the background.
+pub fn discard(mut body: Body) {
+    tokio::spawn(async move {
+        let drain = async {
+            let mut total = 0usize;
+            while let Some(Ok(frame)) = body.frame().await {
+                if let Ok(data) = frame.into_data() {
+                    total = total.saturating_add(data.len());
+                    if total > DRAIN_CAP {
+                        break;
+                    }
+                }
+            }
+        };
+        let _ = tokio::time::timeout(DRAIN_TIME, drain).await;
+    });
+}
+
+/// Reads a whole body of at most `limit` bytes. A declared `Content-Length` over the limit
+/// is refused before anything is read; a streamed body is refused as soon as it passes the
+/// limit; a body not complete within the server's body timeout is `malformed_request`.
+pub async fn read_body(parts: &Parts, mut body: Body, limit: usize) -> ApiResult<Bytes> {
     let too_large = || {
         Failure::new(
             ErrorCode::PayloadTooLarge,
             format!("the body is larger than this route accepts ({limit} bytes)"),
         )
     };
-    let declared = headers
+    let declared = parts
+        .headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > limit.saturating_add(DRAIN_CAP)) {
+    if declared.is_some_and(|len| len > limit) {
+        discard(body);
         return Err(too_large());
     }
+    let timeout = parts
+        .extensions
+        .get::<BodyTimeout>()
+        .map_or(DEFAULT_BODY_TIMEOUT, |BodyTimeout(t)| *t);
+    let deadline = tokio::time::Instant::now() + timeout;
     let mut buffer = Vec::with_capacity(declared.unwrap_or(0).min(limit));
-    let mut total = 0usize;
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| {
-            Failure::new(
-                ErrorCode::MalformedRequest,
-                format!("cannot read the body: {e}"),
-            )
-        })?;
+    loop {
+        let frame = match tokio::time::timeout_at(deadline, body.frame()).await {
+            Err(_) => {
+                return Err(Failure::new(
+                    ErrorCode::MalformedRequest,
+                    format!("the body was not sent within {} s", timeout.as_secs()),
+                ));
+            }
+            Ok(None) => break,
+            Ok(Some(frame)) => frame.map_err(|e| {
+                Failure::new(
+                    ErrorCode::MalformedRequest,
+                    format!("cannot read the body: {e}"),
+                )
+            })?,
+        };
         let Ok(data) = frame.into_data() else {
             continue;
         };
-        total = total.saturating_add(data.len());
-        if total > limit.saturating_add(DRAIN_CAP) {
-            break;
+        if buffer.len().saturating_add(data.len()) > limit {
+            discard(body);
+            return Err(too_large());
         }
-        if total <= limit {
-            buffer.extend_from_slice(&data);
-        }
-    }
-    if total > limit {
-        return Err(too_large());
+        buffer.extend_from_slice(&data);
     }
     Ok(Bytes::from(buffer))
 }
@@ -74,7 +112,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
         let (parts, body) = request.into_parts();
-        let bytes = read_body(&parts.headers, body, MAX_JSON_BYTES).await?;
+        let bytes = read_body(&parts, body, MAX_JSON_BYTES).await?;
         if !is_json(content_type(&parts.headers).as_deref()) {
             return Err(Failure::new(
                 ErrorCode::UnsupportedMediaType,

@@ -61,6 +61,10 @@ pub struct ServeArgs {
     /// Seconds between accepting an application and issuing its certificates.
     #[arg(long, default_value_t = 0)]
     pub issue_delay_s: u64,
+    /// Serve the /sandbox/* controls (SMS inbox, moderation, faults) to other machines too;
+    /// without it they answer only on loopback.
+    #[arg(long)]
+    pub remote_controls: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -98,6 +102,7 @@ impl ServeArgs {
             issue_delay: Duration::from_secs(self.issue_delay_s),
             ..Timing::default()
         };
+        config.remote_controls = self.remote_controls;
         config
     }
 }

@@ -24,6 +24,11 @@ pub struct SandboxConfig {
     /// Base URL written into certificates (AIA, CRL) when the sandbox sits behind a proxy.
     /// Defaults to `http://<listen address>`.
     pub public_url: Option<String>,
+    /// Rate limits, lockout, token lifetime, concurrency and read timeouts.
+    pub limits: Limits,
+    /// Serve the `/sandbox/*` control routes (SMS inbox, moderation, faults) to clients that
+    /// are not on this machine. Off by default: they answer `not_found` to remote peers.
+    pub remote_controls: bool,
 }
 
 impl SandboxConfig {
@@ -36,6 +41,8 @@ impl SandboxConfig {
             timing: Timing::default(),
             clock: Clock::system(),
             public_url: None,
+            limits: Limits::default(),
+            remote_controls: false,
         }
     }
 
@@ -65,6 +72,48 @@ impl Default for Timing {
             resend_cooldown: Duration::from_secs(60),
             otp_max_attempts: 3,
             issue_delay: Duration::ZERO,
+        }
+    }
+}
+
+/// What the sandbox refuses so that it can face the network: brute force, SMS flooding,
+/// slow or huge requests. The defaults are far above what a person walking through the flow
+/// (or the test suites) ever does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Sessions one IIN may start per hour (5); more answer 429 `resend_too_soon`.
+    pub sessions_per_iin_per_hour: u32,
+    /// SMS codes one phone may receive per hour, session starts and resends together (10);
+    /// more answer 429 `resend_too_soon`.
+    pub codes_per_phone_per_hour: u32,
+    /// Wrong codes one IIN may enter within [`Self::lockout_window`], across all its sessions
+    /// and resends (10); then every session of the IIN answers 423 `otp_locked` and no new
+    /// session starts until the window has passed.
+    pub wrong_codes_per_iin: u32,
+    /// The window over which wrong codes are counted (1 hour).
+    pub lockout_window: Duration,
+    /// An access token not used for this long stops working (30 minutes).
+    pub token_idle_ttl: Duration,
+    /// Requests handled at the same time; more answer 503 `unavailable` (64).
+    pub max_concurrent_requests: usize,
+    /// Time a client has to send the request line and headers (10 s); then the connection
+    /// is closed.
+    pub header_read_timeout: Duration,
+    /// Time a client has to send a whole body (120 s); then 400 `malformed_request`.
+    pub body_read_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            sessions_per_iin_per_hour: 5,
+            codes_per_phone_per_hour: 10,
+            wrong_codes_per_iin: 10,
+            lockout_window: Duration::from_secs(60 * 60),
+            token_idle_ttl: Duration::from_secs(30 * 60),
+            max_concurrent_requests: 64,
+            header_read_timeout: Duration::from_secs(10),
+            body_read_timeout: Duration::from_secs(120),
         }
     }
 }

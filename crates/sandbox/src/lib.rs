@@ -14,6 +14,7 @@ mod csr;
 mod error;
 mod faults;
 mod fixtures;
+mod limits;
 mod media;
 mod moderation;
 mod routes;
@@ -31,7 +32,7 @@ use qoltanba_core::protocol::{ModerationDecision, ModerationItem};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-pub use config::{Clock, FaultConfig, SandboxConfig, Timing};
+pub use config::{Clock, FaultConfig, Limits, SandboxConfig, Timing};
 pub use error::SandboxError;
 pub use fixtures::{Behaviour, Citizen, citizens};
 pub use routes::OPENAPI_YAML;
@@ -145,11 +146,18 @@ pub async fn serve(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         ca: Arc::new(ca),
         clock: config.clock.clone(),
         timing: config.timing,
+        limits: config.limits,
+        remote_controls: config.remote_controls,
         faults: Arc::new(faults),
         base_url: public_url,
     };
     let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(server::run(listener, routes::router(state), stopped));
+    let task = tokio::spawn(server::run(
+        listener,
+        routes::router(state),
+        config.limits,
+        stopped,
+    ));
     tracing::info!("sandbox listening on {base_url}");
     Ok(RunningSandbox {
         base_url,

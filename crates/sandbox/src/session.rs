@@ -8,6 +8,7 @@ use crate::config::{Timing, secs};
 use crate::error::{ApiResult, Failure};
 use crate::fixtures::{self, Citizen};
 use crate::secrets;
+use crate::state::AppState;
 use crate::store::{InboxRecord, SessionRecord, UploadRecord, phone_registration};
 
 /// Loads a session or answers `unknown_session`.
@@ -16,9 +17,31 @@ pub fn load(tx: &Transaction<'_>, id: &str) -> ApiResult<SessionRecord> {
         .ok_or_else(|| Failure::new(ErrorCode::UnknownSession, "no session with this id"))
 }
 
-/// Loads a session and checks its bearer token.
-pub fn authorize(tx: &Transaction<'_>, id: &str, token: &str) -> ApiResult<SessionRecord> {
-    let record = load(tx, id)?;
+/// What checking a token needs to know: the time and how long an unused token lives.
+#[derive(Debug, Clone, Copy)]
+pub struct Access {
+    pub now: i64,
+    pub idle_ttl: i64,
+}
+
+impl Access {
+    pub fn of(state: &AppState) -> Self {
+        Self {
+            now: state.clock.now(),
+            idle_ttl: secs(state.limits.token_idle_ttl),
+        }
+    }
+}
+
+/// Loads a session and checks its bearer token, which must have been used within the idle
+/// lifetime; a good token is marked as used now.
+pub fn authorize(
+    tx: &Transaction<'_>,
+    id: &str,
+    token: &str,
+    access: Access,
+) -> ApiResult<SessionRecord> {
+    let mut record = load(tx, id)?;
     let expected = record.token_hash.as_deref().unwrap_or_default();
     if expected.is_empty()
         || !secrets::constant_time_eq(expected, &secrets::sha256_hex(token.as_bytes()))
@@ -28,6 +51,18 @@ pub fn authorize(tx: &Transaction<'_>, id: &str, token: &str) -> ApiResult<Sessi
             "the access token does not belong to this session (verify the SMS code first)",
         ));
     }
+    let used = record.token_used_at.unwrap_or(record.created_at);
+    if access.now.saturating_sub(used) > access.idle_ttl {
+        return Err(Failure::new(
+            ErrorCode::Unauthorized,
+            "the access token expired after being unused; start a new session",
+        ));
+    }
+    record.token_used_at = Some(access.now);
+    tx.execute(
+        "UPDATE sessions SET token_used_at = ?1 WHERE id = ?2",
+        rusqlite::params![access.now, record.id],
+    )?;
     Ok(record)
 }
 
@@ -44,7 +79,8 @@ pub fn phone(tx: &Transaction<'_>, citizen: &Citizen) -> ApiResult<Option<Phone>
     Ok(text.and_then(|t| Phone::parse(t).ok()))
 }
 
-/// Generates a code, stores it on the session, and drops the SMS into the inbox.
+/// Generates a code, stores it on the session, and drops the SMS into the inbox. Wrong codes
+/// entered before stay counted: a resend gives no fresh attempts.
 pub fn send_otp(
     tx: &Transaction<'_>,
     record: &mut SessionRecord,
@@ -66,7 +102,6 @@ pub fn send_otp(
     record.otp_code = Some(code);
     record.otp_sent_at = Some(now);
     record.otp_expires_at = Some(now.saturating_add(secs(timing.otp_ttl)));
-    record.otp_failures = 0;
     tracing::info!(session = %record.id, phone = %phone.masked(), "sent a one-time code");
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::ca::Ca;
-use crate::config::{Clock, Timing};
+use crate::config::{Clock, Limits, Timing};
 use crate::faults::Faults;
 use crate::store::Store;
 
@@ -13,6 +13,9 @@ pub struct AppState {
     pub ca: Arc<Ca>,
     pub clock: Clock,
     pub timing: Timing,
+    pub limits: Limits,
+    /// Whether `/sandbox/*` answers peers that are not on this machine.
+    pub remote_controls: bool,
     pub faults: Arc<Faults>,
     /// Where certificates point for the CA certificate and the CRL.
     pub base_url: String,

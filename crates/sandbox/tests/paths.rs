@@ -289,6 +289,8 @@ fn spawn_binary(data_dir: &std::path::Path) -> (std::process::Child, String) {
                 .map(|url| url.trim().to_owned())
         })
         .expect("the binary prints its address");
+    // Keep reading: a closed pipe would make the binary's next `println!` panic and end it.
+    std::thread::spawn(move || lines.for_each(drop));
     (child, base)
 }
 

@@ -23,6 +23,7 @@ pub async fn create(
     Bearer(token): Bearer,
     ApiJson(request): ApiJson<CreateApplicationRequest>,
 ) -> ApiResult<Json<CreateApplicationResponse>> {
+    let access = session::Access::of(&state);
     let email = request
         .email
         .as_deref()
@@ -35,7 +36,7 @@ pub async fn create(
     let citizen = state
         .store
         .call(move |tx| {
-            let record = session::authorize(tx, &session_id, &token)?;
+            let record = session::authorize(tx, &session_id, &token, access)?;
             ensure_verified(&record)?;
             if let Some(existing) = ApplicationRecord::for_session(tx, &record.id)? {
                 return Err(Failure::new(

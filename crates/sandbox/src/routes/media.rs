@@ -10,7 +10,7 @@ use qoltanba_core::protocol::{
     ChallengeLog, ErrorCode, MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, PinRequest, StepAccepted,
 };
 
-use crate::body::{ApiJson, ApiPath, Bearer, content_type, read_body};
+use crate::body::{ApiJson, ApiPath, Bearer, content_type, discard, read_body};
 use crate::error::{ApiResult, Failure};
 use crate::media::{self, MediaInfo};
 use crate::secrets;
@@ -63,15 +63,20 @@ async fn image_upload(
     kind: &'static str,
 ) -> ApiResult<Json<StepAccepted>> {
     let (parts, body) = request.into_parts();
-    let bytes = read_body(&parts.headers, body, MAX_IMAGE_BYTES).await?;
+    // The token and the type are checked before a byte of the upload is read.
+    if let Err(refused) = authorize_open(&state, &id, &token).await {
+        discard(body);
+        return Err(refused);
+    }
     let declared = content_type(&parts.headers).unwrap_or_default();
     if !qoltanba_core::protocol::IMAGE_CONTENT_TYPES.contains(&declared.as_str()) {
+        discard(body);
         return Err(Failure::new(
             ErrorCode::UnsupportedMediaType,
             "photos must be sent as image/jpeg or image/png",
         ));
     }
-    authorize_open(&state, &id, &token).await?;
+    let bytes = read_body(&parts, body, MAX_IMAGE_BYTES).await?;
     let check = bytes.clone();
     let content = declared.clone();
     let info = blocking(move || media::check_image(&content, &check)).await?;
@@ -86,19 +91,24 @@ pub async fn video(
     request: Request,
 ) -> ApiResult<Json<StepAccepted>> {
     let (parts, body) = request.into_parts();
-    let bytes = read_body(&parts.headers, body, MAX_VIDEO_BYTES + MULTIPART_OVERHEAD).await?;
+    // The token and the type are checked before a byte of the upload is read.
+    if let Err(refused) = authorize_open(&state, &id, &token).await {
+        discard(body);
+        return Err(refused);
+    }
     if content_type(&parts.headers).as_deref() != Some("multipart/form-data") {
+        discard(body);
         return Err(Failure::new(
             ErrorCode::UnsupportedMediaType,
             "send multipart/form-data with a `video` part and a `challenge_log` part",
         ));
     }
+    let bytes = read_body(&parts, body, MAX_VIDEO_BYTES + MULTIPART_OVERHEAD).await?;
     let request = Request::from_parts(parts, Body::from(bytes));
     let multipart = Multipart::from_request(request, &())
         .await
         .map_err(|e| Failure::new(ErrorCode::MalformedRequest, e.body_text()))?;
     let (declared, video, log) = read_video_parts(multipart).await?;
-    authorize_open(&state, &id, &token).await?;
     let check = video.clone();
     let content = declared.clone();
     let info = blocking(move || media::check_video(&content, &check)).await?;
@@ -158,6 +168,7 @@ pub async fn pin(
     Bearer(token): Bearer,
     ApiJson(request): ApiJson<PinRequest>,
 ) -> ApiResult<Json<StepAccepted>> {
+    let access = session::Access::of(&state);
     let pin = AccountPin::parse(&request.pin)
         .map_err(|e| Failure::new(ErrorCode::InvalidPin, e.to_string()))?;
     let salt = secrets::random_hex(16);
@@ -165,7 +176,7 @@ pub async fn pin(
     state
         .store
         .call(move |tx| {
-            let mut record = session::authorize(tx, &id, &token)?;
+            let mut record = session::authorize(tx, &id, &token, access)?;
             session::ensure_open(&record)?;
             record.pin_salt = Some(salt);
             record.pin_hash = Some(hash);
@@ -177,11 +188,12 @@ pub async fn pin(
 }
 
 async fn authorize_open(state: &AppState, id: &str, token: &str) -> ApiResult<()> {
+    let access = session::Access::of(state);
     let (id, token) = (id.to_owned(), token.to_owned());
     state
         .store
         .call(move |tx| {
-            let record = session::authorize(tx, &id, &token)?;
+            let record = session::authorize(tx, &id, &token, access)?;
             session::ensure_open(&record)
         })
         .await
@@ -214,8 +226,14 @@ async fn save_upload(
     let file_name = format!("{kind}.{extension}");
     let dir = state.store.dir().join("uploads").join(&session_id);
     let path = dir.join(&file_name);
+    // Each upload writes its own temporary file, flushed to disk, and only then takes the
+    // file's name; the rename and the record happen in one store transaction, so concurrent
+    // uploads of one side cannot mix their bytes and the record names the file that won.
+    let temporary = dir.join(format!(".{file_name}.{}.part", secrets::random_hex(8)));
     let data = bytes.clone();
-    blocking(move || write_private(&dir, &path, &data).map_err(Failure::internal)).await?;
+    let (write_dir, write_to) = (dir.clone(), temporary.clone());
+    blocking(move || write_temporary(&write_dir, &write_to, &data).map_err(Failure::internal))
+        .await?;
     let record = UploadRecord {
         session_id,
         kind: kind.to_owned(),
@@ -228,7 +246,8 @@ async fn save_upload(
         file_name,
         uploaded_at: state.clock.now(),
     };
-    state
+    let leftover = temporary.clone();
+    let stored = state
         .store
         .call(move |tx| {
             record.save(tx)?;
@@ -238,18 +257,35 @@ async fn save_upload(
                     [&log, &record.session_id],
                 )?;
             }
+            std::fs::rename(&temporary, &path).map_err(Failure::internal)?;
+            sync_dir(&dir);
             Ok(())
         })
-        .await?;
+        .await;
+    if stored.is_err() {
+        let _ = std::fs::remove_file(&leftover);
+    }
+    stored?;
     tracing::info!(kind, "upload stored");
     Ok(())
 }
 
-fn write_private(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to a new owner-only file and flushes it to disk.
+fn write_temporary(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
     std::fs::create_dir_all(dir)?;
-    let temporary = path.with_extension("part");
-    let _ = std::fs::remove_file(&temporary);
-    create_private_file(&temporary)?;
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, path)
+    create_private_file(path)?;
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Flushes a directory entry (the rename) to disk where the platform allows it.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = std::fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }

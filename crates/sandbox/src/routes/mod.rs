@@ -7,14 +7,17 @@ mod sessions;
 mod verification;
 
 use axum::Router;
+use axum::extract::{Request, State};
 use axum::http::header;
+use axum::middleware::Next;
 use axum::middleware::from_fn_with_state;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use qoltanba_core::protocol::ErrorCode;
 
 use crate::error::Failure;
 use crate::faults;
+use crate::server::Peer;
 use crate::state::AppState;
 
 /// The OpenAPI document, served at `/v1/openapi.yaml`.
@@ -68,11 +71,26 @@ pub fn router(state: AppState) -> Router {
         .route("/sandbox/ca/issuing.crt", get(sandbox::issuing_der))
         .route("/sandbox/ca/root.pem", get(sandbox::root_pem))
         .route("/sandbox/ca/issuing.pem", get(sandbox::issuing_pem))
-        .route("/sandbox/ca/issuing.crl", get(sandbox::issuing_crl));
+        .route("/sandbox/ca/issuing.crl", get(sandbox::issuing_crl))
+        .layer(from_fn_with_state(state.clone(), local_controls));
     v1.merge(controls)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
+}
+
+/// The `/sandbox/*` controls read every SMS and decide moderation: they answer `not_found`
+/// to peers that are not on this machine unless `remote_controls` is set.
+async fn local_controls(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let local = request
+        .extensions()
+        .get::<Peer>()
+        .is_some_and(|Peer(peer)| peer.ip().to_canonical().is_loopback());
+    if local || state.remote_controls {
+        next.run(request).await
+    } else {
+        not_found().await.into_response()
+    }
 }
 
 async fn openapi() -> impl IntoResponse {

@@ -13,6 +13,7 @@ use crate::body::{ApiJson, ApiPath};
 use crate::config::secs;
 use crate::error::{ApiResult, Failure};
 use crate::fixtures::{self, Citizen};
+use crate::limits;
 use crate::secrets;
 use crate::session;
 use crate::state::AppState;
@@ -35,15 +36,22 @@ pub async fn create(
     let citizen = parse_citizen(&request.iin)?;
     let now = state.clock.now();
     let timing = state.timing;
+    let limits = state.limits;
     let response = state
         .store
         .call(move |tx| {
+            let iin = citizen.iin.as_str();
+            limits::check_lockout(tx, &limits, iin, now)?;
+            limits::check_sessions(tx, &limits, iin, now)?;
+            let phone = session::phone(tx, citizen)?;
+            if let Some(phone) = &phone {
+                limits::check_codes(tx, &limits, phone.e164(), now)?;
+            }
             let mut record = SessionRecord::new(
                 secrets::random_hex(16),
                 citizen.iin.as_str().to_owned(),
                 now,
             );
-            let phone = session::phone(tx, citizen)?;
             if let Some(phone) = &phone {
                 session::send_otp(tx, &mut record, phone, &timing, now)?;
             }
@@ -72,13 +80,31 @@ pub async fn verify_otp(
 ) -> ApiResult<Json<OtpVerifyResponse>> {
     let now = state.clock.now();
     let max_attempts = state.timing.otp_max_attempts;
+    let limits = state.limits;
     // The outer result commits; the inner one is the answer (a wrong code must be counted
     // even though the answer is an error).
     let outcome = state
         .store
         .call(move |tx| {
             let mut record = session::load(tx, &id)?;
+            if record.token_hash.is_none()
+                && let Err(locked) = limits::check_lockout(tx, &limits, &record.iin, now)
+            {
+                return Ok(Err(locked));
+            }
+            let failures = record.otp_failures;
             let mut outcome = check_code(&mut record, &request.code, now, max_attempts);
+            if record.otp_failures > failures {
+                limits::record_wrong_code(tx, &record.iin, now)?;
+                if !record.locked
+                    && let Err(locked) = limits::check_lockout(tx, &limits, &record.iin, now)
+                {
+                    record.locked = true;
+                    record.otp_code = None;
+                    tracing::info!(session = %record.id, "IIN locked after wrong codes across sessions");
+                    outcome = Err(locked);
+                }
+            }
             if let Ok(answer) = &mut outcome {
                 answer.identity = session::carry_identity(tx, &mut record)?;
             }
@@ -132,6 +158,7 @@ fn check_code(
     }
     let token = secrets::random_hex(32);
     record.token_hash = Some(secrets::sha256_hex(token.as_bytes()));
+    record.token_used_at = Some(now);
     record.otp_code = None;
     record.otp_expires_at = None;
     tracing::info!(session = %record.id, "code verified");
@@ -154,6 +181,7 @@ pub async fn resend_otp(
 ) -> ApiResult<Json<OtpResendResponse>> {
     let now = state.clock.now();
     let timing = state.timing;
+    let limits = state.limits;
     let response = state
         .store
         .call(move |tx| {
@@ -161,6 +189,7 @@ pub async fn resend_otp(
             if record.locked {
                 return Err(locked());
             }
+            limits::check_lockout(tx, &limits, &record.iin, now)?;
             if record.token_hash.is_some() {
                 return Err(Failure::new(
                     ErrorCode::StepOutOfOrder,
@@ -182,6 +211,7 @@ pub async fn resend_otp(
                 )
                 .retry_after(wait));
             }
+            limits::check_codes(tx, &limits, phone.e164(), now)?;
             session::send_otp(tx, &mut record, &phone, &timing, now)?;
             record.save(tx)?;
             Ok(OtpResendResponse {

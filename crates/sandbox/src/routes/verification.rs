@@ -21,10 +21,11 @@ pub async fn document_data(
     ApiPath(id): ApiPath<String>,
     Bearer(token): Bearer,
 ) -> ApiResult<Json<DocumentData>> {
+    let access = session::Access::of(&state);
     let data = state
         .store
         .call(move |tx| {
-            let mut record = session::authorize(tx, &id, &token)?;
+            let mut record = session::authorize(tx, &id, &token, access)?;
             let uploads = session::uploads(tx, &record)?;
             let missing: Vec<&str> = ["document_front", "document_back"]
                 .into_iter()
@@ -50,10 +51,11 @@ pub async fn confirm(
     ApiPath(id): ApiPath<String>,
     Bearer(token): Bearer,
 ) -> ApiResult<Json<StepAccepted>> {
+    let access = session::Access::of(&state);
     state
         .store
         .call(move |tx| {
-            let mut record = session::authorize(tx, &id, &token)?;
+            let mut record = session::authorize(tx, &id, &token, access)?;
             if record.data_confirmed {
                 return Ok(());
             }
@@ -102,10 +104,11 @@ pub async fn status(
     ApiPath(id): ApiPath<String>,
     Bearer(token): Bearer,
 ) -> ApiResult<Json<VerificationResponse>> {
+    let access = session::Access::of(&state);
     let response = state
         .store
         .call(move |tx| {
-            let record = session::authorize(tx, &id, &token)?;
+            let record = session::authorize(tx, &id, &token, access)?;
             let status = record
                 .verification
                 .ok_or_else(|| out_of_order("confirm the document data first"))?;

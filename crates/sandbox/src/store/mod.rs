@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     data_confirmed INTEGER NOT NULL DEFAULT 0,
     verification TEXT,
     verification_reason TEXT,
-    moderated INTEGER NOT NULL DEFAULT 0
+    moderated INTEGER NOT NULL DEFAULT 0,
+    token_used_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS sessions_token ON sessions(token_hash);
 CREATE TABLE IF NOT EXISTS uploads (
@@ -72,6 +73,13 @@ CREATE TABLE IF NOT EXISTS applications (
     auth_cert_pem TEXT NOT NULL,
     sign_cert_pem TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS sessions_iin ON sessions(iin, created_at);
+CREATE INDEX IF NOT EXISTS inbox_phone ON inbox(phone, sent_at);
+CREATE TABLE IF NOT EXISTS wrong_codes (
+    iin TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS wrong_codes_iin ON wrong_codes(iin, at);
 CREATE TABLE IF NOT EXISTS ca (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     root_key_pem TEXT NOT NULL,
@@ -106,6 +114,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             dir: dir.to_path_buf(),
@@ -144,6 +153,17 @@ impl Store {
     }
 }
 
+/// Brings a database made by an older sandbox up to the current schema.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let has_token_used_at = conn
+        .prepare("SELECT token_used_at FROM sessions LIMIT 0")
+        .is_ok();
+    if !has_token_used_at {
+        conn.execute_batch("ALTER TABLE sessions ADD COLUMN token_used_at INTEGER")?;
+    }
+    Ok(())
+}
+
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     #[cfg(unix)]
@@ -164,4 +184,36 @@ pub fn create_private_file(path: &Path) -> std::io::Result<()> {
         options.mode(0o600);
     }
     options.open(path).map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_from_before_token_expiry_gains_the_column() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = Connection::open(dir.path().join("sandbox.db")).expect("old database");
+        old.execute_batch(
+            "CREATE TABLE sessions (id TEXT PRIMARY KEY, iin TEXT NOT NULL, \
+             created_at INTEGER NOT NULL, token_hash TEXT, otp_code TEXT, otp_sent_at INTEGER, \
+             otp_expires_at INTEGER, otp_failures INTEGER NOT NULL DEFAULT 0, \
+             locked INTEGER NOT NULL DEFAULT 0, pin_salt TEXT, pin_hash TEXT, \
+             challenge_log TEXT, data_read INTEGER NOT NULL DEFAULT 0, \
+             data_confirmed INTEGER NOT NULL DEFAULT 0, verification TEXT, \
+             verification_reason TEXT, moderated INTEGER NOT NULL DEFAULT 0);
+             INSERT INTO sessions (id, iin, created_at) VALUES ('s', '850314391017', 1);",
+        )
+        .expect("old schema");
+        drop(old);
+        let store = Store::open(dir.path()).expect("opens");
+        let loaded = store
+            .run_blocking(|tx| Ok(SessionRecord::load(tx, "s")?))
+            .map_err(|f| f.0.message);
+        assert_eq!(loaded.map(|r| r.map(|r| r.token_used_at)), Ok(Some(None)));
+        assert!(
+            Store::open(dir.path()).is_ok(),
+            "opening twice migrates once"
+        );
+    }
 }

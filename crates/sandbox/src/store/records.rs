@@ -25,11 +25,13 @@ pub struct SessionRecord {
     pub verification_reason: Option<String>,
     /// Whether the case went through moderation (stays listed in `/sandbox/moderation`).
     pub moderated: bool,
+    /// When the access token was last used (issued, or accepted on a request).
+    pub token_used_at: Option<i64>,
 }
 
 const SESSION_COLUMNS: &str = "id, iin, created_at, token_hash, otp_code, otp_sent_at, \
     otp_expires_at, otp_failures, locked, pin_salt, pin_hash, challenge_log, data_read, \
-    data_confirmed, verification, verification_reason, moderated";
+    data_confirmed, verification, verification_reason, moderated, token_used_at";
 
 impl SessionRecord {
     pub fn new(id: String, iin: String, now: i64) -> Self {
@@ -51,6 +53,7 @@ impl SessionRecord {
             verification: None,
             verification_reason: None,
             moderated: false,
+            token_used_at: None,
         }
     }
 
@@ -74,6 +77,7 @@ impl SessionRecord {
             verification: verification.as_deref().and_then(verification_from_str),
             verification_reason: row.get(15)?,
             moderated: row.get(16)?,
+            token_used_at: row.get(17)?,
         })
     }
 
@@ -133,7 +137,7 @@ impl SessionRecord {
         tx.execute(
             &format!(
                 "INSERT OR REPLACE INTO sessions ({SESSION_COLUMNS}) VALUES \
-                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
             ),
             params![
                 self.id,
@@ -153,6 +157,7 @@ impl SessionRecord {
                 self.verification.map(verification_to_str),
                 self.verification_reason,
                 self.moderated,
+                self.token_used_at,
             ],
         )
         .map(drop)
