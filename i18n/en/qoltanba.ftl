@@ -300,6 +300,7 @@ error-phone-not-registered = The phone number is not registered in the mobile-ci
 error-otp-invalid = The SMS code is wrong.
 error-otp-expired = The code has expired. Ask for a new one.
 error-otp-locked = Too many wrong attempts. Start again from the IIN.
+error-otp-locked-wait = Too many wrong codes for this IIN. Try again in { $minutes } min., starting from the IIN.
 error-resend-too-soon = { $seconds ->
     [one] You can ask for a new code in { $seconds } second.
    *[other] You can ask for a new code in { $seconds } seconds.

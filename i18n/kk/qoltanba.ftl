@@ -297,6 +297,7 @@ error-phone-not-registered = Телефон нөмірі мобильді аза
 error-otp-invalid = SMS-тағы код қате.
 error-otp-expired = Кодтың мерзімі өтті. Жаңа код сұраңыз.
 error-otp-locked = Қате әрекеттер тым көп. ЖСН енгізуден қайта бастаңыз.
+error-otp-locked-wait = Бұл ЖСН үшін қате кодтар тым көп. { $minutes } минуттан кейін ЖСН енгізуден бастап қайталаңыз.
 error-resend-too-soon = { $seconds ->
    *[other] Жаңа кодты { $seconds } секундтан кейін сұрауға болады.
 }

@@ -303,6 +303,7 @@ error-phone-not-registered = Номер телефона не зарегистр
 error-otp-invalid = Неверный код из SMS.
 error-otp-expired = Срок действия кода истёк. Запросите новый код.
 error-otp-locked = Слишком много неверных попыток. Начните заново с ввода ИИН.
+error-otp-locked-wait = Слишком много неверных кодов для этого ИИН. Повторите через { $minutes } мин., начав с ввода ИИН.
 error-resend-too-soon = { $seconds ->
     [one] Новый код можно запросить через { $seconds } секунду.
     [few] Новый код можно запросить через { $seconds } секунды.

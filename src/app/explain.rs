@@ -121,6 +121,15 @@ pub fn service(lang: Language, error: &qoltanba_core::client::ClientError) -> St
         ClientError::Unreachable(_) => return t!(lang, "error-unreachable"),
         ClientError::Malformed(_) => return t!(lang, "error-malformed"),
         ClientError::Config(detail) => return t!(lang, "error-config", detail = detail.as_str()),
+        // Locked across sessions for a while (the service says how long).
+        ClientError::Api {
+            code: ErrorCode::OtpLocked,
+            retry_after: Some(seconds),
+            ..
+        } => {
+            let minutes = seconds.div_ceil(60).max(1);
+            return t!(lang, "error-otp-locked-wait", minutes = minutes);
+        }
         ClientError::Api {
             code, retry_after, ..
         } => (*code, retry_after.unwrap_or(60)),
