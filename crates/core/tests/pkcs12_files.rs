@@ -75,6 +75,40 @@ fn check_with_openssl_and_keytool(
     }
 }
 
+/// The "Iteration N" figures of the lines of `openssl pkcs12 -info` that start with `label`.
+fn iterations(info: &str, label: &str) -> Vec<u32> {
+    info.lines()
+        .filter(|line| line.starts_with(label))
+        .map(|line| {
+            let (_, rest) = line
+                .split_once("Iteration ")
+                .unwrap_or_else(|| panic!("no iteration count in {line:?}"));
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn modern_files_use_600k_iterations_and_compatible_ones_keep_theirs() {
+    for (format, expected) in [
+        (Pkcs12Format::Modern, 600_000),
+        (Pkcs12Format::Compatible, 10_000),
+    ] {
+        let (_dir, _keys, files) = installed(format);
+        for file in [&files.auth_file, &files.sign_file] {
+            let info = openssl_info(file, PASSWORD);
+            for label in ["MAC:", "PKCS7 Encrypted data:", "Shrouded Keybag:"] {
+                assert_eq!(
+                    iterations(&info, label),
+                    [expected],
+                    "{format:?} {label}\n{info}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn modern_files_open_in_openssl_3_and_keytool_with_matching_key_and_certificate() {
     let (dir, keys, files) = installed(Pkcs12Format::Modern);

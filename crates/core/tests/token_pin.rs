@@ -128,3 +128,34 @@ fn the_pin_can_be_changed_without_a_login() {
         registry.login(&token, &new).unwrap();
     });
 }
+
+#[test]
+fn a_wrong_pin_is_refused_while_another_session_is_logged_in() {
+    isolated(
+        "a_wrong_pin_is_refused_while_another_session_is_logged_in",
+        |hsm| {
+            hsm.init_token("citizen", PIN);
+            let registry = hsm.registry();
+            let token = hsm.token(&registry, "citizen");
+            // The login state is the application's, shared by its sessions: without a fresh
+            // check, this second login would get CKR_USER_ALREADY_LOGGED_IN and pass.
+            let first = registry.login(&token, &TokenPin::new(PIN)).unwrap();
+            let error = registry
+                .login(&token, &TokenPin::new("00000000"))
+                .unwrap_err();
+            assert_eq!(
+                error,
+                TokenError::WrongPin {
+                    count_low: true,
+                    final_try: false
+                }
+            );
+            // The right PIN, typed while another session is logged in, is accepted.
+            let again = registry.login(&token, &TokenPin::new(PIN)).unwrap();
+            assert!(!again.uses_factory_pin());
+            drop(first);
+            drop(again);
+            assert_eq!(registry.refresh(&token).unwrap().pin_state, PinState::Ok);
+        },
+    );
+}

@@ -2,6 +2,7 @@
 //! real HTTP, rustls, a timeout on every request, and retries with backoff only for requests
 //! that are safe to repeat (GET and PUT); a POST is never sent twice by the client.
 
+mod builder;
 mod error;
 
 use std::path::Path;
@@ -12,6 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
+pub use builder::{ClientBuilder, MAX_RESPONSE_BYTES};
 pub use error::ClientError;
 
 use crate::domain::{AccountPin, ApplicationNumber, Iin, OtpCode, Phone};
@@ -65,41 +67,26 @@ pub struct Client {
     base: String,
     /// The waits before each retry of an idempotent request (one retry per entry).
     retry_pauses: &'static [Duration],
+    /// The largest response body read.
+    max_response_bytes: usize,
 }
 
 impl Client {
-    /// `base_url` is the service root, e.g. `http://127.0.0.1:8787`; `extra_ca` adds trust
-    /// anchors (PEM) for deployments behind a private CA.
+    /// `base_url` is the service root, e.g. `http://127.0.0.1:8787` (plain http only on
+    /// loopback); `extra_ca` adds trust anchors (PEM) to the system's, for deployments behind
+    /// a private CA. [`Client::builder`] has the other options.
     pub fn new(base_url: &str, extra_ca: Option<&Path>) -> Result<Client, ClientError> {
-        let base = base_url.trim().trim_end_matches('/').to_owned();
-        if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(ClientError::Config(format!("not an http(s) URL: {base}")));
+        let builder = Client::builder(base_url);
+        match extra_ca {
+            Some(path) => builder.extra_ca(path),
+            None => builder,
         }
-        let mut builder = reqwest::Client::builder()
-            .timeout(REQUEST_TIMEOUT)
-            .connect_timeout(CONNECT_TIMEOUT)
-            .user_agent(concat!("qoltanba/", env!("CARGO_PKG_VERSION")));
-        if let Some(path) = extra_ca {
-            let pem = std::fs::read(path)
-                .map_err(|e| ClientError::Config(format!("{}: {e}", path.display())))?;
-            let certificates = reqwest::Certificate::from_pem_bundle(&pem)
-                .map_err(|e| ClientError::Config(format!("{}: {e}", path.display())))?;
-            if certificates.is_empty() {
-                return Err(ClientError::Config(format!(
-                    "{}: no PEM certificate in the file",
-                    path.display()
-                )));
-            }
-            for certificate in certificates {
-                builder = builder.add_root_certificate(certificate);
-            }
-        }
-        let http = builder.build().map_err(|e| ClientError::from_reqwest(&e))?;
-        Ok(Client {
-            http,
-            base,
-            retry_pauses: &BACKOFF,
-        })
+        .build()
+    }
+
+    /// Options: trust only a given CA, allow plain http to another host, the response size cap.
+    pub fn builder(base_url: &str) -> ClientBuilder {
+        ClientBuilder::new(base_url)
     }
 
     /// The same client waiting `pauses` before its retries instead of 0.3 s and 1.2 s (as many
@@ -361,7 +348,7 @@ impl Client {
                 request = request.bearer_auth(session.token.as_str());
             }
             let result = match build(request).send().await {
-                Ok(response) => decode(response).await,
+                Ok(response) => decode(response, self.max_response_bytes).await,
                 Err(error) => Err(ClientError::from_reqwest(&error)),
             };
             match result {
@@ -377,17 +364,38 @@ impl Client {
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
+async fn decode<T: DeserializeOwned>(response: Response, limit: usize) -> Result<T, ClientError> {
     let status = response.status();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| ClientError::from_reqwest(&e))?;
+    let body = read_body(response, limit).await?;
     if status.is_success() {
         serde_json::from_slice(&body).map_err(|e| ClientError::Malformed(e.to_string()))
     } else {
         Err(ClientError::from_api(status, &body))
     }
+}
+
+/// The body, refused as soon as it is known to be longer than `limit` (by Content-Length, or
+/// while it arrives), so a hostile service cannot make the client hold more than that.
+async fn read_body(mut response: Response, limit: usize) -> Result<Vec<u8>, ClientError> {
+    let too_large = || ClientError::Malformed(format!("the answer is larger than {limit} bytes"));
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| ClientError::from_reqwest(&e))?
+    {
+        if chunk.len() > limit - body.len() {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// Ids come from the service; keep them from changing the path if one is ever odd.

@@ -8,34 +8,43 @@ use serde::{Deserialize, Serialize};
 
 use super::error::PkiError;
 
-/// PBKDF iterations for bag encryption and the MAC: Java's default for PKCS#12 (OpenSSL 3
-/// uses 2048), which every reader in the chain accepts.
-pub(crate) const PKCS12_ITERATIONS: u32 = 10_000;
+/// Iterations for [`Pkcs12Format::Modern`]: PBKDF2-HMAC-SHA256 for the key and certificate
+/// bags and the SHA-256 MAC's key derivation, at OWASP's 2023 figure for PBKDF2-HMAC-SHA256.
+/// Readers cap it (p12-keystore and `pki::pfx` at 1,000,000; Java at 5,000,000).
+pub(crate) const MODERN_ITERATIONS: u32 = 600_000;
+
+/// Iterations for [`Pkcs12Format::Compatible`]: unchanged (Java's PKCS#12 default), because
+/// that format is for old readers nobody here can test with a higher count.
+pub(crate) const COMPATIBLE_ITERATIONS: u32 = 10_000;
 
 /// How a PKCS#12 file is protected.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pkcs12Format {
     /// PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for the key and the certificates, HMAC-SHA256
-    /// MAC: what OpenSSL 3 and Java 17 write by default.
+    /// MAC (the RFC 7292 key derivation with SHA-256), 600,000 iterations each: the algorithms
+    /// OpenSSL 3 and Java 17 write by default, at OWASP 2023's iteration count.
     #[default]
     Modern,
     /// pbeWithSHAAnd3-KeyTripleDES-CBC for the key and the certificates, HMAC-SHA1 MAC: for
     /// old software (Java 8 before 8u301, old NCALayer); OpenSSL 3 still reads it without
-    /// `-legacy` (unlike RC2).
+    /// `-legacy` (unlike RC2). 10,000 iterations, as before.
     Compatible,
 }
 
 impl Pkcs12Format {
-    fn algorithms(self) -> (EncryptionAlgorithm, MacAlgorithm) {
+    /// Bag encryption, MAC, and the iterations of both.
+    fn algorithms(self) -> (EncryptionAlgorithm, MacAlgorithm, u32) {
         match self {
             Self::Modern => (
                 EncryptionAlgorithm::PbeWithHmacSha256AndAes256,
                 MacAlgorithm::HmacSha256,
+                MODERN_ITERATIONS,
             ),
             Self::Compatible => (
                 EncryptionAlgorithm::PbeWithShaAnd3KeyTripleDesCbc,
                 MacAlgorithm::HmacSha1,
+                COMPATIBLE_ITERATIONS,
             ),
         }
     }
@@ -63,13 +72,13 @@ pub(crate) fn build_pkcs12(
         friendly_name,
         KeyStoreEntry::PrivateKeyChain(PrivateKeyChain::new(local_key_id, key, certificates)),
     );
-    let (encryption, mac) = format.algorithms();
+    let (encryption, mac, iterations) = format.algorithms();
     store
         .writer(password)
         .encryption_algorithm(encryption)
-        .encryption_iterations(PKCS12_ITERATIONS)
+        .encryption_iterations(iterations)
         .mac_algorithm(mac)
-        .mac_iterations(PKCS12_ITERATIONS)
+        .mac_iterations(iterations)
         .write()
         .map_err(failed)
 }

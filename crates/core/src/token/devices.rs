@@ -79,7 +79,7 @@ impl Registry {
     }
 
     /// Blocking: logs in to `token`. The previous session is closed first (one session at a
-    /// time: a second login to the same token would not even check its PIN).
+    /// time: a second login to the same token has to log the first one out to check its PIN).
     pub fn login(
         &self,
         token: &TokenInfo,

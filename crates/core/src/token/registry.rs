@@ -172,15 +172,25 @@ impl TokenRegistry {
             .open_rw_session(slot)
             .map_err(|error| removal_aware(&module, slot, token, error))?;
         let pin_pad = pin.is_empty() && current.flags.protected_authentication_path;
-        let login = if pin_pad {
-            session.login(UserType::User, None)
-        } else {
-            session.login(UserType::User, Some(&pin.auth_pin()))
+        let log_in = || {
+            if pin_pad {
+                session.login(UserType::User, None)
+            } else {
+                session.login(UserType::User, Some(&pin.auth_pin()))
+            }
         };
-        match login {
-            // Another session of this process is logged in to the token: the login is shared.
-            Ok(()) | Err(Pkcs11Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => {}
-            Err(error) => return Err(pin_failure(&module, slot, token, error)),
+        let login = match log_in() {
+            // Another session of this process is logged in to the token (the login state is
+            // the application's): that says nothing about the PIN typed now. Log out (which
+            // logs out every session of this application on the token) and check it afresh.
+            Err(Pkcs11Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => session
+                .logout()
+                .map_err(|error| removal_aware(&module, slot, token, error))
+                .map(|()| log_in())?,
+            other => other,
+        };
+        if let Err(error) = login {
+            return Err(pin_failure(&module, slot, token, error));
         }
         let mechanisms = module.ctx.get_mechanism_list(slot).unwrap_or_default();
         let shared = SessionShared::new(session, module, slot, current.clone(), mechanisms);
