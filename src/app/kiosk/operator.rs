@@ -31,6 +31,8 @@ pub const ATTEMPTS: u32 = qoltanba_core::kiosk::lockout::ATTEMPTS;
 pub struct Panel {
     pub service_url: String,
     pub url_error: bool,
+    /// Saved with no address on a kiosk that is not a demonstration.
+    pub url_missing: bool,
     pub idle_secs: u64,
     pub language: Language,
     pub camera: Option<CameraOption>,
@@ -63,6 +65,7 @@ impl Panel {
         Panel {
             service_url,
             url_error: false,
+            url_missing: false,
             idle_secs: config.idle_timeout.as_secs(),
             language: config.language,
             camera,
@@ -242,13 +245,15 @@ pub fn panel_view<'a>(
         .size(theme::TEXT_SIZE)
         .padding(12)
         .width(Fill),
-        text(if panel.url_error {
+        text(if panel.url_missing {
+            t!(lang, "kiosk-panel-service-required")
+        } else if panel.url_error {
             t!(lang, "kiosk-panel-service-invalid")
         } else {
             t!(lang, "kiosk-panel-service-hint")
         })
         .size(theme::SMALL_SIZE)
-        .color(if panel.url_error {
+        .color(if panel.url_error || panel.url_missing {
             theme::DANGER
         } else {
             theme::MUTED

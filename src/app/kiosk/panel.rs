@@ -37,12 +37,14 @@ impl App {
             Op::UrlChanged(value) => {
                 panel.service_url = crate::app::screen::clamp_path(value);
                 panel.url_error = false;
+                panel.url_missing = false;
             }
             Op::UrlKey(Key::Shift) => panel.shift = !panel.shift,
             Op::UrlKey(key) => {
                 let next = keypad::apply(&panel.service_url, key, panel.shift);
                 panel.service_url = next.as_str().to_owned();
                 panel.url_error = false;
+                panel.url_missing = false;
             }
             Op::IdlePicked(secs) => panel.idle_secs = secs,
             Op::LanguagePicked(language) => panel.language = language,
@@ -104,7 +106,8 @@ impl App {
                     config::is_service_url(&url)
                 };
                 if !usable {
-                    panel.url_error = true;
+                    panel.url_missing = url.is_empty();
+                    panel.url_error = !url.is_empty();
                     return Task::none();
                 }
                 let camera = panel.camera_choice();
