@@ -10,9 +10,9 @@ use qoltanba_core::token::devices::Listing;
 use zeroize::Zeroizing;
 
 pub use crate::app::cameras::CameraOption;
-use crate::app::theme;
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, banner, caption, page, section};
+use crate::app::{camera, theme};
 use crate::config::{CameraChoice, Config};
 use crate::i18n::Language;
 use crate::t;
@@ -37,11 +37,11 @@ pub struct Panel {
     pub language: Language,
     pub camera: Option<CameraOption>,
     pub cameras: Vec<CameraOption>,
-    pub camera_test: Option<Result<String, String>>,
+    pub camera_test: Option<Result<camera::Probe, qoltanba_camera::CameraError>>,
     pub testing_camera: bool,
     pub readers: Option<Listing>,
     pub testing_readers: bool,
-    pub saved: Option<Result<(), String>>,
+    pub saved: Option<Result<(), crate::config::SettingsError>>,
     pub shift: bool,
 }
 
@@ -127,11 +127,11 @@ pub enum Message {
     CameraPicked(CameraOption),
     CamerasListed(Vec<CameraOption>),
     TestCamera,
-    CameraTested(Result<String, String>),
+    CameraTested(Result<camera::Probe, qoltanba_camera::CameraError>),
     TestReaders,
     ReadersListed(Listing),
     Save,
-    Saved(Result<(), String>),
+    Saved(Result<(), crate::config::SettingsError>),
     /// Ends the current visitor's run (counted as abandoned) and shows the first screen.
     EndVisit,
     Exit,
@@ -301,8 +301,20 @@ pub fn panel_view<'a>(
     .align_y(Center);
     let camera_result = match &panel.camera_test {
         _ if panel.testing_camera => Some(caption(t!(lang, "kiosk-panel-testing")).into()),
-        Some(Ok(detail)) => Some(banner(Banner::Success, detail.clone())),
-        Some(Err(detail)) => Some(banner(Banner::Error, detail.clone())),
+        Some(Ok(probe)) => Some(banner(
+            Banner::Success,
+            t!(
+                lang,
+                "kiosk-camera-works",
+                camera = probe.label.as_str(),
+                width = probe.width,
+                height = probe.height
+            ),
+        )),
+        Some(Err(error)) => Some(banner(
+            Banner::Error,
+            crate::app::screen::live::camera_error(lang, error),
+        )),
         None => None,
     };
     let readers = match &panel.readers {
@@ -312,9 +324,13 @@ pub fn panel_view<'a>(
     };
     let saved = panel.saved.as_ref().map(|result| match result {
         Ok(()) => banner(Banner::Success, t!(lang, "kiosk-panel-saved")),
-        Err(reason) => banner(
+        Err(error) => banner(
             Banner::Error,
-            t!(lang, "kiosk-panel-not-saved", reason = reason.as_str()),
+            t!(
+                lang,
+                "kiosk-panel-not-saved",
+                reason = crate::app::explain::settings(lang, error)
+            ),
         ),
     });
     let completed = counters.completed;

@@ -7,7 +7,6 @@ use iced::Task;
 
 use crate::app::{App, Message as AppMessage, camera};
 use crate::config::{self, CameraChoice, Service};
-use crate::t;
 
 use super::Message;
 use super::keypad::{self, Key};
@@ -26,7 +25,6 @@ impl App {
     }
 
     pub(super) fn on_panel(&mut self, message: Op) -> Task<AppMessage> {
-        let lang = self.shared.lang;
         let registry = self.shared.devices.registry.clone();
         let settings_path = self.shared.config.settings_path.clone();
         let demo = self.shared.config.demo_sandbox;
@@ -64,18 +62,7 @@ impl App {
                                 Err(qoltanba_camera::CameraError::Other(e.to_string()))
                             })
                     },
-                    move |result| {
-                        reply(Op::CameraTested(match result {
-                            Ok(probe) => Ok(t!(
-                                lang,
-                                "kiosk-camera-works",
-                                camera = probe.label,
-                                width = probe.width,
-                                height = probe.height
-                            )),
-                            Err(error) => Err(crate::app::screen::live::camera_error(lang, &error)),
-                        }))
-                    },
+                    |result| reply(Op::CameraTested(result)),
                 );
             }
             Op::CameraTested(result) => {
@@ -161,11 +148,7 @@ impl App {
                             })
                         })
                     },
-                    move |result| {
-                        reply(Op::Saved(
-                            result.map_err(|e| crate::app::explain::settings(lang, &e)),
-                        ))
-                    },
+                    |result| reply(Op::Saved(result)),
                 );
                 if reconnect {
                     self.shared.service.connection = None;
