@@ -27,7 +27,7 @@ use qoltanba_core::store::progress;
 
 use crate::config::Config;
 use crate::i18n::Language;
-use screen::{Event, StepMessage, Steps};
+use screen::{Behaviour, Event, StepMessage, Steps};
 use shared::Shared;
 use step::Step;
 

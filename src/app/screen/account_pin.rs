@@ -61,26 +61,6 @@ impl std::fmt::Debug for Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::PinChanged(mut value) => {
-                self.pin.zeroize();
-                self.pin = clamp_input(std::mem::take(&mut value));
-            }
-            Message::RepeatChanged(mut value) => {
-                self.repeat.zeroize();
-                self.repeat = clamp_input(std::mem::take(&mut value));
-            }
-            Message::Submitted => return (Task::none(), Some(Event::Next)),
-            Message::Set(Ok(())) => {
-                ctx.service.done();
-                return (Task::none(), Some(Event::Go(Step::Document)));
-            }
-            Message::Set(Err(error)) => ctx.service.fail(error),
-        }
-        (Task::none(), None)
-    }
-
     /// Next: the PIN goes to the service with the authorised session.
     pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
         let Some(pin) = self.pin() else {
@@ -166,7 +146,23 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::PinChanged(mut value) => {
+                self.pin.zeroize();
+                self.pin = clamp_input(std::mem::take(&mut value));
+            }
+            Message::RepeatChanged(mut value) => {
+                self.repeat.zeroize();
+                self.repeat = clamp_input(std::mem::take(&mut value));
+            }
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::Set(Ok(())) => {
+                ctx.service.done();
+                return (Task::none(), Some(Event::Go(Step::Document)));
+            }
+            Message::Set(Err(error)) => ctx.service.fail(error),
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

@@ -78,70 +78,6 @@ fn load(side: DocumentSide, path: PathBuf) -> Task<Message> {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::Browse(_) | Message::PathSubmitted if self.kiosk => {}
-            Message::Browse(side) => {
-                let title = t!(ctx.lang, "document-dialog-title");
-                let dialog =
-                    Task::perform(photo::pick(title), move |path| Message::Picked(side, path));
-                return (dialog, None);
-            }
-            Message::Picked(side, Some(path)) => return (load(side, path), None),
-            Message::Picked(_, None) => {}
-            Message::PathChanged(value) => self.path = clamp_path(value),
-            Message::PathSubmitted => {
-                let path = self.path.trim();
-                if !path.is_empty() {
-                    let side = if self.front.is_empty() {
-                        DocumentSide::Front
-                    } else {
-                        DocumentSide::Back
-                    };
-                    return (load(side, PathBuf::from(path)), None);
-                }
-            }
-            Message::Loaded(side, Ok(photo)) => {
-                self.problem = None;
-                self.path.clear();
-                return (self.upload(side, photo, ctx), None);
-            }
-            Message::Loaded(_, Err(problem)) => self.problem = Some(problem),
-            Message::Camera(side) => {
-                if !self.slot(side).is_sending() {
-                    self.camera = Some(side);
-                    self.capturing = false;
-                    self.refused = None;
-                }
-            }
-            Message::Capture => {
-                if self.camera.is_some() && !self.capturing {
-                    self.capturing = true;
-                    // The next frame is checked and taken if it passes.
-                    if let Some(engine) = &ctx.camera.engine {
-                        engine.request_capture();
-                    }
-                }
-            }
-            Message::CameraCancel => self.close_camera(),
-            Message::CameraTaken(side, result) if self.camera == Some(side) => {
-                self.capturing = false;
-                match result {
-                    Ok(photo) => {
-                        self.close_camera();
-                        self.problem = None;
-                        return (self.upload(side, photo, ctx), None);
-                    }
-                    Err(refused) => self.refused = Some(refused),
-                }
-            }
-            Message::CameraTaken(..) => {}
-            Message::PickCamera(option) => return (Task::none(), Some(Event::PickCamera(option))),
-            Message::Uploaded(side, result) => self.slot_mut(side).finish(result),
-        }
-        (Task::none(), None)
-    }
-
     /// Sends a side to the service.
     fn upload(&mut self, side: DocumentSide, photo: Photo, ctx: &mut Shared) -> Task<Message> {
         *self.slot_mut(side) = Upload::sending(photo.clone());
@@ -363,7 +299,67 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::Browse(_) | Message::PathSubmitted if self.kiosk => {}
+            Message::Browse(side) => {
+                let title = t!(ctx.lang, "document-dialog-title");
+                let dialog =
+                    Task::perform(photo::pick(title), move |path| Message::Picked(side, path));
+                return (dialog, None);
+            }
+            Message::Picked(side, Some(path)) => return (load(side, path), None),
+            Message::Picked(_, None) => {}
+            Message::PathChanged(value) => self.path = clamp_path(value),
+            Message::PathSubmitted => {
+                let path = self.path.trim();
+                if !path.is_empty() {
+                    let side = if self.front.is_empty() {
+                        DocumentSide::Front
+                    } else {
+                        DocumentSide::Back
+                    };
+                    return (load(side, PathBuf::from(path)), None);
+                }
+            }
+            Message::Loaded(side, Ok(photo)) => {
+                self.problem = None;
+                self.path.clear();
+                return (self.upload(side, photo, ctx), None);
+            }
+            Message::Loaded(_, Err(problem)) => self.problem = Some(problem),
+            Message::Camera(side) => {
+                if !self.slot(side).is_sending() {
+                    self.camera = Some(side);
+                    self.capturing = false;
+                    self.refused = None;
+                }
+            }
+            Message::Capture => {
+                if self.camera.is_some() && !self.capturing {
+                    self.capturing = true;
+                    // The next frame is checked and taken if it passes.
+                    if let Some(engine) = &ctx.camera.engine {
+                        engine.request_capture();
+                    }
+                }
+            }
+            Message::CameraCancel => self.close_camera(),
+            Message::CameraTaken(side, result) if self.camera == Some(side) => {
+                self.capturing = false;
+                match result {
+                    Ok(photo) => {
+                        self.close_camera();
+                        self.problem = None;
+                        return (self.upload(side, photo, ctx), None);
+                    }
+                    Err(refused) => self.refused = Some(refused),
+                }
+            }
+            Message::CameraTaken(..) => {}
+            Message::PickCamera(option) => return (Task::none(), Some(Event::PickCamera(option))),
+            Message::Uploaded(side, result) => self.slot_mut(side).finish(result),
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

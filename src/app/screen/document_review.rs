@@ -36,24 +36,6 @@ pub enum Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::Confirmed(value) => self.confirmed = value,
-            Message::Read(Ok(data)) => {
-                ctx.service.done();
-                ctx.citizen.recognised = Some(data.into());
-            }
-            Message::ConfirmedByService(Ok(())) => {
-                ctx.service.done();
-                return (Task::none(), Some(Event::Go(Step::Verification)));
-            }
-            Message::Read(Err(error)) | Message::ConfirmedByService(Err(error)) => {
-                ctx.service.fail(error);
-            }
-        }
-        (Task::none(), None)
-    }
-
     /// Opening the step: the service reads the card (once).
     pub fn enter(&mut self, ctx: &mut Shared) -> Task<Message> {
         if ctx.citizen.recognised.is_some() {
@@ -162,7 +144,21 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::Confirmed(value) => self.confirmed = value,
+            Message::Read(Ok(data)) => {
+                ctx.service.done();
+                ctx.citizen.recognised = Some(data.into());
+            }
+            Message::ConfirmedByService(Ok(())) => {
+                ctx.service.done();
+                return (Task::none(), Some(Event::Go(Step::Verification)));
+            }
+            Message::Read(Err(error)) | Message::ConfirmedByService(Err(error)) => {
+                ctx.service.fail(error);
+            }
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

@@ -32,28 +32,6 @@ pub enum Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::Changed(value) => self.input = clamp_input(value),
-            Message::Submitted => return (Task::none(), Some(Event::Next)),
-            Message::SessionCreated(Ok(answer)) => {
-                ctx.service.done();
-                ctx.service.session_id = Some(answer.session_id);
-                ctx.service.masked_phone = answer.masked_phone;
-                ctx.service.resend_in =
-                    u32::try_from(answer.resend_after_s).ok().filter(|s| *s > 0);
-                let next = if answer.phone_registered {
-                    Step::Otp
-                } else {
-                    Step::PhoneRegistration
-                };
-                return (Task::none(), Some(Event::Go(next)));
-            }
-            Message::SessionCreated(Err(error)) => ctx.service.fail(error),
-        }
-        (Task::none(), None)
-    }
-
     /// Next: a session for this IIN; the service sends the SMS code.
     pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
         let Some(iin) = self.iin() else {
@@ -129,7 +107,25 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::Changed(value) => self.input = clamp_input(value),
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::SessionCreated(Ok(answer)) => {
+                ctx.service.done();
+                ctx.service.session_id = Some(answer.session_id);
+                ctx.service.masked_phone = answer.masked_phone;
+                ctx.service.resend_in =
+                    u32::try_from(answer.resend_after_s).ok().filter(|s| *s > 0);
+                let next = if answer.phone_registered {
+                    Step::Otp
+                } else {
+                    Step::PhoneRegistration
+                };
+                return (Task::none(), Some(Event::Go(next)));
+            }
+            Message::SessionCreated(Err(error)) => ctx.service.fail(error),
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

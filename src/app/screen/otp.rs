@@ -75,45 +75,6 @@ impl std::fmt::Debug for Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::Changed(value) => {
-                zeroize::Zeroize::zeroize(&mut self.input);
-                self.input = clamp_input(value);
-            }
-            Message::Submitted => return (Task::none(), Some(Event::Next)),
-            Message::Resend if ctx.service.resend_in.is_none() && !ctx.service.waiting => {
-                return (self.resend(ctx), None);
-            }
-            Message::Resend => {}
-            Message::NotRegistered => {
-                return (Task::none(), Some(Event::Go(Step::PhoneRegistration)));
-            }
-            Message::Verified(Ok(session)) => {
-                ctx.service.done();
-                // A citizen whose Digital ID is already approved or with an operator skips
-                // the identification steps.
-                let next = match session.identity {
-                    Some(VerificationStatus::Approved | VerificationStatus::Moderation) => {
-                        Step::Verification
-                    }
-                    _ => Step::Selfie,
-                };
-                ctx.service.session = Some(session);
-                ctx.progress.iin = ctx.citizen.iin.as_ref().map(ToString::to_string);
-                return (ctx.save_progress(), Some(Event::Go(next)));
-            }
-            Message::Resent(Ok(answer)) => {
-                ctx.service.done();
-                ctx.service.code_sent(answer);
-            }
-            Message::Verified(Err(error)) | Message::Resent(Err(error)) => {
-                ctx.service.fail(error);
-            }
-        }
-        (Task::none(), None)
-    }
-
     /// Next: the service checks the code.
     pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
         let (Some(code), Some(id)) = (self.code(), ctx.service.session_id.clone()) else {
@@ -227,7 +188,42 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::Changed(value) => {
+                zeroize::Zeroize::zeroize(&mut self.input);
+                self.input = clamp_input(value);
+            }
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::Resend if ctx.service.resend_in.is_none() && !ctx.service.waiting => {
+                return (self.resend(ctx), None);
+            }
+            Message::Resend => {}
+            Message::NotRegistered => {
+                return (Task::none(), Some(Event::Go(Step::PhoneRegistration)));
+            }
+            Message::Verified(Ok(session)) => {
+                ctx.service.done();
+                // A citizen whose Digital ID is already approved or with an operator skips
+                // the identification steps.
+                let next = match session.identity {
+                    Some(VerificationStatus::Approved | VerificationStatus::Moderation) => {
+                        Step::Verification
+                    }
+                    _ => Step::Selfie,
+                };
+                ctx.service.session = Some(session);
+                ctx.progress.iin = ctx.citizen.iin.as_ref().map(ToString::to_string);
+                return (ctx.save_progress(), Some(Event::Go(next)));
+            }
+            Message::Resent(Ok(answer)) => {
+                ctx.service.done();
+                ctx.service.code_sent(answer);
+            }
+            Message::Verified(Err(error)) | Message::Resent(Err(error)) => {
+                ctx.service.fail(error);
+            }
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

@@ -32,20 +32,6 @@ pub enum Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::Changed(value) => self.input = clamp_input(value),
-            Message::Submitted => return (Task::none(), Some(Event::Next)),
-            Message::Registered(Ok(answer)) => {
-                ctx.service.done();
-                ctx.service.code_sent(answer);
-                return (Task::none(), Some(Event::Go(Step::Otp)));
-            }
-            Message::Registered(Err(error)) => ctx.service.fail(error),
-        }
-        (Task::none(), None)
-    }
-
     /// Next: the number is registered, then the code that could not be sent before is asked
     /// for again.
     pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
@@ -126,7 +112,17 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::Changed(value) => self.input = clamp_input(value),
+            Message::Submitted => return (Task::none(), Some(Event::Next)),
+            Message::Registered(Ok(answer)) => {
+                ctx.service.done();
+                ctx.service.code_sent(answer);
+                return (Task::none(), Some(Event::Go(Step::Otp)));
+            }
+            Message::Registered(Err(error)) => ctx.service.fail(error),
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

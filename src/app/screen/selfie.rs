@@ -35,40 +35,6 @@ pub enum Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::Captured(photo) => {
-                self.upload = Upload::sending(photo.clone());
-                let upload = ctx.service.with_session(
-                    move |client, session| async move {
-                        client
-                            .upload_selfie(&session, photo.bytes.to_vec(), photo.content_type)
-                            .await
-                            .map(drop)
-                    },
-                    Message::Uploaded,
-                );
-                return (upload, None);
-            }
-            Message::TakeNow => {
-                if self.upload.is_empty()
-                    && let Some(engine) = &ctx.camera.engine
-                {
-                    engine.request_capture();
-                }
-            }
-            Message::Retake => {
-                self.upload = Upload::Empty;
-                if let Some(engine) = &ctx.camera.engine {
-                    engine.retake();
-                }
-            }
-            Message::PickCamera(option) => return (Task::none(), Some(Event::PickCamera(option))),
-            Message::Uploaded(result) => self.upload.finish(result),
-        }
-        (Task::none(), None)
-    }
-
     pub fn can_continue(&self) -> bool {
         self.upload.is_sent()
     }
@@ -140,7 +106,37 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::Captured(photo) => {
+                self.upload = Upload::sending(photo.clone());
+                let upload = ctx.service.with_session(
+                    move |client, session| async move {
+                        client
+                            .upload_selfie(&session, photo.bytes.to_vec(), photo.content_type)
+                            .await
+                            .map(drop)
+                    },
+                    Message::Uploaded,
+                );
+                return (upload, None);
+            }
+            Message::TakeNow => {
+                if self.upload.is_empty()
+                    && let Some(engine) = &ctx.camera.engine
+                {
+                    engine.request_capture();
+                }
+            }
+            Message::Retake => {
+                self.upload = Upload::Empty;
+                if let Some(engine) = &ctx.camera.engine {
+                    engine.retake();
+                }
+            }
+            Message::PickCamera(option) => return (Task::none(), Some(Event::PickCamera(option))),
+            Message::Uploaded(result) => self.upload.finish(result),
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

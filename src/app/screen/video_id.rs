@@ -54,43 +54,6 @@ pub enum Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::Start => {
-                if self.recording || self.upload.is_sending() {
-                    return (Task::none(), None);
-                }
-                self.recording = true;
-                self.failed = None;
-                self.upload = Upload::Empty;
-                return (Task::none(), Some(Event::StartVideo));
-            }
-            Message::Recorded(recording) => {
-                self.recording = false;
-                self.upload = Upload::sending(recording.clone());
-                let Recording { video, log } = recording;
-                let upload = ctx.service.with_session(
-                    move |client, session| async move {
-                        client
-                            .upload_video(&session, video.to_vec(), "video/x-msvideo", &log)
-                            .await
-                            .map(drop)
-                    },
-                    Message::Uploaded,
-                );
-                return (upload, None);
-            }
-            Message::Failed(failure) if self.recording => {
-                self.recording = false;
-                self.failed = Some(failure);
-            }
-            Message::Failed(_) => {}
-            Message::CameraFailed => self.recording = false,
-            Message::Uploaded(result) => self.upload.finish(result),
-        }
-        (Task::none(), None)
-    }
-
     pub fn can_continue(&self) -> bool {
         self.upload.is_sent()
     }
@@ -176,7 +139,40 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::Start => {
+                if self.recording || self.upload.is_sending() {
+                    return (Task::none(), None);
+                }
+                self.recording = true;
+                self.failed = None;
+                self.upload = Upload::Empty;
+                return (Task::none(), Some(Event::StartVideo));
+            }
+            Message::Recorded(recording) => {
+                self.recording = false;
+                self.upload = Upload::sending(recording.clone());
+                let Recording { video, log } = recording;
+                let upload = ctx.service.with_session(
+                    move |client, session| async move {
+                        client
+                            .upload_video(&session, video.to_vec(), "video/x-msvideo", &log)
+                            .await
+                            .map(drop)
+                    },
+                    Message::Uploaded,
+                );
+                return (upload, None);
+            }
+            Message::Failed(failure) if self.recording => {
+                self.recording = false;
+                self.failed = Some(failure);
+            }
+            Message::Failed(_) => {}
+            Message::CameraFailed => self.recording = false,
+            Message::Uploaded(result) => self.upload.finish(result),
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {

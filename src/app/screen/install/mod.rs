@@ -139,111 +139,6 @@ impl std::fmt::Debug for Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        let task = match message {
-            Message::FolderChanged(value) => {
-                self.folder = clamp_path(value);
-                self.search = None;
-                self.pending = None;
-                Task::none()
-            }
-            Message::Browse => {
-                let title = t!(ctx.lang, "storage-dialog-title");
-                crate::app::screen::storage::pick_folder(title).map(Message::Picked)
-            }
-            Message::Picked(Some(folder)) => {
-                self.folder = folder.display().to_string();
-                self.pending = None;
-                self.find()
-            }
-            Message::Picked(None) => Task::none(),
-            Message::Find => self.find(),
-            Message::PasswordChanged(mut value) => {
-                self.password.zeroize();
-                self.password = crate::app::screen::clamp_input(std::mem::take(&mut value));
-                value.zeroize();
-                self.problem = None;
-                Task::none()
-            }
-            Message::DevicePinChanged(mut value) => {
-                self.device_pin.zeroize();
-                self.device_pin = crate::app::screen::clamp_input(std::mem::take(&mut value));
-                value.zeroize();
-                self.problem = None;
-                Task::none()
-            }
-            Message::Start => {
-                if (self.pending.is_some() || self.device.is_some())
-                    && !matches!(self.stage, Stage::Checking | Stage::Writing)
-                {
-                    self.check_issue(ctx)
-                } else {
-                    Task::none()
-                }
-            }
-            Message::Found(result) => {
-                self.found(result);
-                Task::none()
-            }
-            Message::Issued(result) if ctx.devices.pending.is_some() => {
-                self.device_issued(result, ctx)
-            }
-            Message::Issued(Ok((status, Some(certificates)))) => {
-                self.status = Some(status);
-                self.write_files(certificates, ctx)
-            }
-            Message::Issued(Ok((status, None))) => {
-                self.stage = Stage::NotYet;
-                self.status = Some(status);
-                Task::none()
-            }
-            Message::Issued(Err(error)) => {
-                self.stage = Stage::Idle;
-                ctx.service.fail(error);
-                Task::none()
-            }
-            Message::Installed(Ok(files)) => {
-                self.stage = Stage::Idle;
-                ctx.application.installed = Some(files);
-                ctx.progress = Progress::default();
-                return (ctx.save_progress(), Some(Event::Go(Step::Done)));
-            }
-            Message::Installed(Err(error)) => {
-                self.stage = Stage::Idle;
-                self.problem = Some(Problem::Store(error));
-                Task::none()
-            }
-            Message::DeviceInstalled(Ok(session)) => {
-                self.stage = Stage::Idle;
-                self.forget_pin();
-                ctx.devices.installed = ctx.devices.pending.take();
-                self.device = None;
-                ctx.progress = Progress::default();
-                let previous = ctx.devices.session.take();
-                let tasks =
-                    Task::batch([close(Some(session)), close(previous), ctx.save_progress()]);
-                return (tasks, Some(Event::Go(Step::Done)));
-            }
-            Message::DeviceInstalled(Err(error)) => {
-                self.stage = Stage::Idle;
-                let removed = error.is_removal();
-                self.problem = Some(Problem::Device(error));
-                if removed {
-                    close(ctx.devices.session.take())
-                } else {
-                    Task::none()
-                }
-            }
-            Message::DeviceKeysRemoved(result) => {
-                if result.is_ok() {
-                    self.problem = Some(Problem::KeysRemoved);
-                }
-                Task::none()
-            }
-        };
-        (task, None)
-    }
-
     /// Opening the step: in the main flow the keys and password are at hand; otherwise the
     /// folder named by the stored progress is searched. With keys on a device and its session
     /// open, the service is asked at once; otherwise the citizen plugs the device in and types
@@ -421,7 +316,108 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        let task = match message {
+            Message::FolderChanged(value) => {
+                self.folder = clamp_path(value);
+                self.search = None;
+                self.pending = None;
+                Task::none()
+            }
+            Message::Browse => {
+                let title = t!(ctx.lang, "storage-dialog-title");
+                crate::app::screen::storage::pick_folder(title).map(Message::Picked)
+            }
+            Message::Picked(Some(folder)) => {
+                self.folder = folder.display().to_string();
+                self.pending = None;
+                self.find()
+            }
+            Message::Picked(None) => Task::none(),
+            Message::Find => self.find(),
+            Message::PasswordChanged(mut value) => {
+                self.password.zeroize();
+                self.password = crate::app::screen::clamp_input(std::mem::take(&mut value));
+                value.zeroize();
+                self.problem = None;
+                Task::none()
+            }
+            Message::DevicePinChanged(mut value) => {
+                self.device_pin.zeroize();
+                self.device_pin = crate::app::screen::clamp_input(std::mem::take(&mut value));
+                value.zeroize();
+                self.problem = None;
+                Task::none()
+            }
+            Message::Start => {
+                if (self.pending.is_some() || self.device.is_some())
+                    && !matches!(self.stage, Stage::Checking | Stage::Writing)
+                {
+                    self.check_issue(ctx)
+                } else {
+                    Task::none()
+                }
+            }
+            Message::Found(result) => {
+                self.found(result);
+                Task::none()
+            }
+            Message::Issued(result) if ctx.devices.pending.is_some() => {
+                self.device_issued(result, ctx)
+            }
+            Message::Issued(Ok((status, Some(certificates)))) => {
+                self.status = Some(status);
+                self.write_files(certificates, ctx)
+            }
+            Message::Issued(Ok((status, None))) => {
+                self.stage = Stage::NotYet;
+                self.status = Some(status);
+                Task::none()
+            }
+            Message::Issued(Err(error)) => {
+                self.stage = Stage::Idle;
+                ctx.service.fail(error);
+                Task::none()
+            }
+            Message::Installed(Ok(files)) => {
+                self.stage = Stage::Idle;
+                ctx.application.installed = Some(files);
+                ctx.progress = Progress::default();
+                return (ctx.save_progress(), Some(Event::Go(Step::Done)));
+            }
+            Message::Installed(Err(error)) => {
+                self.stage = Stage::Idle;
+                self.problem = Some(Problem::Store(error));
+                Task::none()
+            }
+            Message::DeviceInstalled(Ok(session)) => {
+                self.stage = Stage::Idle;
+                self.forget_pin();
+                ctx.devices.installed = ctx.devices.pending.take();
+                self.device = None;
+                ctx.progress = Progress::default();
+                let previous = ctx.devices.session.take();
+                let tasks =
+                    Task::batch([close(Some(session)), close(previous), ctx.save_progress()]);
+                return (tasks, Some(Event::Go(Step::Done)));
+            }
+            Message::DeviceInstalled(Err(error)) => {
+                self.stage = Stage::Idle;
+                let removed = error.is_removal();
+                self.problem = Some(Problem::Device(error));
+                if removed {
+                    close(ctx.devices.session.take())
+                } else {
+                    Task::none()
+                }
+            }
+            Message::DeviceKeysRemoved(result) => {
+                if result.is_ok() {
+                    self.problem = Some(Problem::KeysRemoved);
+                }
+                Task::none()
+            }
+        };
+        (task, None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> iced::Element<'a, Message> {

@@ -78,54 +78,6 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        match message {
-            Message::KindPicked(kind) => {
-                self.kind = kind;
-                self.chosen = true;
-            }
-            Message::FolderChanged(value) => {
-                self.chosen = true;
-                self.folder = clamp_path(value);
-                self.check = None;
-            }
-            Message::Browse => {
-                let title = t!(ctx.lang, "storage-dialog-title");
-                return (pick_folder(title).map(Message::Picked), None);
-            }
-            Message::Picked(Some(folder)) => {
-                self.folder = folder.display().to_string();
-                self.check = None;
-            }
-            Message::Picked(None) | Message::Closed => {}
-            Message::UseSuggested => {
-                if let Some(Ok(FolderCheck {
-                    suggested_subfolder: Some(suggested),
-                    ..
-                })) = &self.check
-                {
-                    self.folder = suggested.display().to_string();
-                    self.check = None;
-                }
-            }
-            Message::CompatibleToggled(value) => self.compatible = value,
-            Message::Submitted => {
-                let event = self.can_continue().then_some(Event::Next);
-                return (Task::none(), event);
-            }
-            Message::Checked(result) => {
-                self.checking = false;
-                self.check = Some(result);
-                return (Task::none(), self.hand_over(ctx));
-            }
-            Message::Device(message) => return self.on_picker(message, ctx),
-            Message::Listed(listing) => return (self.on_listed(listing, ctx), None),
-            Message::LoggedIn(result) => return self.on_logged_in(result, ctx),
-            Message::PinReplaced(result) => return self.on_pin_replaced(result, ctx),
-        }
-        (Task::none(), None)
-    }
-
     /// Next: the folder is checked before the password is asked; a device logs in (and a
     /// factory PIN is replaced) before the keys are made.
     pub fn next(&mut self, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
@@ -286,7 +238,51 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        match message {
+            Message::KindPicked(kind) => {
+                self.kind = kind;
+                self.chosen = true;
+            }
+            Message::FolderChanged(value) => {
+                self.chosen = true;
+                self.folder = clamp_path(value);
+                self.check = None;
+            }
+            Message::Browse => {
+                let title = t!(ctx.lang, "storage-dialog-title");
+                return (pick_folder(title).map(Message::Picked), None);
+            }
+            Message::Picked(Some(folder)) => {
+                self.folder = folder.display().to_string();
+                self.check = None;
+            }
+            Message::Picked(None) | Message::Closed => {}
+            Message::UseSuggested => {
+                if let Some(Ok(FolderCheck {
+                    suggested_subfolder: Some(suggested),
+                    ..
+                })) = &self.check
+                {
+                    self.folder = suggested.display().to_string();
+                    self.check = None;
+                }
+            }
+            Message::CompatibleToggled(value) => self.compatible = value,
+            Message::Submitted => {
+                let event = self.can_continue().then_some(Event::Next);
+                return (Task::none(), event);
+            }
+            Message::Checked(result) => {
+                self.checking = false;
+                self.check = Some(result);
+                return (Task::none(), self.hand_over(ctx));
+            }
+            Message::Device(message) => return self.on_picker(message, ctx),
+            Message::Listed(listing) => return (self.on_listed(listing, ctx), None),
+            Message::LoggedIn(result) => return self.on_logged_in(result, ctx),
+            Message::PinReplaced(result) => return self.on_pin_replaced(result, ctx),
+        }
+        (Task::none(), None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> iced::Element<'a, Message> {

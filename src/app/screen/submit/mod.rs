@@ -15,7 +15,7 @@ use qoltanba_core::pki::{self, Subject};
 use qoltanba_core::protocol::{CreateApplicationRequest, ErrorCode, StorageKind};
 use qoltanba_core::store::{self, FolderCheck, PendingKeys, StoreError};
 
-use crate::app::screen::{Event, Screen};
+use crate::app::screen::{Behaviour, Event, Screen};
 use crate::app::shared::{Prepared, Shared, Storage, close};
 use qoltanba_core::token::DeviceError;
 use qoltanba_core::token::devices::blocking as on_device_thread;
@@ -77,68 +77,6 @@ pub enum Message {
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        let task = match message {
-            Message::Start if ctx.application.on_device() => self.make_device_keys(ctx),
-            Message::Start => self.make_keys(ctx),
-            Message::KeysSaved(Ok(prepared)) => {
-                ctx.progress.folder = Some(prepared.pending.folder().to_path_buf());
-                let send = self.send(ctx, &prepared, StorageKind::Pkcs12);
-                ctx.application.prepared = Some(prepared);
-                Task::batch([ctx.save_progress(), send])
-            }
-            Message::KeysSaved(Err(error)) => {
-                self.stage = Stage::Idle;
-                self.problem = Some(Problem::Store(error));
-                Task::none()
-            }
-            Message::DeviceKeysMade(Ok(prepared)) => {
-                let send = self.send_device(ctx, &prepared);
-                ctx.devices.prepared = Some(prepared);
-                send
-            }
-            Message::DeviceKeysMade(Err(error)) => {
-                self.stage = Stage::Idle;
-                let removed = error.is_removal();
-                self.problem = Some(Problem::Device(error));
-                if removed {
-                    close(ctx.devices.session.take())
-                } else {
-                    Task::none()
-                }
-            }
-            Message::Submitted(result) if ctx.application.on_device() => {
-                self.device_submitted(result, ctx)
-            }
-            Message::Submitted(result) => self.submitted(result, ctx),
-            Message::NumberRecorded(Ok(pending)) => {
-                self.stage = Stage::Done;
-                if let Some(prepared) = &mut ctx.application.prepared {
-                    prepared.pending = pending.clone();
-                }
-                ctx.application.number = pending.application_number().cloned();
-                ctx.progress.application_number = ctx
-                    .application
-                    .number
-                    .as_ref()
-                    .map(|n| n.as_str().to_owned());
-                ctx.application.pending = Some(pending);
-                ctx.save_progress()
-            }
-            Message::NumberRecorded(Err(error)) => {
-                self.problem = Some(Problem::Store(error));
-                Task::none()
-            }
-            Message::DeviceKeysRemoved(result) => {
-                if result.is_ok() {
-                    self.problem = Some(Problem::KeysRemoved);
-                }
-                Task::none()
-            }
-        };
-        (task, None)
-    }
-
     /// Retry after a failed send.
     pub fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {
         if self.retry == Retry::Start {
@@ -396,7 +334,65 @@ impl crate::app::screen::Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
-        State::update(self, message, ctx)
+        let task = match message {
+            Message::Start if ctx.application.on_device() => self.make_device_keys(ctx),
+            Message::Start => self.make_keys(ctx),
+            Message::KeysSaved(Ok(prepared)) => {
+                ctx.progress.folder = Some(prepared.pending.folder().to_path_buf());
+                let send = self.send(ctx, &prepared, StorageKind::Pkcs12);
+                ctx.application.prepared = Some(prepared);
+                Task::batch([ctx.save_progress(), send])
+            }
+            Message::KeysSaved(Err(error)) => {
+                self.stage = Stage::Idle;
+                self.problem = Some(Problem::Store(error));
+                Task::none()
+            }
+            Message::DeviceKeysMade(Ok(prepared)) => {
+                let send = self.send_device(ctx, &prepared);
+                ctx.devices.prepared = Some(prepared);
+                send
+            }
+            Message::DeviceKeysMade(Err(error)) => {
+                self.stage = Stage::Idle;
+                let removed = error.is_removal();
+                self.problem = Some(Problem::Device(error));
+                if removed {
+                    close(ctx.devices.session.take())
+                } else {
+                    Task::none()
+                }
+            }
+            Message::Submitted(result) if ctx.application.on_device() => {
+                self.device_submitted(result, ctx)
+            }
+            Message::Submitted(result) => self.submitted(result, ctx),
+            Message::NumberRecorded(Ok(pending)) => {
+                self.stage = Stage::Done;
+                if let Some(prepared) = &mut ctx.application.prepared {
+                    prepared.pending = pending.clone();
+                }
+                ctx.application.number = pending.application_number().cloned();
+                ctx.progress.application_number = ctx
+                    .application
+                    .number
+                    .as_ref()
+                    .map(|n| n.as_str().to_owned());
+                ctx.application.pending = Some(pending);
+                ctx.save_progress()
+            }
+            Message::NumberRecorded(Err(error)) => {
+                self.problem = Some(Problem::Store(error));
+                Task::none()
+            }
+            Message::DeviceKeysRemoved(result) => {
+                if result.is_ok() {
+                    self.problem = Some(Problem::KeysRemoved);
+                }
+                Task::none()
+            }
+        };
+        (task, None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> iced::Element<'a, Message> {

@@ -18,7 +18,8 @@ use qoltanba_core::protocol::{
 use super::fields::Field;
 use super::verification::Outcome;
 use super::{
-    Event, Screen, account_pin, document_review, iin, otp, phone_registration, status, verification,
+    Behaviour, Event, Screen, account_pin, document_review, iin, otp, phone_registration, status,
+    verification,
 };
 use crate::app::shared::Shared;
 use crate::app::step::Step;
