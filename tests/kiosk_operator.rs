@@ -4,13 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
 
+mod bin_run;
 mod common;
 
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use iced_test::Error;
 
+use bin_run::qoltanba;
 use common::kiosk::{OPERATOR_CODE, kiosk_app, press, seen, simulator, touch};
 use common::send;
 use qoltanba::app::Message;
@@ -105,24 +106,13 @@ async fn the_operator_code_opens_the_panel_and_wrong_codes_lock_it() -> Result<(
 fn the_operator_code_is_set_hashed_and_a_kiosk_without_one_does_not_start() {
     let data = tempfile::tempdir().unwrap();
     let settings = data.path().join("settings.toml");
+    let settings_arg = settings.to_str().unwrap();
     let run = |args: &[&str], input: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_qoltanba"))
-            .args(["--lang", "en", "--settings"])
-            .arg(&settings)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        let all: Vec<&str> = ["--lang", "en", "--settings", settings_arg]
+            .into_iter()
+            .chain(args.iter().copied())
+            .collect();
+        qoltanba(&all, input)
     };
 
     let output = run(

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bin_run;
+
 use std::path::Path;
 
 fn read(path: &str) -> String {
@@ -67,28 +69,10 @@ fn the_windows_recipe_blocks_the_system_keys_and_task_manager() {
     );
 }
 
-/// Runs the app's binary with `args` (stdin closed) and returns its exit status and stderr.
 fn qoltanba(args: &[&str], input: &str) -> (Option<i32>, String) {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_qoltanba"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let output = bin_run::qoltanba(args, input);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), stderr)
 }
 
 #[test]
