@@ -26,26 +26,7 @@ pub enum Message {
     Submitted,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    Continue,
-}
-
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
-        match message {
-            Message::Accepted(value) => {
-                self.accepted = value;
-                None
-            }
-            Message::EmailChanged(value) => {
-                self.email = clamp_input(value);
-                None
-            }
-            Message::Submitted => self.can_continue().then_some(Event::Continue),
-        }
-    }
-
     pub fn toggle(&mut self) {
         self.accepted = !self.accepted;
     }
@@ -132,8 +113,19 @@ impl crate::app::screen::Behaviour for State {
         message: Message,
         _ctx: &mut crate::app::shared::Shared,
     ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
-        let event =
-            State::update(self, message).map(|Event::Continue| crate::app::screen::Event::Next);
+        let event = match message {
+            Message::Accepted(value) => {
+                self.accepted = value;
+                None
+            }
+            Message::EmailChanged(value) => {
+                self.email = clamp_input(value);
+                None
+            }
+            Message::Submitted => self
+                .can_continue()
+                .then_some(crate::app::screen::Event::Next),
+        };
         (iced::Task::none(), event)
     }
 

@@ -51,33 +51,10 @@ impl std::fmt::Debug for Message {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    Continue,
-}
-
 /// Longer than the policy allows, so the "too long" message can still be shown.
 const MAX_TYPED: usize = 48;
 
 impl State {
-    pub fn update(&mut self, message: Message) -> Option<Event> {
-        match message {
-            Message::PasswordChanged(mut value) => {
-                self.password.zeroize();
-                self.password = value.chars().take(MAX_TYPED).collect();
-                value.zeroize();
-                None
-            }
-            Message::RepeatChanged(mut value) => {
-                self.repeat.zeroize();
-                self.repeat = value.chars().take(MAX_TYPED).collect();
-                value.zeroize();
-                None
-            }
-            Message::Submitted => self.can_continue().then_some(Event::Continue),
-        }
-    }
-
     /// What is typed so far: the password and its repetition (the kiosk keyboard edits them).
     pub fn typed(&self) -> (&str, &str) {
         (&self.password, &self.repeat)
@@ -169,8 +146,23 @@ impl crate::app::screen::Behaviour for State {
         message: Message,
         _ctx: &mut crate::app::shared::Shared,
     ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
-        let event =
-            State::update(self, message).map(|Event::Continue| crate::app::screen::Event::Next);
+        let event = match message {
+            Message::PasswordChanged(mut value) => {
+                self.password.zeroize();
+                self.password = value.chars().take(MAX_TYPED).collect();
+                value.zeroize();
+                None
+            }
+            Message::RepeatChanged(mut value) => {
+                self.repeat.zeroize();
+                self.repeat = value.chars().take(MAX_TYPED).collect();
+                value.zeroize();
+                None
+            }
+            Message::Submitted => self
+                .can_continue()
+                .then_some(crate::app::screen::Event::Next),
+        };
         (iced::Task::none(), event)
     }
 
