@@ -237,6 +237,8 @@ impl App {
         match self.step.next() {
             // Keys on a device are protected by the device PIN, not a key password.
             Some(Step::KeyPassword) if self.shared.application.on_device() => self.go(Step::Submit),
+            // Resuming an application that was sent without an answer: ask for it again.
+            Some(Step::Agreement) if self.shared.application.unanswered => self.go(Step::Submit),
             Some(step) => self.go(step),
             None => Task::none(),
         }
@@ -289,7 +291,10 @@ impl App {
             }
             return self.go(Step::Install);
         }
-        if let Some(iin) = progress.iin.clone() {
+        // Sent, perhaps, but never answered: after the login the same request goes again.
+        self.shared.application.unanswered =
+            progress.folder.is_some() || (progress.device.is_some() && progress.request.is_some());
+        if let Some(iin) = self.shared.progress.iin.clone() {
             _ = self
                 .steps
                 .iin

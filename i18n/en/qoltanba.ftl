@@ -632,3 +632,11 @@ kiosk-done-finish = Finish
 document-intro-kiosk = Photograph both sides of your ID card with the terminal camera, holding the card inside the frame. The text must be sharp, with no glare.
 settings-broken = { $path } is damaged (not TOML) and was left as it is
 settings-unwritable = { $path } could not be written: { $reason }
+
+## main: lost answers and failed folders
+error-idempotency-key-reused = The service took this request for a different one. Start this step again.
+error-request-in-progress = The service is still handling the previous attempt. Try again in a few seconds.
+submit-record-not-saved = The record of the keys on the device could not be saved, so nothing was sent and the keys were removed: { $reason }
+submit-not-written = The application was accepted, but its number could not be written next to the keys: { $reason } Note the number down. Connect the folder again and press the button, or give another folder: the keys are written there together with the number.
+submit-kit-folder-label = Folder for the keys
+submit-kit-write = Write the keys and the number here

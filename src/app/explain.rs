@@ -159,6 +159,8 @@ pub fn service(lang: Language, error: &qoltanba_core::client::ClientError) -> St
         ErrorCode::UnknownApplication => t!(lang, "error-unknown-application"),
         ErrorCode::NotReady => t!(lang, "error-not-ready"),
         ErrorCode::Unavailable => t!(lang, "error-unavailable"),
+        ErrorCode::IdempotencyKeyReused => t!(lang, "error-idempotency-key-reused"),
+        ErrorCode::RequestInProgress => t!(lang, "error-request-in-progress"),
         ErrorCode::NotFound | ErrorCode::MethodNotAllowed | ErrorCode::Internal => {
             t!(lang, "error-internal")
         }

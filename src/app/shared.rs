@@ -2,13 +2,14 @@
 //! and uses only the parts it needs; the root owns the parts and the navigation.
 
 use std::future::Future;
+use std::sync::Arc;
 
 use iced::Task;
 use qoltanba_core::client::{Client, ClientError, Session};
 use qoltanba_core::domain::{ApplicationNumber, Email, Iin, KeyPassword};
 use qoltanba_core::pki::{Pkcs12Format, Subject};
 use qoltanba_core::protocol::{ErrorCode, OtpResendResponse, SmsMessage};
-use qoltanba_core::store::{FolderCheck, InstalledKeys, PendingKeys};
+use qoltanba_core::store::{FolderCheck, InstalledKeys, KitCopy, PendingKeys, StoreError};
 
 use super::screen::live::Live;
 use super::service::{ConnectError, Connection};
@@ -58,7 +59,37 @@ impl Shared {
         }
         let dir = self.config.data_dir.clone();
         let progress = self.progress.clone();
-        store_in_background("the progress", move || progress::save(&dir, &progress))
+        // Saves run on the blocking pool and may finish out of order: the newest state wins.
+        let ticket = PROGRESS_SAVES.ticket();
+        store_in_background("the progress", move || {
+            PROGRESS_SAVES
+                .write(ticket, || progress::save(&dir, &progress))
+                .map(drop)
+        })
+    }
+
+    /// Writes the progress now (off the UI thread) and says whether it worked: for a record
+    /// that must be on disk before a request leaves. A kiosk keeps it in memory for the visit.
+    pub fn save_progress_now(&self) -> Task<Result<(), Arc<StoreError>>> {
+        if self.config.kiosk {
+            return Task::done(Ok(()));
+        }
+        let dir = self.config.data_dir.clone();
+        let progress = self.progress.clone();
+        let ticket = PROGRESS_SAVES.ticket();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    PROGRESS_SAVES.write(ticket, || progress::save(&dir, &progress))
+                })
+                .await
+                .map_err(std::io::Error::other)
+                .and_then(|written| written)
+                .map(drop)
+                .map_err(|e| Arc::new(StoreError::Io(e)))
+            },
+            |result| result,
+        )
     }
 
     /// The camera's state as the camera screens show it.
@@ -153,6 +184,9 @@ pub struct Application {
     pub number: Option<ApplicationNumber>,
     /// The key files the last installation wrote.
     pub installed: Option<InstalledKeys>,
+    /// Resuming an application whose answer never came (progress has its keys but no
+    /// number): after the login the submit step asks again under the same key.
+    pub unanswered: bool,
 }
 
 impl Application {
@@ -182,12 +216,17 @@ pub enum Storage {
     Device,
 }
 
+/// The order of the progress file's saves (see [`progress::Saves`]).
+static PROGRESS_SAVES: progress::Saves = progress::Saves::new();
+
 /// Keys made and saved (encrypted), with the requests to send.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub pending: PendingKeys,
     pub csr_auth: String,
     pub csr_sign: String,
+    /// The encrypted keys in memory, to write the kit elsewhere if its folder fails.
+    pub copy: Option<KitCopy>,
 }
 
 /// The issuance service as the steps use it: the connection, the login, and whether a request

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use common::{Subject, avi, csr, jpeg, png};
 use qoltanba_core::client::Client;
-use qoltanba_core::domain::{AccountPin, ApplicationNumber, OtpCode};
+use qoltanba_core::domain::{AccountPin, ApplicationNumber, IdempotencyKey, OtpCode};
 use qoltanba_core::protocol::{
     ApplicationStatus, ChallengeLog, ChallengeStep, CreateApplicationRequest, DocumentSide,
     StorageKind,
@@ -36,10 +36,17 @@ async fn one_application(
     inputs: &Inputs,
 ) -> Duration {
     let started = Instant::now();
-    let created = client.create_session(&person.iin).await.unwrap();
+    let created = client
+        .create_session(&person.iin, &IdempotencyKey::new())
+        .await
+        .unwrap();
     let code = sandbox.latest_code(person.phone.unwrap()).await;
     let session = client
-        .verify_otp(&created.session_id, &OtpCode::parse(&code).unwrap())
+        .verify_otp(
+            &created.session_id,
+            &OtpCode::parse(&code).unwrap(),
+            &IdempotencyKey::new(),
+        )
         .await
         .unwrap();
     client
@@ -68,7 +75,10 @@ async fn one_application(
             .unwrap();
     }
     client.document_data(&session).await.unwrap();
-    client.confirm_document_data(&session).await.unwrap();
+    client
+        .confirm_document_data(&session, &IdempotencyKey::new())
+        .await
+        .unwrap();
     client.verification(&session).await.unwrap();
     let request = CreateApplicationRequest {
         session_id: session.id.clone(),
@@ -77,7 +87,10 @@ async fn one_application(
         csr_auth: csrs.0.clone(),
         csr_sign: csrs.1.clone(),
     };
-    let created = client.create_application(&session, &request).await.unwrap();
+    let created = client
+        .create_application(&session, &request, &IdempotencyKey::new())
+        .await
+        .unwrap();
     let number = ApplicationNumber::parse(&created.application_number).unwrap();
     let status = client.application_status(&number).await.unwrap();
     assert_eq!(status.status, ApplicationStatus::Issued);

@@ -55,6 +55,15 @@ pub struct ServeArgs {
     /// Share (0..1) of /v1 requests answered 200 with broken JSON.
     #[arg(long, default_value_t = 0.0)]
     pub fault_malformed_rate: f64,
+    /// Share of /v1 requests carried out, then answered by closing the connection.
+    #[arg(long, default_value_t = 0.0)]
+    pub fault_commit_drop_rate: f64,
+    /// Share of /v1 requests carried out, then answered only after --fault-late-answer-ms.
+    #[arg(long, default_value_t = 0.0)]
+    pub fault_late_answer_rate: f64,
+    /// How late a late answer comes (default 35000: past the client's 30-second timeout).
+    #[arg(long)]
+    pub fault_late_answer_ms: Option<u64>,
     /// Seed making the injected faults repeatable.
     #[arg(long)]
     pub fault_seed: Option<u64>,
@@ -96,6 +105,9 @@ impl ServeArgs {
             error_rate: self.fault_error_rate,
             drop_rate: self.fault_drop_rate,
             malformed_rate: self.fault_malformed_rate,
+            commit_drop_rate: self.fault_commit_drop_rate,
+            late_answer_rate: self.fault_late_answer_rate,
+            late_answer_ms: self.fault_late_answer_ms,
             seed: self.fault_seed,
         };
         config.timing = Timing {

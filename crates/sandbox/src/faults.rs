@@ -1,4 +1,6 @@
-//! Fault injection on `/v1` routes: latency, 503 answers, dropped connections, broken JSON.
+//! Fault injection on `/v1` routes: latency, 503 answers, dropped connections, broken JSON,
+//! and two faults after the request was carried out: the connection dropped instead of the
+//! answer, and the answer sent only after the client has stopped waiting.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -16,6 +18,8 @@ use crate::state::AppState;
 
 /// Longest latency that can be configured (a minute).
 pub const MAX_LATENCY_MS: u64 = 60_000;
+/// How late a late answer comes unless configured: past the client's 30-second timeout.
+pub const DEFAULT_LATE_ANSWER_MS: u64 = 35_000;
 
 /// Marker put on a response to make the server close the connection without sending it.
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +32,10 @@ enum Action {
     Fail,
     Drop,
     Malformed,
+    /// Carried out, then the connection is closed without the answer.
+    CommitThenDrop,
+    /// Carried out, then answered after this many milliseconds.
+    Late(u64),
 }
 
 /// The live fault settings and their random source.
@@ -68,8 +76,7 @@ impl Faults {
 
     fn draw(&self) -> (u64, Action) {
         let settings = self.get();
-        if settings.error_rate <= 0.0 && settings.drop_rate <= 0.0 && settings.malformed_rate <= 0.0
-        {
+        if rates(&settings).iter().all(|rate| *rate <= 0.0) {
             return (settings.latency_ms, Action::Pass);
         }
         let roll: f64 = self
@@ -77,16 +84,22 @@ impl Faults {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .random();
-        let action = if roll < settings.drop_rate {
-            Action::Drop
-        } else if roll < settings.drop_rate + settings.error_rate {
-            Action::Fail
-        } else if roll < settings.drop_rate + settings.error_rate + settings.malformed_rate {
-            Action::Malformed
-        } else {
-            Action::Pass
-        };
-        (settings.latency_ms, action)
+        let late = Action::Late(settings.late_answer_ms.unwrap_or(DEFAULT_LATE_ANSWER_MS));
+        let actions = [
+            Action::Drop,
+            Action::Fail,
+            Action::Malformed,
+            Action::CommitThenDrop,
+            late,
+        ];
+        let mut threshold = 0.0;
+        for (rate, action) in rates(&settings).into_iter().zip(actions) {
+            threshold += rate;
+            if roll < threshold {
+                return (settings.latency_ms, action);
+            }
+        }
+        (settings.latency_ms, Action::Pass)
     }
 }
 
@@ -97,16 +110,32 @@ fn rng_for(settings: &FaultSettings) -> StdRng {
     }
 }
 
-fn validate(settings: &FaultSettings) -> ApiResult<()> {
-    let rates = [
-        settings.error_rate,
+/// The rates in the order they are drawn.
+fn rates(settings: &FaultSettings) -> [f64; 5] {
+    [
         settings.drop_rate,
+        settings.error_rate,
         settings.malformed_rate,
-    ];
+        settings.commit_drop_rate,
+        settings.late_answer_rate,
+    ]
+}
+
+fn validate(settings: &FaultSettings) -> ApiResult<()> {
+    let rates = rates(settings);
     if rates.iter().any(|rate| !(0.0..=1.0).contains(rate)) || rates.iter().sum::<f64>() > 1.0 {
         return Err(Failure::new(
             ErrorCode::MalformedRequest,
             "each rate must be within 0..=1 and together at most 1",
+        ));
+    }
+    if settings
+        .late_answer_ms
+        .is_some_and(|late| late > 2 * MAX_LATENCY_MS)
+    {
+        return Err(Failure::new(
+            ErrorCode::MalformedRequest,
+            format!("late_answer_ms must be at most {}", 2 * MAX_LATENCY_MS),
         ));
     }
     if settings.latency_ms > MAX_LATENCY_MS {
@@ -143,6 +172,16 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             "{\"injected_fault\": \"malformed\", \"data\": [1, 2,",
         )
             .into_response(),
+        Action::CommitThenDrop => {
+            let mut response = next.run(request).await;
+            response.extensions_mut().insert(DropConnection);
+            response
+        }
+        Action::Late(ms) => {
+            let response = next.run(request).await;
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            response
+        }
     }
 }
 
@@ -165,6 +204,28 @@ mod tests {
         assert_eq!(first, second);
         let first = first.unwrap_or_default();
         assert!(first.contains(&Action::Fail) && first.contains(&Action::Pass));
+    }
+
+    #[test]
+    fn the_faults_after_the_work_are_drawn_too() {
+        let settings = FaultSettings {
+            commit_drop_rate: 0.5,
+            late_answer_rate: 0.5,
+            late_answer_ms: Some(250),
+            seed: Some(3),
+            ..FaultSettings::default()
+        };
+        let draws: Vec<Action> = Faults::new(settings)
+            .map(|f| (0..40).map(|_| f.draw().1).collect())
+            .unwrap_or_default();
+        assert!(draws.contains(&Action::CommitThenDrop));
+        assert!(draws.contains(&Action::Late(250)));
+        assert!(!draws.contains(&Action::Pass));
+        let too_late = FaultSettings {
+            late_answer_ms: Some(10 * MAX_LATENCY_MS),
+            ..FaultSettings::default()
+        };
+        assert!(Faults::new(too_late).is_err());
     }
 
     #[test]

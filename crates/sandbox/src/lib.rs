@@ -17,6 +17,7 @@ mod fixtures;
 mod limits;
 mod media;
 mod moderation;
+mod replays;
 mod routes;
 mod secrets;
 mod server;
@@ -149,6 +150,7 @@ pub async fn serve(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         limits: config.limits,
         remote_controls: config.remote_controls,
         faults: Arc::new(faults),
+        replays: Arc::new(replays::Replays::default()),
         base_url: public_url,
     };
     let (stop, stopped) = watch::channel(false);

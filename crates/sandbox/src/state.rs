@@ -17,6 +17,8 @@ pub struct AppState {
     /// Whether `/sandbox/*` answers peers that are not on this machine.
     pub remote_controls: bool,
     pub faults: Arc<Faults>,
+    /// Answers kept for repeated `Idempotency-Key`s on the session routes.
+    pub replays: Arc<crate::replays::Replays>,
     /// Where certificates point for the CA certificate and the CRL.
     pub base_url: String,
 }

@@ -8,14 +8,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Subject, avi, citizen, csr, jpeg, png, start};
-use qoltanba_core::client::{Client, ClientError, Session};
-use qoltanba_core::domain::{AccountPin, ApplicationNumber, OtpCode};
+use common::client::{identify, log_in};
+use common::{Subject, citizen, csr, jpeg, start};
+use qoltanba_core::client::{Client, ClientError};
+use qoltanba_core::domain::{ApplicationNumber, IdempotencyKey, OtpCode};
 use qoltanba_core::protocol::{
-    ApplicationStatus, ChallengeLog, ChallengeStep, CreateApplicationRequest, DocumentData,
-    DocumentSide, ErrorCode, StorageKind, VerificationStatus,
+    ApplicationStatus, CreateApplicationRequest, ErrorCode, StorageKind, VerificationStatus,
 };
-use qoltanba_sandbox::Citizen;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_client_takes_a_citizen_from_iin_to_certificates() {
@@ -23,11 +22,18 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
     let person = citizen("approve");
     let client = Client::new(&sandbox.base, None).unwrap();
 
-    let created = client.create_session(&person.iin).await.unwrap();
+    let created = client
+        .create_session(&person.iin, &IdempotencyKey::new())
+        .await
+        .unwrap();
     assert!(created.phone_registered && created.otp_sent);
     let code = sandbox.latest_code(person.phone.unwrap()).await;
     let session = client
-        .verify_otp(&created.session_id, &OtpCode::parse(&code).unwrap())
+        .verify_otp(
+            &created.session_id,
+            &OtpCode::parse(&code).unwrap(),
+            &IdempotencyKey::new(),
+        )
         .await
         .unwrap();
 
@@ -47,7 +53,10 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
         csr_auth: csr(&subject, Some(email), true),
         csr_sign: csr(&subject, Some(email), true),
     };
-    let created = client.create_application(&session, &request).await.unwrap();
+    let created = client
+        .create_application(&session, &request, &IdempotencyKey::new())
+        .await
+        .unwrap();
     let number = ApplicationNumber::parse(&created.application_number).unwrap();
     assert_eq!(
         client.application_status(&number).await.unwrap().status,
@@ -68,7 +77,9 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
     );
 
     // A second application from the same session is refused.
-    let again = client.create_application(&session, &request).await;
+    let again = client
+        .create_application(&session, &request, &IdempotencyKey::new())
+        .await;
     assert!(matches!(again, Err(ClientError::Api { .. })), "{again:?}");
 }
 
@@ -108,56 +119,6 @@ async fn safe_requests_are_retried_through_injected_failures_and_errors_keep_the
         )),
         "{codes:?}"
     );
-}
-
-/// Selfie, video, PIN, both document sides, the recognised data read and confirmed: what the
-/// wizard sends between the SMS code and the verification.
-async fn identify(client: &Client, session: &Session) -> DocumentData {
-    client
-        .upload_selfie(session, jpeg(640, 480), "image/jpeg")
-        .await
-        .unwrap();
-    let log = ChallengeLog {
-        challenges: vec![
-            ChallengeStep {
-                kind: "turn_left".into(),
-                started_ms: 500,
-                completed_ms: 1400,
-            },
-            ChallengeStep {
-                kind: "turn_right".into(),
-                started_ms: 1800,
-                completed_ms: 2600,
-            },
-        ],
-    };
-    client
-        .upload_video(session, avi(6_000), "video/x-msvideo", &log)
-        .await
-        .unwrap();
-    client
-        .set_pin(session, &AccountPin::parse("402917").unwrap())
-        .await
-        .unwrap();
-    for side in [DocumentSide::Front, DocumentSide::Back] {
-        client
-            .upload_document(session, side, png(800, 500), "image/png")
-            .await
-            .unwrap();
-    }
-    let data = client.document_data(session).await.unwrap();
-    client.confirm_document_data(session).await.unwrap();
-    data
-}
-
-/// Starts a session for a citizen and verifies the SMS code.
-async fn log_in(sandbox: &common::Sandbox, client: &Client, person: &Citizen) -> Session {
-    let created = client.create_session(&person.iin).await.unwrap();
-    let code = sandbox.latest_code(person.phone.unwrap()).await;
-    client
-        .verify_otp(&created.session_id, &OtpCode::parse(&code).unwrap())
-        .await
-        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -212,7 +173,10 @@ async fn a_citizen_leaves_during_moderation_and_resumes_with_a_new_login() {
         csr_auth: csr(&subject, None, true),
         csr_sign: csr(&subject, None, true),
     };
-    let created = client.create_application(&second, &request).await.unwrap();
+    let created = client
+        .create_application(&second, &request, &IdempotencyKey::new())
+        .await
+        .unwrap();
     let number = ApplicationNumber::parse(&created.application_number).unwrap();
     assert_eq!(
         client.application_status(&number).await.unwrap().status,

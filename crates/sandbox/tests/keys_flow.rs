@@ -12,7 +12,9 @@ use std::process::{Command, Output};
 
 use common::{avi, citizen, jpeg, png, start};
 use qoltanba_core::client::Client;
-use qoltanba_core::domain::{AccountPin, ApplicationNumber, Email, KeyPassword, OtpCode};
+use qoltanba_core::domain::{
+    AccountPin, ApplicationNumber, Email, IdempotencyKey, KeyPassword, OtpCode,
+};
 use qoltanba_core::pki::inspect::inspect_pkcs12;
 use qoltanba_core::pki::{KeyRole, Pkcs12Format, Subject, generate_key_set};
 use qoltanba_core::protocol::{
@@ -133,10 +135,17 @@ async fn issue_with_generated_keys(format: Pkcs12Format) {
     let person = citizen("approve");
     let client = Client::new(&sandbox.base, None).unwrap();
 
-    let created = client.create_session(&person.iin).await.unwrap();
+    let created = client
+        .create_session(&person.iin, &IdempotencyKey::new())
+        .await
+        .unwrap();
     let code = sandbox.latest_code(person.phone.unwrap()).await;
     let session = client
-        .verify_otp(&created.session_id, &OtpCode::parse(&code).unwrap())
+        .verify_otp(
+            &created.session_id,
+            &OtpCode::parse(&code).unwrap(),
+            &IdempotencyKey::new(),
+        )
         .await
         .unwrap();
     client
@@ -172,7 +181,10 @@ async fn issue_with_generated_keys(format: Pkcs12Format) {
             .unwrap();
     }
     client.document_data(&session).await.unwrap();
-    client.confirm_document_data(&session).await.unwrap();
+    client
+        .confirm_document_data(&session, &IdempotencyKey::new())
+        .await
+        .unwrap();
 
     // The wizard's order: folder check, keys, save encrypted, then submit.
     let folder_root = tempfile::tempdir().unwrap();
@@ -199,7 +211,10 @@ async fn issue_with_generated_keys(format: Pkcs12Format) {
         csr_auth: keys.csr_auth_pem().to_owned(),
         csr_sign: keys.csr_sign_pem().to_owned(),
     };
-    let created = client.create_application(&session, &request).await.unwrap();
+    let created = client
+        .create_application(&session, &request, &IdempotencyKey::new())
+        .await
+        .unwrap();
     let number = ApplicationNumber::parse(&created.application_number).unwrap();
     pending.record_application(&number).unwrap();
     let (auth_id, sign_id) = (keys.auth_id().to_owned(), keys.sign_id().to_owned());

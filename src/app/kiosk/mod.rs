@@ -245,7 +245,10 @@ impl App {
     }
 
     fn kiosk_tick(&mut self, now: Instant) -> Task<AppMessage> {
-        let busy = self.shared.service.waiting || self.steps.video.recording;
+        // Waiting for the service, recording, or polling for the certificates.
+        let busy = self.shared.service.waiting
+            || self.steps.video.recording
+            || (self.step == Step::Install && self.steps.install.polls());
         let at_start = self.step == Step::Welcome;
         let Some(kiosk) = &mut self.kiosk else {
             return Task::none();

@@ -6,6 +6,7 @@ use iced::{Element, Fill, Task};
 use qoltanba_core::client::ClientError;
 use qoltanba_core::protocol::DocumentData;
 
+use crate::app::screen::request_key::RequestKey;
 use crate::app::screen::{Event, Screen};
 use crate::app::shared::{Recognised, Shared};
 use crate::app::step::Step;
@@ -19,6 +20,8 @@ pub struct State {
     confirmed: bool,
     /// What Retry sends again after a failure.
     last: Request,
+    /// The key of the confirmation, kept for Retry.
+    key: RequestKey,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -52,9 +55,12 @@ impl State {
     /// Next: the citizen's confirmation goes to the service.
     pub fn send(&mut self, ctx: &mut Shared) -> Task<Message> {
         self.last = Request::Confirm;
+        let key = self.key.again();
         ctx.service.start_waiting();
         ctx.service.with_session(
-            |client, session| async move { client.confirm_document_data(&session).await.map(drop) },
+            move |client, session| async move {
+                client.confirm_document_data(&session, &key).await.map(drop)
+            },
             Message::ConfirmedByService,
         )
     }
@@ -151,6 +157,7 @@ impl crate::app::screen::Behaviour for State {
                 ctx.citizen.recognised = Some(data.into());
             }
             Message::ConfirmedByService(Ok(())) => {
+                self.key.answered();
                 ctx.service.done();
                 return (Task::none(), Some(Event::Go(Step::Verification)));
             }

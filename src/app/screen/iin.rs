@@ -9,6 +9,7 @@ use qoltanba_core::protocol::CreateSessionResponse;
 
 use crate::app::explain;
 use crate::app::screen::fields::Field as KeypadField;
+use crate::app::screen::request_key::RequestKey;
 use crate::app::screen::{Event, Screen, clamp_input};
 use crate::app::shared::Shared;
 use crate::app::step::Step;
@@ -21,6 +22,8 @@ pub const INPUT_ID: &str = "iin-input";
 #[derive(Debug, Clone, Default)]
 pub struct State {
     input: String,
+    /// The key of the session request, kept for Retry.
+    key: RequestKey,
 }
 
 #[derive(Debug, Clone)]
@@ -38,9 +41,10 @@ impl State {
             return Task::none();
         };
         ctx.citizen.iin = Some(iin.clone());
+        let key = self.key.for_request(iin.as_str());
         ctx.service.start_waiting();
         ctx.service.request(
-            move |client| async move { client.create_session(&iin).await },
+            move |client| async move { client.create_session(&iin, &key).await },
             Message::SessionCreated,
         )
     }
@@ -111,6 +115,7 @@ impl crate::app::screen::Behaviour for State {
             Message::Changed(value) => self.input = clamp_input(value),
             Message::Submitted => return (Task::none(), Some(Event::Next)),
             Message::SessionCreated(Ok(answer)) => {
+                self.key.answered();
                 ctx.service.done();
                 ctx.service.session_id = Some(answer.session_id);
                 ctx.service.masked_phone = answer.masked_phone;

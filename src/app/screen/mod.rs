@@ -17,6 +17,7 @@ pub mod key_password;
 pub mod live;
 pub mod otp;
 pub mod phone_registration;
+mod request_key;
 pub mod selfie;
 pub mod status;
 pub mod storage;

@@ -9,6 +9,7 @@ use qoltanba_core::protocol::{OtpResendResponse, VerificationStatus};
 
 use crate::app::explain;
 use crate::app::screen::fields::Field as KeypadField;
+use crate::app::screen::request_key::RequestKey;
 use crate::app::screen::{Event, Screen, clamp_input};
 use crate::app::shared::Shared;
 use crate::app::step::Step;
@@ -23,6 +24,9 @@ pub struct State {
     input: String,
     /// What Retry sends again after a failure.
     last: Request,
+    /// The keys of the code check and of "Send again", kept for Retry.
+    verify_key: RequestKey,
+    resend_key: RequestKey,
 }
 
 /// The step's two requests.
@@ -81,9 +85,12 @@ impl State {
             return Task::none();
         };
         self.last = Request::Verify;
+        let key = self
+            .verify_key
+            .for_request(&format!("{id}:{}", code.expose()));
         ctx.service.start_waiting();
         ctx.service.request(
-            move |client| async move { client.verify_otp(&id, &code).await },
+            move |client| async move { client.verify_otp(&id, &code, &key).await },
             Message::Verified,
         )
     }
@@ -93,9 +100,10 @@ impl State {
             return Task::none();
         };
         self.last = Request::Resend;
+        let key = self.resend_key.again();
         ctx.service.start_waiting();
         ctx.service.request(
-            move |client| async move { client.resend_otp(&id).await },
+            move |client| async move { client.resend_otp(&id, &key).await },
             Message::Resent,
         )
     }
@@ -195,6 +203,8 @@ impl crate::app::screen::Behaviour for State {
             }
             Message::Submitted => return (Task::none(), Some(Event::Next)),
             Message::Resend if ctx.service.resend_in.is_none() && !ctx.service.waiting => {
+                // Each press asks for a new code: a new request, not a repeat.
+                self.resend_key.answered();
                 return (self.resend(ctx), None);
             }
             Message::Resend => {}
@@ -202,6 +212,7 @@ impl crate::app::screen::Behaviour for State {
                 return (Task::none(), Some(Event::Go(Step::PhoneRegistration)));
             }
             Message::Verified(Ok(session)) => {
+                self.verify_key.answered();
                 ctx.service.done();
                 // A citizen whose Digital ID is already approved or with an operator skips
                 // the identification steps.
@@ -216,6 +227,7 @@ impl crate::app::screen::Behaviour for State {
                 return (ctx.save_progress(), Some(Event::Go(next)));
             }
             Message::Resent(Ok(answer)) => {
+                self.resend_key.answered();
                 ctx.service.done();
                 ctx.service.code_sent(answer);
             }

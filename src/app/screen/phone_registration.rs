@@ -8,6 +8,7 @@ use qoltanba_core::protocol::{ErrorCode, OtpResendResponse};
 
 use crate::app::explain;
 use crate::app::screen::fields::Field as KeypadField;
+use crate::app::screen::request_key::RequestKey;
 use crate::app::screen::{Event, Screen, clamp_input};
 use crate::app::shared::Shared;
 use crate::app::step::Step;
@@ -20,6 +21,9 @@ pub const INPUT_ID: &str = "phone-input";
 #[derive(Debug, Clone, Default)]
 pub struct State {
     input: String,
+    /// The keys of the registration and of the code then sent, kept for Retry.
+    register_key: RequestKey,
+    resend_key: RequestKey,
 }
 
 #[derive(Debug, Clone)]
@@ -39,12 +43,16 @@ impl State {
             return Task::none();
         };
         let session_id = ctx.service.session_id.clone();
+        let register_key = self
+            .register_key
+            .for_request(&format!("{iin}:{}", phone.e164()));
+        let resend_key = self.resend_key.again();
         ctx.service.start_waiting();
         ctx.service.request(
             move |client| async move {
-                client.register_phone(&iin, &phone).await?;
+                client.register_phone(&iin, &phone, &register_key).await?;
                 match session_id {
-                    Some(id) => client.resend_otp(&id).await,
+                    Some(id) => client.resend_otp(&id, &resend_key).await,
                     None => Err(ClientError::Api {
                         code: ErrorCode::UnknownSession,
                         message: "no session".into(),
@@ -116,6 +124,8 @@ impl crate::app::screen::Behaviour for State {
             Message::Changed(value) => self.input = clamp_input(value),
             Message::Submitted => return (Task::none(), Some(Event::Next)),
             Message::Registered(Ok(answer)) => {
+                self.register_key.answered();
+                self.resend_key.answered();
                 ctx.service.done();
                 ctx.service.code_sent(answer);
                 return (Task::none(), Some(Event::Go(Step::Otp)));

@@ -28,6 +28,7 @@ pub struct ClientBuilder {
     trust: Trust,
     insecure_http: bool,
     max_response_bytes: usize,
+    timeout: std::time::Duration,
 }
 
 impl ClientBuilder {
@@ -37,7 +38,14 @@ impl ClientBuilder {
             trust: Trust::System,
             insecure_http: false,
             max_response_bytes: MAX_RESPONSE_BYTES,
+            timeout: REQUEST_TIMEOUT,
         }
+    }
+
+    /// How long one request may take before it counts as lost (default [`REQUEST_TIMEOUT`]).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> ClientBuilder {
+        self.timeout = timeout;
+        self
     }
 
     /// Trusts the CAs in this PEM file as well as the operating system's roots (deployments
@@ -83,7 +91,7 @@ impl ClientBuilder {
             )));
         }
         let mut builder = reqwest::Client::builder()
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(self.timeout)
             .connect_timeout(CONNECT_TIMEOUT)
             .user_agent(concat!("qoltanba/", env!("CARGO_PKG_VERSION")))
             // A service reached over https may not redirect the client to plain http.

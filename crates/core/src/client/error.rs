@@ -37,11 +37,28 @@ impl ClientError {
     pub fn is_transient(&self) -> bool {
         match self {
             ClientError::Timeout | ClientError::Unreachable(_) | ClientError::Malformed(_) => true,
-            ClientError::Api { code, .. } => {
-                matches!(code, ErrorCode::Unavailable | ErrorCode::Internal)
-            }
+            ClientError::Api { code, .. } => code.is_transient(),
             ClientError::Config(_) => false,
         }
+    }
+
+    /// Whether this answer to `POST /v1/applications` proves that no application uses the
+    /// request's keys, so keys made for it may be deleted. Only refusals of the request's own
+    /// content qualify: they are checked after an earlier attempt under the same
+    /// `Idempotency-Key` would have been found and answered. A lost answer, an expired session
+    /// or "this session already has an application" prove nothing: an earlier attempt may
+    /// have been accepted.
+    pub fn proves_no_application(&self) -> bool {
+        matches!(
+            self.code(),
+            Some(
+                ErrorCode::CsrInvalid
+                    | ErrorCode::CsrSubjectMismatch
+                    | ErrorCode::InvalidEmail
+                    | ErrorCode::VerificationRejected
+                    | ErrorCode::VerificationPending
+            )
+        )
     }
 
     /// Whether the service refused for good (the same requests will never be accepted), as
@@ -60,6 +77,7 @@ impl ClientError {
                     | ErrorCode::NotFound
                     | ErrorCode::MethodNotAllowed
                     | ErrorCode::ResendTooSoon
+                    | ErrorCode::RequestInProgress
                     | ErrorCode::Unknown
             ),
         }
@@ -126,5 +144,24 @@ mod tests {
         ] {
             assert!(!passing.is_final(), "{passing:?}");
         }
+    }
+
+    #[test]
+    fn only_a_refusal_of_the_request_itself_proves_there_is_no_application() {
+        for proof in [ErrorCode::CsrInvalid, ErrorCode::VerificationRejected] {
+            assert!(api(proof).proves_no_application(), "{proof:?}");
+        }
+        for doubt in [
+            api(ErrorCode::StepOutOfOrder),
+            api(ErrorCode::Unauthorized),
+            api(ErrorCode::IdempotencyKeyReused),
+            api(ErrorCode::RequestInProgress),
+            api(ErrorCode::Unavailable),
+            ClientError::Timeout,
+            ClientError::Unreachable("connection closed".into()),
+        ] {
+            assert!(!doubt.proves_no_application(), "{doubt:?}");
+        }
+        assert!(api(ErrorCode::RequestInProgress).is_transient());
     }
 }

@@ -1,6 +1,8 @@
 //! The issuance-service client. One code path for the embedded sandbox and a real service:
 //! real HTTP, rustls, a timeout on every request, and retries with backoff only for requests
-//! that are safe to repeat (GET and PUT); a POST is never sent twice by the client.
+//! that are safe to repeat: GET, PUT, and a POST that carries an `Idempotency-Key` (the
+//! service answers a repeat with the first answer). Every POST that changes state takes the
+//! caller's key, so the caller can also repeat it later (Retry, a restart) under the same key.
 
 mod builder;
 mod error;
@@ -16,7 +18,9 @@ use zeroize::Zeroizing;
 pub use builder::{ClientBuilder, MAX_RESPONSE_BYTES};
 pub use error::ClientError;
 
-use crate::domain::{AccountPin, ApplicationNumber, Iin, OtpCode, Phone};
+use crate::domain::{
+    AccountPin, ApplicationNumber, IDEMPOTENCY_KEY_HEADER, IdempotencyKey, Iin, OtpCode, Phone,
+};
 use crate::protocol::{
     ApplicationStatusResponse, CertificatesResponse, ChallengeLog, CreateApplicationRequest,
     CreateApplicationResponse, CreateSessionRequest, CreateSessionResponse, DocumentData,
@@ -100,47 +104,53 @@ impl Client {
         &self.base
     }
 
-    pub async fn create_session(&self, iin: &Iin) -> Result<CreateSessionResponse, ClientError> {
+    pub async fn create_session(
+        &self,
+        iin: &Iin,
+        key: &IdempotencyKey,
+    ) -> Result<CreateSessionResponse, ClientError> {
         let body = CreateSessionRequest {
             iin: iin.to_string(),
         };
-        self.send_json(Method::POST, "/v1/sessions", None, Some(&body))
-            .await
+        self.post_json("/v1/sessions", None, key, Some(&body)).await
     }
 
     pub async fn verify_otp(
         &self,
         session_id: &str,
         code: &OtpCode,
+        key: &IdempotencyKey,
     ) -> Result<Session, ClientError> {
         let body = OtpVerifyRequest {
             code: code.expose().to_owned(),
         };
         let path = format!("/v1/sessions/{}/otp:verify", segment(session_id));
-        let answer: OtpVerifyResponse = self
-            .send_json(Method::POST, &path, None, Some(&body))
-            .await?;
+        let answer: OtpVerifyResponse = self.post_json(&path, None, key, Some(&body)).await?;
         let mut session = Session::new(session_id.to_owned(), answer.access_token);
         session.identity = answer.identity;
         Ok(session)
     }
 
-    pub async fn resend_otp(&self, session_id: &str) -> Result<OtpResendResponse, ClientError> {
+    pub async fn resend_otp(
+        &self,
+        session_id: &str,
+        key: &IdempotencyKey,
+    ) -> Result<OtpResendResponse, ClientError> {
         let path = format!("/v1/sessions/{}/otp:resend", segment(session_id));
-        self.send_json::<(), _>(Method::POST, &path, None, None)
-            .await
+        self.post_json::<(), _>(&path, None, key, None).await
     }
 
     pub async fn register_phone(
         &self,
         iin: &Iin,
         phone: &Phone,
+        key: &IdempotencyKey,
     ) -> Result<PhoneRegistrationResponse, ClientError> {
         let body = PhoneRegistrationRequest {
             iin: iin.to_string(),
             phone: phone.e164().to_owned(),
         };
-        self.send_json(Method::POST, "/v1/phone-registrations", None, Some(&body))
+        self.post_json("/v1/phone-registrations", None, key, Some(&body))
             .await
     }
 
@@ -181,7 +191,7 @@ impl Client {
         let path = format!("/v1/sessions/{}/video", segment(&session.id));
         let log = serde_json::to_vec(log).map_err(|e| ClientError::Config(e.to_string()))?;
         let content_type = content_type.to_owned();
-        self.send(Method::PUT, &path, Some(session), move |request| {
+        self.send(Method::PUT, &path, Some(session), None, move |request| {
             let video = reqwest::multipart::Part::bytes(video.clone())
                 .file_name("video")
                 .mime_str(&content_type);
@@ -220,12 +230,13 @@ impl Client {
     pub async fn confirm_document_data(
         &self,
         session: &Session,
+        key: &IdempotencyKey,
     ) -> Result<StepAccepted, ClientError> {
         let path = format!(
             "/v1/sessions/{}/document-data:confirm",
             segment(&session.id)
         );
-        self.send_json::<(), _>(Method::POST, &path, Some(session), None)
+        self.post_json::<(), _>(&path, Some(session), key, None)
             .await
     }
 
@@ -242,14 +253,10 @@ impl Client {
         &self,
         session: &Session,
         request: &CreateApplicationRequest,
+        key: &IdempotencyKey,
     ) -> Result<CreateApplicationResponse, ClientError> {
-        self.send_json(
-            Method::POST,
-            "/v1/applications",
-            Some(session),
-            Some(request),
-        )
-        .await
+        self.post_json("/v1/applications", Some(session), key, Some(request))
+            .await
     }
 
     pub async fn application_status(
@@ -300,12 +307,24 @@ impl Client {
         content_type: &str,
     ) -> Result<StepAccepted, ClientError> {
         let content_type = content_type.to_owned();
-        self.send(Method::PUT, path, Some(session), move |request| {
+        self.send(Method::PUT, path, Some(session), None, move |request| {
             request
                 .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
                 .body(bytes.clone())
         })
         .await
+    }
+
+    /// A POST that changes state, under the caller's idempotency key.
+    async fn post_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        session: Option<&Session>,
+        key: &IdempotencyKey,
+        body: Option<&B>,
+    ) -> Result<T, ClientError> {
+        self.request_json(Method::POST, path, session, Some(key), body)
+            .await
     }
 
     async fn send_json<B: Serialize, T: DeserializeOwned>(
@@ -315,13 +334,24 @@ impl Client {
         session: Option<&Session>,
         body: Option<&B>,
     ) -> Result<T, ClientError> {
+        self.request_json(method, path, session, None, body).await
+    }
+
+    async fn request_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        session: Option<&Session>,
+        key: Option<&IdempotencyKey>,
+        body: Option<&B>,
+    ) -> Result<T, ClientError> {
         let body = match body {
             Some(body) => {
                 Some(serde_json::to_vec(body).map_err(|e| ClientError::Config(e.to_string()))?)
             }
             None => None,
         };
-        self.send(method, path, session, move |request| match &body {
+        self.send(method, path, session, key, move |request| match &body {
             Some(body) => request
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.clone()),
@@ -330,22 +360,26 @@ impl Client {
         .await
     }
 
-    /// Sends a request, retrying transient failures of idempotent methods, and decodes the
-    /// answer or the protocol's error shape.
+    /// Sends a request, retrying transient failures of idempotent requests (GET, PUT, or any
+    /// with an idempotency key), and decodes the answer or the protocol's error shape.
     async fn send<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
         session: Option<&Session>,
+        key: Option<&IdempotencyKey>,
         build: impl Fn(RequestBuilder) -> RequestBuilder,
     ) -> Result<T, ClientError> {
-        let idempotent = matches!(method, Method::GET | Method::PUT);
+        let idempotent = key.is_some() || matches!(method, Method::GET | Method::PUT);
         let url = format!("{}{path}", self.base);
         let mut attempt = 0;
         loop {
             let mut request = self.http.request(method.clone(), &url);
             if let Some(session) = session {
                 request = request.bearer_auth(session.token.as_str());
+            }
+            if let Some(key) = key {
+                request = request.header(IDEMPOTENCY_KEY_HEADER, key.as_str());
             }
             let result = match build(request).send().await {
                 Ok(response) => decode(response, self.max_response_bytes).await,

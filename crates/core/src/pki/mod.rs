@@ -9,6 +9,7 @@ mod certificate;
 mod error;
 pub mod inspect;
 mod inspect_error;
+mod key_file_key;
 mod key_set;
 mod oid;
 mod pfx;
@@ -21,6 +22,7 @@ pub use pkcs12::Pkcs12Format;
 pub use subject::{KeyStoreOid, Subject};
 
 pub(crate) use certificate::{ParsedCertificate, parse_certificate_pem};
+pub(crate) use key_file_key::private_key_id;
 pub(crate) use key_set::{key_id, rsa_key_from_pkcs8};
 pub(crate) use oid::RSA_ENCRYPTION;
 pub(crate) use pkcs12::build_pkcs12;

@@ -60,6 +60,12 @@ pub enum ErrorCode {
     NotFound,
     /// The route exists but not with this HTTP method.
     MethodNotAllowed,
+    /// This `Idempotency-Key` was used before with a different request (another body, route
+    /// or session): make a new key for a new request.
+    IdempotencyKeyReused,
+    /// A request with this `Idempotency-Key` is still being handled; repeat it shortly (see
+    /// `retry_after`) to get its answer.
+    RequestInProgress,
     /// The service is temporarily unavailable; retry later.
     Unavailable,
     /// An unexpected server-side failure.
@@ -71,7 +77,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every known code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 29] = [
         Self::MalformedRequest,
         Self::InvalidIin,
         Self::InvalidPhone,
@@ -97,6 +103,8 @@ impl ErrorCode {
         Self::NotReady,
         Self::NotFound,
         Self::MethodNotAllowed,
+        Self::IdempotencyKeyReused,
+        Self::RequestInProgress,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -129,6 +137,8 @@ impl ErrorCode {
             Self::NotReady => "not_ready",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
+            Self::IdempotencyKeyReused => "idempotency_key_reused",
+            Self::RequestInProgress => "request_in_progress",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
             Self::Unknown => "unknown",
@@ -149,7 +159,8 @@ impl ErrorCode {
             | Self::StepOutOfOrder
             | Self::VerificationPending
             | Self::VerificationRejected
-            | Self::NotReady => 409,
+            | Self::NotReady
+            | Self::RequestInProgress => 409,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
             Self::InvalidIin
@@ -160,7 +171,8 @@ impl ErrorCode {
             | Self::OtpExpired
             | Self::InvalidMedia
             | Self::CsrInvalid
-            | Self::CsrSubjectMismatch => 422,
+            | Self::CsrSubjectMismatch
+            | Self::IdempotencyKeyReused => 422,
             Self::OtpLocked => 423,
             Self::ResendTooSoon => 429,
             Self::Unavailable => 503,
@@ -170,7 +182,10 @@ impl ErrorCode {
 
     /// Whether repeating the same request later may succeed (used by clients for retries).
     pub fn is_transient(self) -> bool {
-        matches!(self, Self::Unavailable | Self::Internal)
+        matches!(
+            self,
+            Self::Unavailable | Self::Internal | Self::RequestInProgress
+        )
     }
 }
 

@@ -58,6 +58,16 @@ pub struct FaultSettings {
     pub drop_rate: f64,
     /// Share (0..=1) of requests answered 200 with a truncated, invalid JSON body.
     pub malformed_rate: f64,
+    /// Share (0..=1) of requests that are carried out (committed) and whose connection is
+    /// then closed without the answer: the client cannot tell whether it happened.
+    pub commit_drop_rate: f64,
+    /// Share (0..=1) of requests that are carried out and answered only after
+    /// `late_answer_ms`, by when the client has given up waiting.
+    pub late_answer_rate: f64,
+    /// How late a late answer comes, in milliseconds (default 35 000: past the client's
+    /// 30-second timeout).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late_answer_ms: Option<u64>,
     /// When set, the random draws are repeatable: the same seed gives the same sequence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,

@@ -7,7 +7,9 @@ use super::error::StoreError;
 use super::names::key_file_name;
 use super::pending::{PendingKeys, remove_after_install};
 use crate::domain::KeyPassword;
-use crate::pki::{KeyRole, Pkcs12Format, build_pkcs12, parse_certificate_pem, rsa_key_from_pkcs8};
+use crate::pki::{
+    KeyRole, Pkcs12Format, build_pkcs12, parse_certificate_pem, private_key_id, rsa_key_from_pkcs8,
+};
 use crate::protocol::{CertificateBundle, CertificatesResponse};
 
 /// The two key files written by [`install`].
@@ -25,8 +27,12 @@ pub struct InstalledKeys {
 /// with the same password) and removes the pending files.
 ///
 /// Nothing is written unless both files can be: on any failure (wrong password, a
-/// certificate for another key, a full disk) no key file is left, and the pending keys stay
-/// as they were, so the installation can be tried again. Existing files are never replaced.
+/// certificate for another key, a full disk) no file of this attempt is left, and the pending
+/// keys stay as they were, so the installation can be tried again. Existing files are never
+/// replaced. A key file an interrupted installation already wrote (it opens with this password
+/// and holds this kit's own key) is kept and the installation finishes the other one; a file
+/// that is anything else is someone's key, and the installation stops with
+/// [`StoreError::KeysAlreadyPresent`].
 pub fn install(
     pending: &PendingKeys,
     password: &KeyPassword,
@@ -37,8 +43,21 @@ pub fn install(
         (KeyRole::Auth, &certificates.auth),
         (KeyRole::Sign, &certificates.sign),
     ];
-    let mut files = Vec::with_capacity(2);
+    let mut present = Vec::new();
+    let mut to_write = Vec::with_capacity(2);
     for (role, bundle) in bundles {
+        let path = pending.key_file(role);
+        if !path.exists() {
+            to_write.push((role, bundle));
+        } else if !written_earlier(pending, role, password) {
+            present.push(path);
+        }
+    }
+    if !present.is_empty() {
+        return Err(StoreError::KeysAlreadyPresent { files: present });
+    }
+    let mut files = Vec::with_capacity(2);
+    for (role, bundle) in to_write {
         let chain = parse_bundle(role, bundle)?;
         let key = pending.open_key(role, password)?;
         let pair = rsa_key_from_pkcs8(&key).ok_or(StoreError::WrongPassword)?;
@@ -57,14 +76,6 @@ pub fn install(
         let bytes = build_pkcs12(&key, &local_key_id, id, &ders, password.expose(), format)?;
         files.push((key_file_name(role, id), bytes));
     }
-    let present: Vec<PathBuf> = KeyRole::ALL
-        .iter()
-        .map(|&role| pending.key_file(role))
-        .filter(|path| path.exists())
-        .collect();
-    if !present.is_empty() {
-        return Err(StoreError::KeysAlreadyPresent { files: present });
-    }
     let mut written: Vec<PathBuf> = Vec::with_capacity(2);
     for (name, bytes) in &files {
         match write_new(pending.folder(), name, bytes) {
@@ -78,14 +89,26 @@ pub fn install(
         }
     }
     remove_after_install(pending);
-    let [auth_file, sign_file]: [PathBuf; 2] = written
-        .try_into()
-        .map_err(|_| StoreError::Io(std::io::Error::other("two key files expected")))?;
     Ok(InstalledKeys {
-        auth_file,
-        sign_file,
+        auth_file: pending.key_file(KeyRole::Auth),
+        sign_file: pending.key_file(KeyRole::Sign),
     })
 }
+
+/// Whether the key file of `role` already there is this kit's own, written by an earlier
+/// installation that was interrupted before the other file.
+fn written_earlier(pending: &PendingKeys, role: KeyRole, password: &KeyPassword) -> bool {
+    let path = pending.key_file(role);
+    let small = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_KEY_FILE);
+    small
+        && std::fs::read(&path).is_ok_and(|bytes| {
+            private_key_id(&bytes, password.expose())
+                .is_ok_and(|id| id.as_deref() == Some(pending.id(role)))
+        })
+}
+
+/// A kit file is a few kilobytes; a larger file at the name is not one we wrote.
+const MAX_KEY_FILE: u64 = 1024 * 1024;
 
 /// The bundle's certificate then its chain, each a well-formed certificate.
 fn parse_bundle(

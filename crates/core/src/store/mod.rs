@@ -24,5 +24,5 @@ pub use atomic::write_private;
 pub use error::StoreError;
 pub use install::{InstalledKeys, install};
 pub use names::{is_key_file_name, key_file_name, pending_key_file_name};
-pub use pending::{PendingKeys, discard_pending, find_pending, save_pending};
+pub use pending::{KitCopy, PendingKeys, discard_pending, find_pending, save_pending};
 pub use preflight::{FolderCheck, SPACE_NEEDED, preflight};

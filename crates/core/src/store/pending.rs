@@ -15,7 +15,7 @@ use super::names::{
     pending_key_file_name,
 };
 use super::preflight::{SPACE_NEEDED, available_space};
-use crate::domain::{ApplicationNumber, KeyPassword};
+use crate::domain::{ApplicationNumber, IdempotencyKey, KeyPassword};
 use crate::pki::{KeyRole, KeySet, key_id, rsa_key_from_pkcs8};
 
 /// PBKDF2-HMAC-SHA256 iterations protecting pending keys. Higher than the PKCS#12 files'
@@ -38,7 +38,19 @@ struct Manifest {
     auth_id: String,
     sign_id: String,
     application_number: Option<ApplicationNumber>,
+    /// Version 2: the `Idempotency-Key` of the application request, made before it is sent,
+    /// and the two requests (public), so that a lost answer can be asked for again, even after
+    /// a restart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    request_key: Option<IdempotencyKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    csr_auth: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    csr_sign: Option<String>,
 }
+
+/// The manifest versions this build reads (1: no request key).
+const MANIFEST_VERSIONS: std::ops::RangeInclusive<u32> = 1..=2;
 
 /// A handle on keys saved by [`save_pending`]: where they are and what they are for. Holds
 /// no secret; the keys stay encrypted on disk until `store::install` opens them.
@@ -50,6 +62,8 @@ pub struct PendingKeys {
     auth_id: String,
     sign_id: String,
     application_number: Option<ApplicationNumber>,
+    request_key: Option<IdempotencyKey>,
+    requests: Option<(String, String)>,
 }
 
 impl PendingKeys {
@@ -84,6 +98,19 @@ impl PendingKeys {
             KeyRole::Auth => &self.auth_id,
             KeyRole::Sign => &self.sign_id,
         }
+    }
+
+    /// The `Idempotency-Key` of the application request for these keys (absent in kits saved
+    /// by an older version).
+    pub fn request_key(&self) -> Option<&IdempotencyKey> {
+        self.request_key.as_ref()
+    }
+
+    /// The AUTH and signing requests (PEM) made with these keys, to send them again.
+    pub fn requests(&self) -> Option<(&str, &str)> {
+        self.requests
+            .as_ref()
+            .map(|(auth, sign)| (auth.as_str(), sign.as_str()))
     }
 
     /// The application these keys were submitted with, once recorded.
@@ -131,12 +158,15 @@ impl PendingKeys {
     fn manifest_json(&self) -> Result<Vec<u8>, StoreError> {
         let manifest = Manifest {
             kind: MANIFEST_KIND.into(),
-            version: 1,
+            version: *MANIFEST_VERSIONS.end(),
             created_at: self.created_at.clone(),
             owner: self.owner.clone(),
             auth_id: self.auth_id.clone(),
             sign_id: self.sign_id.clone(),
             application_number: self.application_number.clone(),
+            request_key: self.request_key.clone(),
+            csr_auth: self.requests.as_ref().map(|(auth, _)| auth.clone()),
+            csr_sign: self.requests.as_ref().map(|(_, sign)| sign.clone()),
         };
         serde_json::to_vec_pretty(&manifest).map_err(|e| StoreError::Io(e.into()))
     }
@@ -200,6 +230,11 @@ pub fn save_pending(
         auth_id: keys.auth_id().to_owned(),
         sign_id: keys.sign_id().to_owned(),
         application_number: None,
+        request_key: Some(IdempotencyKey::new()),
+        requests: Some((
+            keys.csr_auth_pem().to_owned(),
+            keys.csr_sign_pem().to_owned(),
+        )),
     };
     let files = [
         pending.pending_file(KeyRole::Auth),
@@ -248,6 +283,88 @@ pub fn save_pending(
         return Err(error);
     }
     Ok(pending)
+}
+
+/// A pending kit's encrypted keys held in memory (they stay encrypted with the key password),
+/// to write the kit again elsewhere when its folder fails after the application went out: a
+/// USB stick pulled, a folder gone read-only.
+#[derive(Clone, PartialEq, Eq)]
+pub struct KitCopy {
+    pending: PendingKeys,
+    auth_pem: Vec<u8>,
+    sign_pem: Vec<u8>,
+}
+
+impl std::fmt::Debug for KitCopy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KitCopy")
+            .field("pending", &self.pending)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PendingKeys {
+    /// Reads the kit's encrypted keys into a [`KitCopy`].
+    pub fn copy(&self) -> Result<KitCopy, StoreError> {
+        Ok(KitCopy {
+            pending: self.clone(),
+            auth_pem: read_limited(&self.pending_file(KeyRole::Auth))?,
+            sign_pem: read_limited(&self.pending_file(KeyRole::Sign))?,
+        })
+    }
+}
+
+impl KitCopy {
+    /// Writes the kit, with `number` recorded, into `folder` (created if needed), as
+    /// [`save_pending`] would: nothing is overwritten, and on failure nothing is left.
+    pub fn save_in(
+        &self,
+        folder: &Path,
+        number: &ApplicationNumber,
+    ) -> Result<PendingKeys, StoreError> {
+        std::fs::create_dir_all(folder).map_err(|source| write_error(source, folder))?;
+        let mut pending = self.pending.clone();
+        pending.folder = folder.to_path_buf();
+        pending.application_number = Some(number.clone());
+        let present: Vec<PathBuf> = [
+            pending.pending_file(KeyRole::Auth),
+            pending.pending_file(KeyRole::Sign),
+            pending.manifest_file(),
+            pending.key_file(KeyRole::Auth),
+            pending.key_file(KeyRole::Sign),
+        ]
+        .into_iter()
+        .filter(|path| path.exists())
+        .collect();
+        if !present.is_empty() {
+            return Err(StoreError::KeysAlreadyPresent { files: present });
+        }
+        let manifest = pending.manifest_json()?;
+        let files = [
+            (
+                pending_key_file_name(KeyRole::Auth, &pending.auth_id),
+                &self.auth_pem,
+            ),
+            (
+                pending_key_file_name(KeyRole::Sign, &pending.sign_id),
+                &self.sign_pem,
+            ),
+            (manifest_file_name(&pending.auth_id), &manifest),
+        ];
+        let mut written = Vec::new();
+        for (name, bytes) in files {
+            match write_new(folder, &name, bytes) {
+                Ok(path) => written.push(path),
+                Err(error) => {
+                    for path in &written {
+                        let _ = remove_if_present(path);
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        Ok(pending)
+    }
 }
 
 fn encrypt(pkcs8_der: &[u8], password: &KeyPassword) -> Result<Zeroizing<String>, StoreError> {
@@ -302,7 +419,7 @@ fn read_manifest(folder: &Path, path: &Path) -> Result<PendingKeys, StoreError> 
     let bytes = read_limited(path)?;
     let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|_| corrupt())?;
     if manifest.kind != MANIFEST_KIND
-        || manifest.version != 1
+        || !MANIFEST_VERSIONS.contains(&manifest.version)
         || !is_key_id(&manifest.auth_id)
         || !is_key_id(&manifest.sign_id)
         || manifest.auth_id == manifest.sign_id
@@ -318,7 +435,14 @@ fn read_manifest(folder: &Path, path: &Path) -> Result<PendingKeys, StoreError> 
         auth_id: manifest.auth_id,
         sign_id: manifest.sign_id,
         application_number: manifest.application_number,
+        request_key: manifest.request_key,
+        requests: manifest.csr_auth.zip(manifest.csr_sign),
     };
+    // Installed, but the manifest could not be removed afterwards: not damage, and not a
+    // reason to refuse the folder; the GUI offers to tidy it up.
+    if pending.is_installed() {
+        return Ok(pending);
+    }
     for role in KeyRole::ALL {
         if !pending.pending_file(role).is_file() {
             return Err(StoreError::PendingCorrupt {

@@ -4,7 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use serde::{Deserialize, Serialize};
+
+use crate::domain::IdempotencyKey;
 
 const FILE: &str = "progress.toml";
 
@@ -22,6 +27,60 @@ pub struct Progress {
     /// The device holding the keys waiting for their certificates (which keys, no secret).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<crate::token::DeviceKeys>,
+    /// The application request for the device's keys, written before it is sent: its
+    /// `Idempotency-Key` and the two requests (public), so that an answer lost on the way can
+    /// be asked for again, also after a restart. (A folder keeps the same in its manifest.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<SentRequest>,
+}
+
+/// An application request that went out (or was about to) and may still lack its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentRequest {
+    pub key: IdempotencyKey,
+    pub csr_auth: String,
+    pub csr_sign: String,
+}
+
+/// Orders the saves of one file made from several threads: each save takes a ticket when it
+/// is asked for (in the order the state changed), and a save older than the last one written
+/// is skipped, so a slow early save can never overwrite a later state.
+#[derive(Debug, Default)]
+pub struct Saves {
+    next: AtomicU64,
+    written: Mutex<u64>,
+}
+
+impl Saves {
+    pub const fn new() -> Saves {
+        Saves {
+            next: AtomicU64::new(1),
+            written: Mutex::new(0),
+        }
+    }
+
+    /// The ticket of a save asked for now.
+    pub fn ticket(&self) -> u64 {
+        self.next.fetch_add(1, Ordering::SeqCst)
+    }
+
+    /// Runs `write` unless a later ticket was written already; `Ok(false)` when skipped.
+    pub fn write(
+        &self,
+        ticket: u64,
+        write: impl FnOnce() -> std::io::Result<()>,
+    ) -> std::io::Result<bool> {
+        let mut written = self
+            .written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if ticket <= *written {
+            return Ok(false);
+        }
+        write()?;
+        *written = ticket;
+        Ok(true)
+    }
 }
 
 impl Progress {
@@ -67,6 +126,15 @@ mod tests {
             application_number: Some("1234567890".into()),
             folder: Some(dir.path().join("keys")),
             device: None,
+            request: Some(SentRequest {
+                key: IdempotencyKey::new(),
+                csr_auth:
+                    "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n"
+                        .into(),
+                csr_sign:
+                    "-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n"
+                        .into(),
+            }),
         };
         save(dir.path(), &progress).expect("save");
         assert_eq!(load(dir.path()), Some(progress));
@@ -91,5 +159,33 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         std::fs::write(path(dir.path()), "iin = [not toml").expect("write");
         assert_eq!(load(dir.path()), None);
+    }
+
+    #[test]
+    fn a_late_save_never_overwrites_a_newer_state() {
+        let dir = tempfile::tempdir().expect("dir");
+        let saves = Saves::new();
+        let older = saves.ticket();
+        let newer = saves.ticket();
+        let state = |n: &str| Progress {
+            application_number: Some(n.into()),
+            ..Progress::default()
+        };
+        // The newer state's thread gets there first; the older one's must not undo it.
+        assert!(matches!(
+            saves.write(newer, || save(dir.path(), &state("2222222222"))),
+            Ok(true)
+        ));
+        assert!(matches!(
+            saves.write(older, || save(dir.path(), &state("1111111111"))),
+            Ok(false)
+        ));
+        assert_eq!(load(dir.path()), Some(state("2222222222")));
+        let newest = saves.ticket();
+        assert!(matches!(
+            saves.write(newest, || save(dir.path(), &state("3333333333"))),
+            Ok(true)
+        ));
+        assert_eq!(load(dir.path()), Some(state("3333333333")));
     }
 }

@@ -18,23 +18,26 @@ use super::session::TokenSession;
 pub const DEVICE_KEY_STORE: &[u64] = &[1, 2, 398, 3, 3, 5, 2, 1];
 
 /// Blocking: generates the AUTH and signing pairs on the device and signs their requests
-/// there. `clean_up` first removes what an interrupted attempt left (key pairs of ours without
-/// a certificate); it is off when the device holds keys of an application still waiting for
-/// its certificates. If something fails after a pair was made, what was made is removed again,
-/// unless the device was pulled out (then the next attempt's clean-up does it).
+/// there. It first removes what an interrupted attempt left (key pairs of ours without a
+/// certificate) — except the pairs of `known`, the applications recorded as sent (or perhaps
+/// sent) and waiting for their certificates. If something fails after a pair was made, what
+/// was made is removed again, unless the device was pulled out (then the next attempt's
+/// clean-up does it).
 pub fn make_keys(
     session: &DeviceSession,
     subject: &Subject,
-    clean_up: bool,
+    known: &[DeviceKeys],
     tag: &str,
 ) -> Result<DevicePrepared, DeviceError> {
     let key_store = KeyStoreOid::from_arcs(DEVICE_KEY_STORE)?;
     // Checked before anything is made on the device.
     subject.request_params(&key_store)?;
-    let token = session.lock();
-    if clean_up {
-        token.remove_incomplete()?;
+    let mut keep = Vec::new();
+    for keys in known.iter().filter(|keys| keys.is_on(session.token())) {
+        keep.extend(keys.ids()?);
     }
+    let token = session.lock();
+    token.remove_incomplete_except(&keep)?;
     let mut made = Vec::new();
     match make_pairs(&token, subject, &key_store, tag, &mut made) {
         Ok((auth, sign, csr_auth, csr_sign)) => {

@@ -189,6 +189,12 @@ impl TokenSession {
     /// no certificate: what an attempt interrupted by a pulled device or a failed application
     /// leaves behind. Returns the identifiers removed. Call it after login, before a new attempt.
     pub fn remove_incomplete(&self) -> Result<Vec<KeyId>, TokenError> {
+        self.remove_incomplete_except(&[])
+    }
+
+    /// [`Self::remove_incomplete`], but keeping the pairs in `keep`: those of an application
+    /// that was sent (or may have been) and waits for its certificates.
+    pub fn remove_incomplete_except(&self, keep: &[KeyId]) -> Result<Vec<KeyId>, TokenError> {
         self.shared.ensure_present()?;
         let mut ours = Vec::new();
         {
@@ -219,7 +225,7 @@ impl TokenSession {
                 let certificate =
                     self.shared
                         .find_class(&session, ObjectClass::CERTIFICATE, &id)?;
-                if certificate.is_none() {
+                if certificate.is_none() && !keep.contains(&id) {
                     incomplete.push(id);
                 }
             }

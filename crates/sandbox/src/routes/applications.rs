@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use qoltanba_core::domain::{ApplicationNumber, Email};
 use qoltanba_core::protocol::{
     ApplicationStatus, ApplicationStatusResponse, CertificateBundle, CertificatesResponse,
@@ -13,17 +14,22 @@ use crate::ca::Purpose;
 use crate::config::{rfc3339, secs};
 use crate::csr;
 use crate::error::{ApiResult, Failure};
+use crate::replays;
 use crate::secrets;
 use crate::session;
 use crate::state::AppState;
-use crate::store::ApplicationRecord;
+use crate::store::{ApplicationKey, ApplicationRecord};
+use sha2::{Digest, Sha256};
 
 pub async fn create(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Bearer(token): Bearer,
     ApiJson(request): ApiJson<CreateApplicationRequest>,
 ) -> ApiResult<Json<CreateApplicationResponse>> {
     let access = session::Access::of(&state);
+    let key = replays::key_of(&headers)?.map(|key| key.as_str().to_owned());
+    let request_hash = request_hash(&request)?;
     let email = request
         .email
         .as_deref()
@@ -33,10 +39,16 @@ pub async fn create(
         .map_err(|e| Failure::new(ErrorCode::InvalidEmail, e.to_string()))?
         .map(|e| e.as_str().to_owned());
     let session_id = request.session_id.clone();
-    let citizen = state
+    let (lookup_key, lookup_hash) = (key.clone(), request_hash.clone());
+    let found = state
         .store
         .call(move |tx| {
             let record = session::authorize(tx, &session_id, &token, access)?;
+            // A repeat of an accepted request is answered before anything else is checked, so
+            // a refusal below always means that no application was made under this key.
+            if let Some(number) = earlier(tx, lookup_key.as_deref(), &record.iin, &lookup_hash)? {
+                return Ok(Err(number));
+            }
             ensure_verified(&record)?;
             if let Some(existing) = ApplicationRecord::for_session(tx, &record.id)? {
                 return Err(Failure::new(
@@ -44,9 +56,18 @@ pub async fn create(
                     format!("this session already has application {}", existing.number),
                 ));
             }
-            session::citizen(&record)
+            Ok(Ok(session::citizen(&record)?))
         })
         .await?;
+    let citizen = match found {
+        Ok(citizen) => citizen,
+        Err(number) => {
+            tracing::info!(application = %number, "application request repeated");
+            return Ok(Json(CreateApplicationResponse {
+                application_number: number,
+            }));
+        }
+    };
     let now = state.clock.now();
     let ca = state.ca.clone();
     let base_url = state.base_url.clone();
@@ -70,9 +91,14 @@ pub async fn create(
     let issue_at = now.saturating_add(secs(state.timing.issue_delay));
     let session_id = request.session_id;
     let storage = request.storage;
+    let iin = citizen.iin.as_str().to_owned();
     let number = state
         .store
         .call(move |tx| {
+            // The same key may have raced in on another connection.
+            if let Some(number) = earlier(tx, key.as_deref(), &iin, &request_hash)? {
+                return Ok(number);
+            }
             if ApplicationRecord::for_session(tx, &session_id)?.is_some() {
                 return Err(Failure::new(
                     ErrorCode::StepOutOfOrder,
@@ -97,6 +123,15 @@ pub async fn create(
                 sign_cert_pem: sign_pem,
             }
             .insert(tx)?;
+            if let Some(key) = key {
+                ApplicationKey {
+                    key,
+                    number: number.clone(),
+                    iin,
+                    request_hash,
+                }
+                .insert(tx)?;
+            }
             Ok(number)
         })
         .await?;
@@ -104,6 +139,40 @@ pub async fn create(
     Ok(Json(CreateApplicationResponse {
         application_number: number,
     }))
+}
+
+/// The number of the application an earlier request under `key` made, when it was the same
+/// citizen asking for the same thing; the same key for anything else is refused.
+fn earlier(
+    tx: &rusqlite::Transaction<'_>,
+    key: Option<&str>,
+    iin: &str,
+    request_hash: &str,
+) -> ApiResult<Option<String>> {
+    let Some(key) = key else { return Ok(None) };
+    match ApplicationKey::load(tx, key)? {
+        None => Ok(None),
+        Some(found) if found.iin == iin && found.request_hash == request_hash => {
+            Ok(Some(found.number))
+        }
+        Some(_) => Err(Failure::new(
+            ErrorCode::IdempotencyKeyReused,
+            "this Idempotency-Key was used for another application; make a new key",
+        )),
+    }
+}
+
+/// SHA-256 of what the request asks for, without its session and e-mail: the same keys asked
+/// for again after a new login are the same request (the e-mail, when given, is inside the
+/// requests' SubjectAltName, which is hashed).
+fn request_hash(request: &CreateApplicationRequest) -> ApiResult<String> {
+    let mut value = serde_json::to_value(request)
+        .map_err(|e| Failure::internal(format!("hashing the request: {e}")))?;
+    if let Some(fields) = value.as_object_mut() {
+        fields.remove("session_id");
+        fields.remove("email");
+    }
+    Ok(hex::encode(Sha256::digest(value.to_string().as_bytes())))
 }
 
 fn ensure_verified(record: &crate::store::SessionRecord) -> ApiResult<()> {

@@ -17,6 +17,7 @@ use qoltanba_core::protocol::ErrorCode;
 
 use crate::error::Failure;
 use crate::faults;
+use crate::replays;
 use crate::server::Peer;
 use crate::state::AppState;
 
@@ -26,12 +27,20 @@ pub const OPENAPI_YAML: &str = include_str!("../../../../docs/openapi.yaml");
 /// Builds the whole router.
 pub fn router(state: AppState) -> Router {
     let session = "/v1/sessions/{id}";
-    let v1 = Router::new()
-        .route("/v1/openapi.yaml", get(openapi))
+    // The session routes that change state replay their answer for a repeated key; the
+    // applications route keeps its key in the database (routes::applications).
+    let replayed = Router::new()
         .route("/v1/sessions", post(sessions::create))
         .route(&format!("{session}/otp:verify"), post(sessions::verify_otp))
         .route(&format!("{session}/otp:resend"), post(sessions::resend_otp))
         .route("/v1/phone-registrations", post(sessions::register_phone))
+        .route(
+            &format!("{session}/document-data:confirm"),
+            post(verification::confirm),
+        )
+        .route_layer(from_fn_with_state(state.clone(), replays::guard));
+    let v1 = Router::new()
+        .route("/v1/openapi.yaml", get(openapi))
         .route(&format!("{session}/selfie"), put(media::selfie))
         .route(&format!("{session}/video"), put(media::video))
         .route(&format!("{session}/pin"), put(media::pin))
@@ -44,10 +53,6 @@ pub fn router(state: AppState) -> Router {
             get(verification::document_data),
         )
         .route(
-            &format!("{session}/document-data:confirm"),
-            post(verification::confirm),
-        )
-        .route(
             &format!("{session}/verification"),
             get(verification::status),
         )
@@ -57,6 +62,7 @@ pub fn router(state: AppState) -> Router {
             "/v1/applications/{number}/certificates",
             get(applications::certificates),
         )
+        .merge(replayed)
         .layer(from_fn_with_state(state.clone(), faults::inject));
     let controls = Router::new()
         .route("/sandbox/sms", get(sandbox::sms))

@@ -1,6 +1,7 @@
 //! SQLite persistence. One connection behind a mutex; every call runs on the blocking pool
 //! inside one transaction, so a killed process loses nothing that was answered.
 
+mod application_keys;
 mod records;
 
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, Transaction};
 
+pub use application_keys::ApplicationKey;
 pub use records::{
     ApplicationRecord, InboxRecord, SessionRecord, UploadRecord, phone_registration, register_phone,
 };
@@ -80,6 +82,12 @@ CREATE TABLE IF NOT EXISTS wrong_codes (
     at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS wrong_codes_iin ON wrong_codes(iin, at);
+CREATE TABLE IF NOT EXISTS application_keys (
+    idempotency_key TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE REFERENCES applications(number),
+    iin TEXT NOT NULL,
+    request_hash TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS ca (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     root_key_pem TEXT NOT NULL,

@@ -2,6 +2,8 @@
 //! temporary directory, speak to it over real HTTP, and make fixture media and CSRs.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod client;
+
 use std::io::Cursor;
 use std::path::Path;
 

@@ -178,6 +178,11 @@ impl State {
     }
 
     /// While the certificates are not issued, the service is asked again now and then.
+    /// Whether the step asks the service again and again for the certificates.
+    pub fn polls(&self) -> bool {
+        self.stage == Stage::NotYet
+    }
+
     pub fn subscription(&self) -> Subscription<Message> {
         if self.stage == Stage::NotYet {
             iced::time::every(ISSUE_POLL).map(|_| Message::Start)

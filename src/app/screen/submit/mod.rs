@@ -1,25 +1,30 @@
-//! Key generation and submission. In a folder: both pairs made and saved encrypted *before*
-//! the requests leave, the application number then written next to them. On a device: both
-//! pairs made on it, the requests signed there; an application the service refuses for good
-//! takes its keys off the device. Key generation, disk and device work run on blocking
-//! threads; the answers are this step's own messages.
+//! Key generation and submission. In a folder: both pairs made and saved encrypted, with the
+//! application's `Idempotency-Key` and requests in the kit's manifest, *before* the requests
+//! leave; the number then written next to them. On a device: both pairs made on it, the
+//! requests signed there, and the record (which keys, the key, the requests) written to the
+//! progress file before the application leaves. A lost answer is asked for again under the
+//! same key (Retry, or "Continue" after a restart), so the service never makes a second
+//! application, and keys are removed only when the service has said that no application uses
+//! them. Key generation, disk and device work run on blocking threads.
 
+mod device;
 mod view;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::Task;
 use qoltanba_core::client::ClientError;
-use qoltanba_core::domain::{ApplicationNumber, KeyPassword};
+use qoltanba_core::domain::{ApplicationNumber, IdempotencyKey, KeyPassword};
 use qoltanba_core::pki::{self, Subject};
 use qoltanba_core::protocol::{CreateApplicationRequest, ErrorCode, StorageKind};
 use qoltanba_core::store::{self, FolderCheck, PendingKeys, StoreError};
+use qoltanba_core::token::{DeviceError, DevicePrepared};
 
 use crate::app::screen::{Behaviour, Event, Screen};
 use crate::app::shared::{Prepared, Shared, Storage, close};
-use qoltanba_core::token::DeviceError;
-use qoltanba_core::token::devices::blocking as on_device_thread;
-use qoltanba_core::token::{DevicePrepared, enrolment};
+
+pub use device::remove_device_keys;
 
 /// Where submission is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -28,8 +33,15 @@ pub enum Stage {
     Idle,
     /// Both pairs being generated and saved encrypted.
     Keys,
+    /// The device's record being written before the application leaves.
+    Recording,
     /// The requests on their way to the service.
     Sending,
+    /// The service gave a number; it is being written next to the keys.
+    Writing,
+    /// The number is known (shown, and in the progress file) but could not be written next
+    /// to the keys: the citizen writes it again, or the kit into another folder.
+    NotWritten,
     /// The service gave an application number; it is stored beside the keys.
     Done,
 }
@@ -45,6 +57,8 @@ pub enum Problem {
     Device(DeviceError),
     /// The service refused the application for good; its keys were taken off the device.
     KeysRemoved,
+    /// The record of the device's keys could not be written, so nothing was sent.
+    RecordNotSaved(Arc<StoreError>),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -53,11 +67,13 @@ pub struct State {
     pub problem: Option<Problem>,
     /// What Retry does after a failed request.
     retry: Retry,
+    /// Where the kit is written when its folder failed after the number came (the field).
+    pub folder: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Retry {
-    /// The same keys and requests go again.
+    /// The same keys and requests go again, under the same key.
     #[default]
     Resend,
     /// Start over (the requests will never be accepted as they are).
@@ -70,10 +86,18 @@ pub enum Message {
     Start,
     KeysSaved(Result<Prepared, Arc<StoreError>>),
     DeviceKeysMade(Result<DevicePrepared, DeviceError>),
+    /// The device's record is on disk (or could not be written).
+    DeviceRecorded(Result<(), Arc<StoreError>>),
     /// The service's answer: the application number.
     Submitted(Result<String, ClientError>),
     NumberRecorded(Result<PendingKeys, Arc<StoreError>>),
     DeviceKeysRemoved(Result<usize, DeviceError>),
+    /// Resuming: the kit in the folder whose answer never came.
+    Unanswered(Result<Option<Prepared>, Arc<StoreError>>),
+    /// The folder field shown when the kit could not be written.
+    Folder(String),
+    /// Write the kit with its number into the folder of the field.
+    WriteKit,
 }
 
 impl State {
@@ -89,9 +113,29 @@ impl State {
             };
         }
         match ctx.application.prepared.clone() {
-            Some(prepared) => self.send(ctx, &prepared, StorageKind::Pkcs12),
+            Some(prepared) => self.send(ctx, &prepared),
             None => self.make_keys(ctx),
         }
+    }
+
+    /// Opening the step after a restart with an application that never got its answer: the
+    /// same requests go again under their key.
+    fn resume(&mut self, ctx: &mut Shared) -> Task<Message> {
+        if !ctx.application.unanswered || self.stage != Stage::Idle {
+            return Task::none();
+        }
+        if let Some(prepared) = device::unanswered(ctx) {
+            return self.send_device(ctx, &prepared);
+        }
+        let Some(folder) = ctx.progress.folder.clone() else {
+            ctx.application.unanswered = false;
+            return Task::none();
+        };
+        self.stage = Stage::Sending;
+        Task::perform(
+            blocking(move || find_unanswered(&folder)),
+            Message::Unanswered,
+        )
     }
 
     /// Makes both key pairs and saves them encrypted in the checked folder.
@@ -120,56 +164,26 @@ impl State {
         )
     }
 
-    /// Both pairs made on the device, then the application.
-    fn make_device_keys(&mut self, ctx: &mut Shared) -> Task<Message> {
-        if self.stage != Stage::Idle {
-            return Task::none();
-        }
-        let (Some(subject), Some(session)) = (ctx.citizen.subject(), ctx.devices.session.clone())
-        else {
-            self.problem = Some(Problem::MissingDevice);
-            return Task::none();
-        };
-        // Keys of an accepted application still waiting on this device are not leftovers.
-        let clean_up = !ctx
-            .progress
-            .device
-            .as_ref()
-            .is_some_and(|keys| keys.is_on(session.token()));
-        self.problem = None;
-        self.stage = Stage::Keys;
-        ctx.service.failure = None;
-        let tag = enrolment::label_tag();
-        Task::perform(
-            on_device_thread(move || enrolment::make_keys(&session, &subject, clean_up, &tag)),
-            Message::DeviceKeysMade,
-        )
-    }
-
-    fn send_device(&mut self, ctx: &mut Shared, prepared: &DevicePrepared) -> Task<Message> {
+    fn send(&mut self, ctx: &mut Shared, prepared: &Prepared) -> Task<Message> {
+        let key = prepared
+            .pending
+            .request_key()
+            .cloned()
+            .unwrap_or_else(IdempotencyKey::new);
         let requests = (prepared.csr_auth.clone(), prepared.csr_sign.clone());
-        self.send_requests(ctx, StorageKind::Token, requests)
+        self.send_requests(ctx, StorageKind::Pkcs12, requests, key)
     }
 
-    fn send(
-        &mut self,
-        ctx: &mut Shared,
-        prepared: &Prepared,
-        storage: StorageKind,
-    ) -> Task<Message> {
-        let requests = (prepared.csr_auth.clone(), prepared.csr_sign.clone());
-        self.send_requests(ctx, storage, requests)
-    }
-
-    /// Sends the two requests; the answer comes back as [`Message::Submitted`].
+    /// Sends the two requests under `key`; the answer comes back as [`Message::Submitted`].
     fn send_requests(
         &mut self,
         ctx: &mut Shared,
         storage: StorageKind,
         (csr_auth, csr_sign): (String, String),
+        key: IdempotencyKey,
     ) -> Task<Message> {
         let Some(session) = ctx.service.session.clone() else {
-            self.retry = Retry::Start;
+            self.stage = Stage::Idle;
             ctx.service.fail(ClientError::Api {
                 code: ErrorCode::Unauthorized,
                 message: "no authorised session".into(),
@@ -186,7 +200,7 @@ impl State {
             csr_sign,
         };
         ctx.service.request(
-            move |client| async move { client.create_application(&session, &request).await },
+            move |client| async move { client.create_application(&session, &request, &key).await },
             |r| Message::Submitted(r.map(|a| a.application_number)),
         )
     }
@@ -198,10 +212,24 @@ impl State {
     ) -> Task<Message> {
         match result {
             Ok(number) => match ApplicationNumber::parse(&number) {
-                Ok(number) => match ctx.application.prepared.clone() {
-                    Some(prepared) => record_number(prepared.pending, number),
-                    None => Task::none(),
-                },
+                Ok(number) => {
+                    // Shown and kept at once, before the disk is asked to hold it.
+                    ctx.application.unanswered = false;
+                    ctx.application.number = Some(number.clone());
+                    ctx.progress.application_number = Some(number.as_str().to_owned());
+                    ctx.service.done();
+                    match ctx.application.prepared.clone() {
+                        Some(prepared) => {
+                            self.stage = Stage::Writing;
+                            self.folder = prepared.pending.folder().display().to_string();
+                            Task::batch([
+                                ctx.save_progress(),
+                                record_number(prepared.pending, number),
+                            ])
+                        }
+                        None => ctx.save_progress(),
+                    }
+                }
                 Err(_) => {
                     self.stage = Stage::Idle;
                     self.retry = Retry::Start;
@@ -213,59 +241,53 @@ impl State {
             },
             Err(error) => {
                 self.stage = Stage::Idle;
-                self.retry = Retry::Resend;
+                self.retry = if error.proves_no_application() {
+                    Retry::Start
+                } else {
+                    Retry::Resend
+                };
                 ctx.service.fail(error);
                 Task::none()
             }
         }
     }
 
-    fn device_submitted(
-        &mut self,
-        result: Result<String, ClientError>,
-        ctx: &mut Shared,
-    ) -> Task<Message> {
-        match result {
-            Ok(number) => match (
-                ApplicationNumber::parse(&number),
-                ctx.devices.prepared.take(),
-            ) {
-                (Ok(number), Some(prepared)) => {
-                    self.stage = Stage::Done;
-                    ctx.progress.application_number = Some(number.as_str().to_owned());
-                    ctx.application.number = Some(number);
-                    ctx.progress.folder = None;
-                    ctx.progress.device = Some(prepared.keys.clone());
-                    ctx.devices.pending = Some(prepared.keys);
-                    ctx.service.done();
-                    ctx.save_progress()
-                }
-                (Err(_), prepared) => {
-                    ctx.devices.prepared = prepared;
-                    self.stage = Stage::Idle;
-                    self.retry = Retry::Resend;
-                    ctx.service.fail(ClientError::Malformed(format!(
-                        "application number {number:?}"
-                    )));
-                    Task::none()
-                }
-                (Ok(_), None) => Task::none(),
-            },
-            Err(error) => {
-                self.stage = Stage::Idle;
-                if !error.is_final() {
-                    self.retry = Retry::Resend;
-                    ctx.service.fail(error);
-                    return Task::none();
-                }
-                // The service will never take these requests: the keys made for them go.
-                self.retry = Retry::Start;
-                let prepared = ctx.devices.prepared.take();
-                let removal = remove_device_keys(ctx, prepared).map(Message::DeviceKeysRemoved);
-                ctx.service.fail(error);
-                removal
-            }
+    /// Writes the number into the kit where it is, or the whole kit into the folder of the
+    /// field when that is another one.
+    fn write_kit(&mut self, ctx: &mut Shared) -> Task<Message> {
+        let (Some(prepared), Some(number)) = (
+            ctx.application.prepared.clone(),
+            ctx.application.number.clone(),
+        ) else {
+            return Task::none();
+        };
+        let target = PathBuf::from(self.folder.trim());
+        self.stage = Stage::Writing;
+        self.problem = None;
+        if target == prepared.pending.folder() || self.folder.trim().is_empty() {
+            return record_number(prepared.pending, number);
         }
+        let Some(copy) = prepared.copy else {
+            return record_number(prepared.pending, number);
+        };
+        Task::perform(
+            blocking(move || copy.save_in(&target, &number)),
+            Message::NumberRecorded,
+        )
+    }
+
+    fn number_recorded(&mut self, pending: PendingKeys, ctx: &mut Shared) -> Task<Message> {
+        self.stage = Stage::Done;
+        self.problem = None;
+        ctx.progress.folder = Some(pending.folder().to_path_buf());
+        if let Some(prepared) = &mut ctx.application.prepared {
+            prepared.pending = pending.clone();
+        }
+        if let Some(Storage::Folder { check, .. }) = &mut ctx.application.storage {
+            check.folder = pending.folder().to_path_buf();
+        }
+        ctx.application.pending = Some(pending);
+        ctx.save_progress()
     }
 }
 
@@ -277,20 +299,6 @@ impl Screen for State {
     fn needs_service(&self) -> bool {
         true
     }
-}
-
-/// Takes key pairs the service will never certify off the device.
-pub fn remove_device_keys(
-    ctx: &Shared,
-    prepared: Option<DevicePrepared>,
-) -> Task<Result<usize, DeviceError>> {
-    let (Some(prepared), Some(session)) = (prepared, ctx.devices.session.clone()) else {
-        return Task::none();
-    };
-    Task::perform(
-        on_device_thread(move || enrolment::remove_keys(&session, &prepared.keys)),
-        |result| result,
-    )
 }
 
 /// Writes the application number into the kit's manifest, off the UI thread.
@@ -315,7 +323,8 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(Arc::new)
 }
 
-/// The blocking part of submission: both pairs, then the encrypted pending files.
+/// The blocking part of submission: both pairs, then the encrypted pending files (with the
+/// request key and the requests), and a copy of them in memory.
 fn make_and_save(
     subject: &Subject,
     check: &FolderCheck,
@@ -324,13 +333,33 @@ fn make_and_save(
     let keys = pki::generate_key_set(subject)?;
     let pending = store::save_pending(&check.folder, &keys, password)?;
     Ok(Prepared {
+        copy: pending.copy().ok(),
         pending,
         csr_auth: keys.csr_auth_pem().to_owned(),
         csr_sign: keys.csr_sign_pem().to_owned(),
     })
 }
 
-impl crate::app::screen::Behaviour for State {
+/// The kit in `folder` whose application was sent (or was about to be) without an answer:
+/// no number yet, but its request key and requests are in the manifest.
+fn find_unanswered(folder: &std::path::Path) -> Result<Option<Prepared>, StoreError> {
+    let kit = store::find_pending(folder)?
+        .into_iter()
+        .rev()
+        .find(|kit| kit.application_number().is_none() && kit.request_key().is_some());
+    Ok(kit.and_then(|pending| {
+        let (auth, sign) = pending.requests()?;
+        let (csr_auth, csr_sign) = (auth.to_owned(), sign.to_owned());
+        Some(Prepared {
+            copy: pending.copy().ok(),
+            pending,
+            csr_auth,
+            csr_sign,
+        })
+    }))
+}
+
+impl Behaviour for State {
     type Message = Message;
 
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
@@ -339,7 +368,7 @@ impl crate::app::screen::Behaviour for State {
             Message::Start => self.make_keys(ctx),
             Message::KeysSaved(Ok(prepared)) => {
                 ctx.progress.folder = Some(prepared.pending.folder().to_path_buf());
-                let send = self.send(ctx, &prepared, StorageKind::Pkcs12);
+                let send = self.send(ctx, &prepared);
                 ctx.application.prepared = Some(prepared);
                 Task::batch([ctx.save_progress(), send])
             }
@@ -348,11 +377,7 @@ impl crate::app::screen::Behaviour for State {
                 self.problem = Some(Problem::Store(error));
                 Task::none()
             }
-            Message::DeviceKeysMade(Ok(prepared)) => {
-                let send = self.send_device(ctx, &prepared);
-                ctx.devices.prepared = Some(prepared);
-                send
-            }
+            Message::DeviceKeysMade(Ok(prepared)) => self.record_device(ctx, prepared),
             Message::DeviceKeysMade(Err(error)) => {
                 self.stage = Stage::Idle;
                 let removed = error.is_removal();
@@ -363,25 +388,14 @@ impl crate::app::screen::Behaviour for State {
                     Task::none()
                 }
             }
+            Message::DeviceRecorded(result) => self.device_recorded(result, ctx),
             Message::Submitted(result) if ctx.application.on_device() => {
                 self.device_submitted(result, ctx)
             }
             Message::Submitted(result) => self.submitted(result, ctx),
-            Message::NumberRecorded(Ok(pending)) => {
-                self.stage = Stage::Done;
-                if let Some(prepared) = &mut ctx.application.prepared {
-                    prepared.pending = pending.clone();
-                }
-                ctx.application.number = pending.application_number().cloned();
-                ctx.progress.application_number = ctx
-                    .application
-                    .number
-                    .as_ref()
-                    .map(|n| n.as_str().to_owned());
-                ctx.application.pending = Some(pending);
-                ctx.save_progress()
-            }
+            Message::NumberRecorded(Ok(pending)) => self.number_recorded(pending, ctx),
             Message::NumberRecorded(Err(error)) => {
+                self.stage = Stage::NotWritten;
                 self.problem = Some(Problem::Store(error));
                 Task::none()
             }
@@ -391,12 +405,50 @@ impl crate::app::screen::Behaviour for State {
                 }
                 Task::none()
             }
+            Message::Unanswered(Ok(Some(prepared))) => {
+                ctx.application.storage = Some(Storage::Folder {
+                    check: FolderCheck {
+                        folder: prepared.pending.folder().to_path_buf(),
+                        exists: true,
+                        available_bytes: 0,
+                        existing_key_files: Vec::new(),
+                        suggested_subfolder: None,
+                    },
+                    format: pki::Pkcs12Format::default(),
+                });
+                let send = self.send(ctx, &prepared);
+                ctx.application.prepared = Some(prepared);
+                send
+            }
+            Message::Unanswered(result) => {
+                // No kit waiting for an answer after all: the application starts over.
+                self.stage = Stage::Idle;
+                ctx.application.unanswered = false;
+                if let Err(error) = result {
+                    self.problem = Some(Problem::Store(error));
+                    return (Task::none(), None);
+                }
+                return (
+                    Task::none(),
+                    Some(Event::Go(crate::app::step::Step::Agreement)),
+                );
+            }
+            Message::Folder(value) => {
+                self.folder = value;
+                Task::none()
+            }
+            Message::WriteKit if self.stage == Stage::NotWritten => self.write_kit(ctx),
+            Message::WriteKit => Task::none(),
         };
         (task, None)
     }
 
     fn view<'a>(&'a self, ctx: &'a Shared) -> iced::Element<'a, Message> {
         State::view(self, ctx)
+    }
+
+    fn enter(&mut self, ctx: &mut Shared) -> Task<Message> {
+        self.resume(ctx)
     }
 
     fn retry(&mut self, ctx: &mut Shared) -> Task<Message> {

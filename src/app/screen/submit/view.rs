@@ -2,6 +2,9 @@
 //! application number once the service gives one.
 
 use iced::widget::{column, text};
+
+/// The folder field shown when the kit could not be written.
+pub const KIT_FOLDER_ID: &str = "submit-kit-folder";
 use iced::{Element, Font};
 
 use super::{Message, Problem, Stage, State};
@@ -9,7 +12,7 @@ use crate::app::explain;
 use crate::app::shared::Shared;
 use crate::app::theme;
 use crate::app::widget::nav::action;
-use crate::app::widget::{Banner, banner, caption, page};
+use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
 use crate::i18n::Language;
 use crate::t;
 
@@ -22,6 +25,11 @@ impl Problem {
             Problem::Store(error) => explain::store(lang, error),
             Problem::Device(error) => explain::device(lang, error),
             Problem::KeysRemoved => t!(lang, "submit-device-keys-removed"),
+            Problem::RecordNotSaved(error) => t!(
+                lang,
+                "submit-record-not-saved",
+                reason = explain::store(lang, error)
+            ),
         }
     }
 }
@@ -83,13 +91,39 @@ impl State {
                 t!(lang, "submit-number", number = number.as_str()),
             )
         });
-        let problem = self
-            .problem
-            .as_ref()
-            .map(|problem| banner(Banner::Error, problem.text(lang)));
+        let problem = self.problem.as_ref().map(|problem| {
+            let text = match (self.stage, problem) {
+                (Stage::NotWritten, Problem::Store(error)) => {
+                    t!(
+                        lang,
+                        "submit-not-written",
+                        reason = explain::store(lang, error)
+                    )
+                }
+                _ => problem.text(lang),
+            };
+            banner(Banner::Error, text)
+        });
+        let write_kit = (self.stage == Stage::NotWritten).then(|| {
+            column![
+                field(Field {
+                    label: t!(lang, "submit-kit-folder-label"),
+                    placeholder: String::new(),
+                    value: &self.folder,
+                    id: KIT_FOLDER_ID,
+                    secure: false,
+                    feedback: Feedback::None,
+                    on_input: Box::new(Message::Folder),
+                    on_submit: Some(Message::WriteKit),
+                }),
+                action(t!(lang, "submit-kit-write"), Some(Message::WriteKit), true),
+            ]
+            .spacing(8)
+        });
         page(t!(lang, "submit-title"), t!(lang, "submit-intro"))
             .push(lines)
             .push(problem)
+            .push(write_kit)
             .push(start)
             .push(number)
             .push((self.stage == Stage::Done).then(|| {
