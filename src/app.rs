@@ -237,8 +237,6 @@ impl App {
         match self.step.next() {
             // Keys on a device are protected by the device PIN, not a key password.
             Some(Step::KeyPassword) if self.shared.application.on_device() => self.go(Step::Submit),
-            // Resuming an application that was sent without an answer: ask for it again.
-            Some(Step::Agreement) if self.shared.application.unanswered => self.go(Step::Submit),
             Some(step) => self.go(step),
             None => Task::none(),
         }

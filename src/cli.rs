@@ -81,6 +81,8 @@ impl From<CardSide> for qoltanba_core::protocol::DocumentSide {
 }
 
 #[derive(Debug, Clone, clap::Subcommand)]
+// Parsed once at start-up; boxing the sandbox's options would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Runs the sandbox issuance service on its own (for testers and demos), or decides a
     /// verification waiting in moderation: `qoltanba sandbox moderate ID approve|reject`.

@@ -164,8 +164,8 @@ async fn injected_faults_give_a_translated_message_and_retry_works_once_they_sto
         ..Default::default()
     };
 
-    // Every answer a 503: starting a session is not retried blindly (POST), the citizen is
-    // told in their language, and nothing waits forever.
+    // Every answer a 503: starting a session is retried (under its Idempotency-Key) a few
+    // times only, then the citizen is told in their language; nothing waits forever.
     control.sandbox_set_faults(&faults(1.0, 0.0)).await.unwrap();
     type_iin(&mut app, citizen(true).iin.as_str()).await;
     assert_eq!(app.snapshot().step, Step::Iin);

@@ -217,6 +217,9 @@ impl crate::app::screen::Behaviour for State {
                 // A citizen whose Digital ID is already approved or with an operator skips
                 // the identification steps.
                 let next = match session.identity {
+                    // Resuming an application sent without an answer: the service finds it
+                    // by its key, whatever this login's identity says.
+                    _ if ctx.application.unanswered => Step::Submit,
                     Some(VerificationStatus::Approved | VerificationStatus::Moderation) => {
                         Step::Verification
                     }

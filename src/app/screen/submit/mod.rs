@@ -84,7 +84,7 @@ enum Retry {
 pub enum Message {
     /// The button: make the keys and apply.
     Start,
-    KeysSaved(Result<Prepared, Arc<StoreError>>),
+    KeysSaved(Result<Box<Prepared>, Arc<StoreError>>),
     DeviceKeysMade(Result<DevicePrepared, DeviceError>),
     /// The device's record is on disk (or could not be written).
     DeviceRecorded(Result<(), Arc<StoreError>>),
@@ -93,7 +93,7 @@ pub enum Message {
     NumberRecorded(Result<PendingKeys, Arc<StoreError>>),
     DeviceKeysRemoved(Result<usize, DeviceError>),
     /// Resuming: the kit in the folder whose answer never came.
-    Unanswered(Result<Option<Prepared>, Arc<StoreError>>),
+    Unanswered(Result<Option<Box<Prepared>>, Arc<StoreError>>),
     /// The folder field shown when the kit could not be written.
     Folder(String),
     /// Write the kit with its number into the folder of the field.
@@ -133,7 +133,7 @@ impl State {
         };
         self.stage = Stage::Sending;
         Task::perform(
-            blocking(move || find_unanswered(&folder)),
+            blocking(move || find_unanswered(&folder).map(|found| found.map(Box::new))),
             Message::Unanswered,
         )
     }
@@ -159,7 +159,7 @@ impl State {
         self.stage = Stage::Keys;
         ctx.service.failure = None;
         Task::perform(
-            blocking(move || make_and_save(&subject, &check, &password)),
+            blocking(move || make_and_save(&subject, &check, &password).map(Box::new)),
             Message::KeysSaved,
         )
     }
@@ -192,6 +192,7 @@ impl State {
             return Task::none();
         };
         self.stage = Stage::Sending;
+        ctx.service.start_waiting();
         let request = CreateApplicationRequest {
             session_id: session.id.clone(),
             email: ctx.citizen.email.as_ref().map(|e| e.as_str().to_owned()),
@@ -369,7 +370,7 @@ impl Behaviour for State {
             Message::KeysSaved(Ok(prepared)) => {
                 ctx.progress.folder = Some(prepared.pending.folder().to_path_buf());
                 let send = self.send(ctx, &prepared);
-                ctx.application.prepared = Some(prepared);
+                ctx.application.prepared = Some(*prepared);
                 Task::batch([ctx.save_progress(), send])
             }
             Message::KeysSaved(Err(error)) => {
@@ -417,7 +418,7 @@ impl Behaviour for State {
                     format: pki::Pkcs12Format::default(),
                 });
                 let send = self.send(ctx, &prepared);
-                ctx.application.prepared = Some(prepared);
+                ctx.application.prepared = Some(*prepared);
                 send
             }
             Message::Unanswered(result) => {

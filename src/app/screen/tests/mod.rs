@@ -7,6 +7,7 @@
 mod application;
 mod identity;
 mod login;
+mod lost_answers;
 
 use qoltanba_core::client::{ClientError, Session};
 use qoltanba_core::domain::Iin;
