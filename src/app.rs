@@ -308,8 +308,12 @@ impl App {
         if !self.steps.get(self.step).shows_sandbox_inbox() || !service.is_sandbox() {
             return Task::none();
         }
+        // Only the messages to this citizen's phone: the inbox holds everyone's codes.
+        let Some(session_id) = service.session_id.clone() else {
+            return Task::none();
+        };
         service.request(
-            |client| async move { client.sandbox_sms_all().await },
+            move |client| async move { client.sandbox_sms_for_session(&session_id).await },
             Message::Inbox,
         )
     }

@@ -222,6 +222,41 @@ async fn a_visitor_who_walks_away_halfway_is_asked_then_wiped() -> Result<(), Er
         "files left behind"
     );
     assert_eq!(seen(&app).counters.abandoned, 1);
+    // A demonstration kiosk's embedded sandbox forgot the visit: no record, no SMS, no
+    // upload of the visitor in its data folder.
+    let sandbox = data.path().join("sandbox");
+    let db = rusqlite::Connection::open(sandbox.join("sandbox.db")).unwrap();
+    let phone = qoltanba_core::domain::Phone::parse(person.phone.unwrap()).unwrap();
+    for (what, sql, key) in [
+        (
+            "sessions",
+            "SELECT COUNT(*) FROM sessions WHERE iin = ?1",
+            person.iin.as_str(),
+        ),
+        (
+            "uploads",
+            "SELECT COUNT(*) FROM uploads WHERE ?1 <> ''",
+            "all",
+        ),
+        (
+            "SMS",
+            "SELECT COUNT(*) FROM inbox WHERE phone = ?1",
+            phone.e164(),
+        ),
+    ] {
+        let left: i64 = db.query_row(sql, [key], |row| row.get(0)).unwrap();
+        assert_eq!(left, 0, "{what} of the visitor left in the sandbox");
+    }
+    let uploads: Vec<_> = std::fs::read_dir(sandbox.join("uploads"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(
+        uploads,
+        Vec::<std::path::PathBuf>::new(),
+        "upload files left"
+    );
     // Nothing of the visitor went into the system's temporary folder either.
     let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir())
         .unwrap()

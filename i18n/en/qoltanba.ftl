@@ -640,3 +640,5 @@ submit-record-not-saved = The record of the keys on the device could not be save
 submit-not-written = The application was accepted, but its number could not be written next to the keys: { $reason } Note the number down. Connect the folder again and press the button, or give another folder: the keys are written there together with the number.
 submit-kit-folder-label = Folder for the keys
 submit-kit-write = Write the keys and the number here
+phone-replacement-waiting = Another number is registered for this IIN. An operator will call you by video on the new number to confirm the change; until then SMS codes go to the current number. This page checks every ten seconds and goes on by itself once the operator has confirmed.
+phone-replacement-rejected = The operator did not confirm the new number. Codes still go to the number registered earlier. Check the number, or contact a service centre (ЦОН).

@@ -302,6 +302,23 @@ impl App {
         kiosk.operator = None;
         kiosk.generation = kiosk.generation.wrapping_add(1);
         kiosk.idle.touch(Instant::now());
+        // A demo kiosk on the embedded sandbox: the sandbox forgets the visitor too (its
+        // records, SMS and the selfie, video and card photos in its data folder).
+        let forget = match (
+            self.shared.config.demo_sandbox && self.shared.service.is_sandbox(),
+            self.shared.citizen.iin.clone(),
+        ) {
+            (true, Some(iin)) => self.shared.service.request(
+                move |client| async move { client.sandbox_forget(&iin).await },
+                |result| {
+                    if let Err(error) = result {
+                        eprintln!("qoltanba: the sandbox could not forget the visit: {error}");
+                    }
+                    AppMessage::Idle
+                },
+            ),
+            _ => Task::none(),
+        };
         let device_session = self.shared.devices.session.take();
         let registry = self.shared.devices.registry.clone();
         let connection = self.shared.service.connection.take();
@@ -331,7 +348,7 @@ impl App {
         } else {
             Task::none()
         };
-        Task::batch([logout, save])
+        Task::batch([logout, save, forget])
     }
 
     /// The PKCS#11 registry the kiosk keeps across visits (support and tests: a reset must

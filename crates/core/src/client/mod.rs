@@ -154,6 +154,16 @@ impl Client {
             .await
     }
 
+    /// Where a phone registration stands (a replacement waits for an operator).
+    pub async fn phone_registration(
+        &self,
+        registration_id: &str,
+    ) -> Result<PhoneRegistrationResponse, ClientError> {
+        let path = format!("/v1/phone-registrations/{}", segment(registration_id));
+        self.send_json::<(), _>(Method::GET, &path, None, None)
+            .await
+    }
+
     pub async fn upload_selfie(
         &self,
         session: &Session,
@@ -291,6 +301,37 @@ impl Client {
     ) -> Result<FaultSettings, ClientError> {
         self.send_json(Method::PUT, "/sandbox/faults", None, Some(faults))
             .await
+    }
+
+    /// Sandbox only: decides a phone replacement waiting for an operator.
+    pub async fn sandbox_decide_phone(
+        &self,
+        registration_id: &str,
+        decision: &crate::protocol::ModerationRequest,
+    ) -> Result<PhoneRegistrationResponse, ClientError> {
+        let path = format!("/sandbox/phone-registrations/{}", segment(registration_id));
+        self.send_json(Method::POST, &path, None, Some(decision))
+            .await
+    }
+
+    /// Sandbox only: the SMS messages sent to the phone of one session, newest first (what a
+    /// kiosk shows its visitor, never anyone else's).
+    pub async fn sandbox_sms_for_session(
+        &self,
+        session_id: &str,
+    ) -> Result<Vec<SmsMessage>, ClientError> {
+        let path = format!("/sandbox/sms?session_id={}", segment(session_id));
+        self.send_json::<(), _>(Method::GET, &path, None, None)
+            .await
+    }
+
+    /// Sandbox only: forgets everything about a citizen (sessions, uploads and their files,
+    /// SMS, phone registrations, applications): a demo kiosk does it at the end of a visit.
+    pub async fn sandbox_forget(&self, iin: &Iin) -> Result<(), ClientError> {
+        let path = format!("/sandbox/citizens/{}", segment(iin.as_str()));
+        self.send_json::<(), serde_json::Value>(Method::DELETE, &path, None, None)
+            .await
+            .map(drop)
     }
 
     /// Sandbox only: every SMS "delivered", newest first.

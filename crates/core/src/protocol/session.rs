@@ -72,9 +72,16 @@ pub struct PhoneRegistrationRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneRegistrationStatus {
-    /// An operator will call the citizen by video to confirm the number. (The sandbox
-    /// registers the number at once, so the flow can continue immediately.)
+    /// The number is in the mobile-citizens database now: the citizen had none (or had this
+    /// one). A code can be asked for at once. (A real service may first hold a video call;
+    /// the sandbox registers a first number at once.)
+    Registered,
+    /// The citizen has another number registered: replacing it needs an operator's decision
+    /// after a video call (`GET /v1/phone-registrations/{id}` tells). Until then codes go to
+    /// the current number, so a stranger cannot take over an account by naming a new one.
     PendingOperatorCall,
+    /// The operator refused the replacement; the current number stays.
+    Rejected,
 }
 
 /// Answer to `POST /v1/phone-registrations`.
@@ -82,7 +89,6 @@ pub enum PhoneRegistrationStatus {
 pub struct PhoneRegistrationResponse {
     /// Opaque id of the registration request.
     pub registration_id: String,
-    /// Always `pending_operator_call`.
     pub status: PhoneRegistrationStatus,
 }
 

@@ -3,6 +3,7 @@
 mod applications;
 mod media;
 mod sandbox;
+mod sandbox_citizens;
 mod sessions;
 mod verification;
 
@@ -56,6 +57,10 @@ pub fn router(state: AppState) -> Router {
             &format!("{session}/verification"),
             get(verification::status),
         )
+        .route(
+            "/v1/phone-registrations/{id}",
+            get(sessions::phone_registration),
+        )
         .route("/v1/applications", post(applications::create))
         .route("/v1/applications/{number}", get(applications::status))
         .route(
@@ -67,6 +72,18 @@ pub fn router(state: AppState) -> Router {
     let controls = Router::new()
         .route("/sandbox/sms", get(sandbox::sms))
         .route("/sandbox/citizens", get(sandbox::citizens))
+        .route(
+            "/sandbox/citizens/{iin}",
+            axum::routing::delete(sandbox_citizens::forget),
+        )
+        .route(
+            "/sandbox/phone-registrations",
+            get(sandbox_citizens::pending_phones),
+        )
+        .route(
+            "/sandbox/phone-registrations/{id}",
+            post(sandbox_citizens::decide_phone),
+        )
         .route("/sandbox/moderation", get(sandbox::moderation_queue))
         .route("/sandbox/moderation/{id}", post(sandbox::moderate))
         .route(

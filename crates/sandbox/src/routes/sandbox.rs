@@ -15,12 +15,15 @@ use crate::config::rfc3339;
 use crate::error::{ApiResult, Failure};
 use crate::fixtures::{self, Behaviour};
 use crate::moderation;
+use crate::session;
 use crate::state::AppState;
-use crate::store::InboxRecord;
+use crate::store::{InboxRecord, SessionRecord};
 
 #[derive(Deserialize)]
 pub struct SmsQuery {
     phone: Option<String>,
+    /// Only the SMS to this session's citizen's current phone (what a kiosk shows a visitor).
+    session_id: Option<String>,
 }
 
 pub async fn sms(
@@ -34,9 +37,27 @@ pub async fn sms(
         .transpose()
         .map_err(|e| Failure::new(ErrorCode::InvalidPhone, e.to_string()))?
         .map(|p| p.e164().to_owned());
+    let session_id = query.session_id;
     let messages = state
         .store
-        .call(move |tx| Ok(InboxRecord::list(tx, phone.as_deref())?))
+        .call(move |tx| {
+            let phone = match session_id {
+                None => phone,
+                Some(id) => {
+                    let Some(record) = SessionRecord::load(tx, &id)? else {
+                        return Ok(Vec::new());
+                    };
+                    let Some(phone) = session::phone(tx, session::citizen(&record)?)? else {
+                        return Ok(Vec::new());
+                    };
+                    Some(phone.e164().to_owned())
+                }
+            };
+            match phone {
+                Some(phone) => Ok(InboxRecord::list(tx, Some(&phone))?),
+                None => Ok(InboxRecord::list(tx, None)?),
+            }
+        })
         .await?;
     Ok(Json(
         messages

@@ -17,7 +17,7 @@ use crate::limits;
 use crate::secrets;
 use crate::session;
 use crate::state::AppState;
-use crate::store::{self, SessionRecord};
+use crate::store::{self, PhoneReplacement, SessionRecord};
 
 fn parse_citizen(iin: &str) -> ApiResult<&'static Citizen> {
     let iin = Iin::parse(iin).map_err(|e| Failure::new(ErrorCode::InvalidIin, e.to_string()))?;
@@ -234,16 +234,68 @@ pub async fn register_phone(
     let now = state.clock.now();
     let registration_id = secrets::random_hex(12);
     let id = registration_id.clone();
-    state
+    let status = state
         .store
         .call(move |tx| {
-            store::register_phone(tx, citizen.iin.as_str(), phone.e164(), &id, now)?;
-            Ok(())
+            match session::phone(tx, citizen)? {
+                // A first number (or the same one again): registered at once (in reality after
+                // an operator's video call, which the sandbox skips).
+                None => {
+                    store::register_phone(tx, citizen.iin.as_str(), phone.e164(), &id, now)?;
+                    Ok(PhoneRegistrationStatus::Registered)
+                }
+                Some(current) if current == phone => Ok(PhoneRegistrationStatus::Registered),
+                // Another number is registered: replacing it would hand the citizen's account
+                // (and an approved Digital ID) to whoever names a new number. It waits for an
+                // operator (`/sandbox/phone-registrations`); codes keep going to the current one.
+                Some(_) => {
+                    PhoneReplacement {
+                        registration_id: id,
+                        iin: citizen.iin.as_str().to_owned(),
+                        phone: phone.e164().to_owned(),
+                        created_at: now,
+                        status: "pending".into(),
+                    }
+                    .insert(tx)?;
+                    Ok(PhoneRegistrationStatus::PendingOperatorCall)
+                }
+            }
         })
         .await?;
-    tracing::info!(registration = %registration_id, "phone registered (sandbox: at once)");
+    tracing::info!(registration = %registration_id, ?status, "phone registration");
     Ok(Json(PhoneRegistrationResponse {
         registration_id,
-        status: PhoneRegistrationStatus::PendingOperatorCall,
+        status,
     }))
+}
+
+/// `GET /v1/phone-registrations/{id}`: where a registration stands.
+pub async fn phone_registration(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<Json<PhoneRegistrationResponse>> {
+    let replacement = state
+        .store
+        .call(move |tx| Ok(PhoneReplacement::load(tx, &id)?))
+        .await?;
+    // A first registration is not kept apart: it took effect at once.
+    let Some(replacement) = replacement else {
+        return Err(Failure::new(
+            ErrorCode::NotFound,
+            "no phone registration waits under this id",
+        ));
+    };
+    Ok(Json(PhoneRegistrationResponse {
+        status: replacement_status(&replacement.status),
+        registration_id: replacement.registration_id,
+    }))
+}
+
+/// The protocol's status of a stored replacement.
+pub fn replacement_status(status: &str) -> PhoneRegistrationStatus {
+    match status {
+        "approved" => PhoneRegistrationStatus::Registered,
+        "rejected" => PhoneRegistrationStatus::Rejected,
+        _ => PhoneRegistrationStatus::PendingOperatorCall,
+    }
 }

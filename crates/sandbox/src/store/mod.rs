@@ -2,6 +2,7 @@
 //! inside one transaction, so a killed process loses nothing that was answered.
 
 mod application_keys;
+mod citizen_data;
 mod records;
 
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{Connection, Transaction};
 
 pub use application_keys::ApplicationKey;
+pub use citizen_data::{PhoneReplacement, forget, remove_uploads};
 pub use records::{
     ApplicationRecord, InboxRecord, SessionRecord, UploadRecord, phone_registration, register_phone,
 };
@@ -87,6 +89,13 @@ CREATE TABLE IF NOT EXISTS application_keys (
     number TEXT NOT NULL UNIQUE REFERENCES applications(number),
     iin TEXT NOT NULL,
     request_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS phone_replacements (
+    registration_id TEXT PRIMARY KEY,
+    iin TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ca (
     id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -132,12 +132,26 @@ fn phone_registration_goes_back_to_the_code_once_registered() {
         masked_phone: Some("+7 701 *** ** 67".into()),
         resend_after_s: 60,
     };
+    // Replacing a registered number: the step waits for the operator and says so.
     let (_, event) = step.update(
-        phone_registration::Message::Registered(Ok(answer)),
+        phone_registration::Message::Registered(Ok(phone_registration::Answer::Waiting(
+            "r1".into(),
+        ))),
+        &mut ctx,
+    );
+    assert_eq!(event, None, "no code before the operator confirms");
+    assert_eq!(
+        step.registration,
+        Some(phone_registration::Registration::Waiting("r1".into()))
+    );
+    assert!(!step.can_continue(&ctx), "Next does not register it again");
+    let (_, event) = step.update(
+        phone_registration::Message::Registered(Ok(phone_registration::Answer::CodeSent(answer))),
         &mut ctx,
     );
     assert_eq!(event, Some(Event::Go(Step::Otp)));
     assert_eq!(ctx.service.resend_in, Some(60));
+    assert_eq!(step.registration, None);
 }
 
 #[test]
