@@ -116,7 +116,7 @@ impl App {
         let config = &self.shared.config;
         let (service, data_dir) = (config.service.clone(), config.data_dir.clone());
         Task::perform(
-            service::connect(service, data_dir, config.ca_file.clone()),
+            service::connect(service, data_dir, service::Transport::of(config)),
             Message::Connected,
         )
     }

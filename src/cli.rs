@@ -27,6 +27,16 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.pem")]
     pub ca_file: Option<PathBuf>,
 
+    /// Trust ONLY the certificate authorities in this PEM file for the service (not the
+    /// system's): a deployment that pins its own CA.
+    #[arg(long, value_name = "FILE.pem", conflicts_with = "ca_file")]
+    pub only_ca: Option<PathBuf>,
+
+    /// Allow a plain http:// service address on another computer (test labs only: the
+    /// citizen's data and codes would cross the network in clear).
+    #[arg(long)]
+    pub insecure_http: bool,
+
     /// Kiosk mode for service centres: fullscreen, device storage only. Needs an operator code
     /// and a service URL.
     #[arg(long)]

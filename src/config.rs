@@ -20,6 +20,10 @@ pub struct Settings {
     pub service_url: Option<String>,
     /// Extra trust anchors (PEM) for the service's TLS certificate.
     pub ca_file: Option<PathBuf>,
+    /// The only trust anchors (PEM) for the service's TLS certificate.
+    pub only_ca: Option<PathBuf>,
+    /// Allow plain http:// to a service on another computer (labs).
+    pub insecure_http: bool,
     pub kiosk: bool,
     pub camera: Option<String>,
     pub data_dir: Option<PathBuf>,
@@ -74,6 +78,10 @@ pub struct Config {
     pub service: Service,
     /// Extra trust anchors (PEM) for a remote service.
     pub ca_file: Option<PathBuf>,
+    /// Trust only these anchors (PEM) for a remote service.
+    pub only_ca: Option<PathBuf>,
+    /// Plain http:// allowed to a remote service on another computer.
+    pub insecure_http: bool,
     pub kiosk: bool,
     pub camera: CameraChoice,
     /// The camera was named on the command line: it wins over the settings file, and the
@@ -208,6 +216,8 @@ impl Config {
             language,
             service,
             ca_file: cli.ca_file.clone().or(settings.ca_file),
+            only_ca: cli.only_ca.clone().or(settings.only_ca),
+            insecure_http: cli.insecure_http || settings.insecure_http,
             kiosk: cli.kiosk || settings.kiosk,
             camera,
             camera_from_cli: cli.camera.is_some(),

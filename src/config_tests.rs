@@ -226,3 +226,41 @@ fn broken_settings_file_is_a_warning_not_a_crash() {
         Settings::default()
     );
 }
+
+#[test]
+fn only_ca_and_insecure_http_come_from_the_command_line_or_the_file() {
+    use clap::Parser;
+    let cli = Cli::try_parse_from([
+        "qoltanba",
+        "--only-ca",
+        "/etc/qoltanba/pinned.pem",
+        "--insecure-http",
+    ])
+    .unwrap();
+    let config = Config::merge(
+        Settings::default(),
+        &cli,
+        std::env::temp_dir(),
+        None,
+        Vec::new(),
+    );
+    assert_eq!(
+        config.only_ca,
+        Some(PathBuf::from("/etc/qoltanba/pinned.pem"))
+    );
+    assert!(config.insecure_http);
+    let settings: Settings = toml::from_str("only_ca = \"/etc/ca.pem\"\n").unwrap();
+    let config = Config::merge(
+        settings,
+        &Cli::default(),
+        std::env::temp_dir(),
+        None,
+        Vec::new(),
+    );
+    assert_eq!(config.only_ca, Some(PathBuf::from("/etc/ca.pem")));
+    assert!(!config.insecure_http, "off unless asked for");
+    assert!(
+        Cli::try_parse_from(["qoltanba", "--only-ca", "a.pem", "--ca-file", "b.pem"]).is_err(),
+        "adding to the system's roots and trusting only one CA contradict each other"
+    );
+}

@@ -642,3 +642,4 @@ submit-kit-folder-label = Folder for the keys
 submit-kit-write = Write the keys and the number here
 phone-replacement-waiting = Another number is registered for this IIN. An operator will call you by video on the new number to confirm the change; until then SMS codes go to the current number. This page checks every ten seconds and goes on by itself once the operator has confirmed.
 phone-replacement-rejected = The operator did not confirm the new number. Codes still go to the number registered earlier. Check the number, or contact a service centre (ЦОН).
+service-failed-plain-http = The service address { $url } uses plain http:// to another computer: your data, the SMS code and the session key would travel unprotected. Use an https:// address. (Test labs only: start the app with --insecure-http.)

@@ -101,6 +101,9 @@ pub fn connect(lang: Language, error: &crate::app::service::ConnectError) -> Str
         ConnectError::Client(ClientError::Config(detail)) => {
             t!(lang, "service-failed-config", detail = detail.as_str())
         }
+        ConnectError::Client(ClientError::PlainHttp { url }) => {
+            t!(lang, "service-failed-plain-http", url = url.as_str())
+        }
         ConnectError::Client(other) => service(lang, other),
         ConnectError::SandboxData { path, .. } => t!(
             lang,
@@ -121,6 +124,9 @@ pub fn service(lang: Language, error: &qoltanba_core::client::ClientError) -> St
         ClientError::Unreachable(_) => return t!(lang, "error-unreachable"),
         ClientError::Malformed(_) => return t!(lang, "error-malformed"),
         ClientError::Config(detail) => return t!(lang, "error-config", detail = detail.as_str()),
+        ClientError::PlainHttp { url } => {
+            return t!(lang, "service-failed-plain-http", url = url.as_str());
+        }
         // Locked across sessions for a while (the service says how long).
         ClientError::Api {
             code: ErrorCode::OtpLocked,

@@ -73,16 +73,46 @@ impl From<qoltanba_sandbox::SandboxError> for ConnectError {
     }
 }
 
+/// How the client reaches a remote service: which CAs it trusts, whether plain http may
+/// leave this computer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Transport {
+    pub ca_file: Option<PathBuf>,
+    pub only_ca: Option<PathBuf>,
+    pub insecure_http: bool,
+}
+
+impl Transport {
+    pub fn of(config: &crate::config::Config) -> Transport {
+        Transport {
+            ca_file: config.ca_file.clone(),
+            only_ca: config.only_ca.clone(),
+            insecure_http: config.insecure_http,
+        }
+    }
+
+    fn client(&self, url: &str) -> Result<Client, qoltanba_core::client::ClientError> {
+        let mut builder = Client::builder(url).insecure_http(self.insecure_http);
+        if let Some(path) = &self.ca_file {
+            builder = builder.extra_ca(path);
+        }
+        if let Some(path) = &self.only_ca {
+            builder = builder.only_ca(path);
+        }
+        builder.build()
+    }
+}
+
 /// Starts or reaches the service. Starting the sandbox opens its database and, the first time,
 /// creates its test CA, so this runs on a blocking thread.
 pub async fn connect(
     service: Service,
     data_dir: PathBuf,
-    ca_file: Option<PathBuf>,
+    transport: Transport,
 ) -> Result<Connection, ConnectError> {
     match service {
         Service::Remote(url) => {
-            let client = Client::new(&url, ca_file.as_deref()).map_err(ConnectError::Client)?;
+            let client = transport.client(&url).map_err(ConnectError::Client)?;
             Ok(Connection {
                 client,
                 #[cfg(feature = "sandbox")]
@@ -118,7 +148,44 @@ mod tests {
     #[tokio::test]
     async fn without_the_sandbox_a_missing_address_is_an_error() {
         let dir = std::env::temp_dir();
-        let connection = connect(Service::EmbeddedSandbox, dir, None).await;
+        let connection = connect(Service::EmbeddedSandbox, dir, Transport::default()).await;
         assert!(matches!(connection.err(), Some(ConnectError::NoServiceUrl)));
+    }
+}
+
+#[cfg(test)]
+mod transport_tests {
+    use super::*;
+    use qoltanba_core::client::ClientError;
+
+    #[tokio::test]
+    async fn plain_http_to_another_computer_needs_the_lab_flag_and_only_ca_is_honoured() {
+        let dir = std::env::temp_dir();
+        let remote = || Service::Remote("http://10.0.0.5:8787".into());
+        let refused = connect(remote(), dir.clone(), Transport::default()).await;
+        assert!(
+            matches!(
+                &refused,
+                Err(ConnectError::Client(ClientError::PlainHttp { url })) if url.contains("10.0.0.5")
+            ),
+            "{:?}",
+            refused.as_ref().err()
+        );
+        let lab = Transport {
+            insecure_http: true,
+            ..Transport::default()
+        };
+        assert!(connect(remote(), dir.clone(), lab).await.is_ok());
+        let pinned = Transport {
+            only_ca: Some("/nope/ca.pem".into()),
+            ..Transport::default()
+        };
+        let https = Service::Remote("https://issuance.example.kz".into());
+        let unreadable = connect(https, dir, pinned).await;
+        assert!(
+            matches!(&unreadable, Err(ConnectError::Client(ClientError::Config(m))) if m.contains("/nope/ca.pem")),
+            "{:?}",
+            unreadable.as_ref().err()
+        );
     }
 }

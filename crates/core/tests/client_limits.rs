@@ -61,7 +61,7 @@ fn plain_http_is_refused_off_loopback_unless_allowed() {
     ] {
         let refused = Client::new(url, None);
         assert!(
-            matches!(&refused, Err(ClientError::Config(m)) if m.contains("plain http://")),
+            matches!(&refused, Err(ClientError::PlainHttp { url: u }) if u.starts_with("http://")),
             "{url}: {refused:?}"
         );
         assert!(

@@ -74,6 +74,12 @@ pub struct ServeArgs {
     /// without it they answer only on loopback.
     #[arg(long)]
     pub remote_controls: bool,
+    /// Sessions one IIN may start per hour (default 5; load tests raise it).
+    #[arg(long)]
+    pub sessions_per_iin_per_hour: Option<u32>,
+    /// SMS codes one phone may receive per hour (default 10; load tests raise it).
+    #[arg(long)]
+    pub codes_per_phone_per_hour: Option<u32>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -100,6 +106,12 @@ impl ServeArgs {
     pub fn config(&self) -> SandboxConfig {
         let mut config = SandboxConfig::new(&self.data_dir, self.listen);
         config.public_url = self.public_url.clone();
+        if let Some(limit) = self.sessions_per_iin_per_hour {
+            config.limits.sessions_per_iin_per_hour = limit;
+        }
+        if let Some(limit) = self.codes_per_phone_per_hour {
+            config.limits.codes_per_phone_per_hour = limit;
+        }
         config.faults = FaultConfig {
             latency_ms: self.fault_latency_ms,
             error_rate: self.fault_error_rate,

@@ -147,16 +147,14 @@ impl crate::app::screen::Behaviour for State {
         _ctx: &mut crate::app::shared::Shared,
     ) -> (iced::Task<Message>, Option<crate::app::screen::Event>) {
         let event = match message {
-            Message::PasswordChanged(mut value) => {
+            Message::PasswordChanged(value) => {
                 self.password.zeroize();
-                self.password = value.chars().take(MAX_TYPED).collect();
-                value.zeroize();
+                self.password = take_secret(value);
                 None
             }
-            Message::RepeatChanged(mut value) => {
+            Message::RepeatChanged(value) => {
                 self.repeat.zeroize();
-                self.repeat = value.chars().take(MAX_TYPED).collect();
-                value.zeroize();
+                self.repeat = take_secret(value);
                 None
             }
             Message::Submitted => self
@@ -168,5 +166,38 @@ impl crate::app::screen::Behaviour for State {
 
     fn view<'a>(&'a self, ctx: &'a crate::app::shared::Shared) -> Element<'a, Message> {
         State::view(self, ctx.lang)
+    }
+}
+
+/// The typed password, at most [`MAX_TYPED`] characters, in a buffer allocated once at its
+/// final size: building it by pushing characters would grow it by reallocation, and every
+/// outgrown buffer would be freed with the password still in it. The typed copy is wiped.
+fn take_secret(mut typed: String) -> String {
+    let mut kept = String::with_capacity(typed.len());
+    kept.extend(typed.chars().take(MAX_TYPED));
+    typed.zeroize();
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kept_password_is_never_reallocated() {
+        // 13 characters: growing from the size hint would pass through 4, 8 and 16 bytes.
+        let typed = String::from("Qoltanba2026#");
+        let capacity = typed.len();
+        let kept = take_secret(typed);
+        assert_eq!(kept, "Qoltanba2026#");
+        assert_eq!(
+            kept.capacity(),
+            capacity,
+            "one allocation, at the final size"
+        );
+        let long = "a1".repeat(40);
+        let kept = take_secret(long.clone());
+        assert_eq!(kept.chars().count(), MAX_TYPED);
+        assert_eq!(kept.capacity(), long.len());
     }
 }

@@ -85,10 +85,7 @@ impl ClientBuilder {
         let url =
             reqwest::Url::parse(&base).map_err(|e| ClientError::Config(format!("{base}: {e}")))?;
         if !https && !self.insecure_http && !is_loopback(&url) {
-            return Err(ClientError::Config(format!(
-                "{base}: plain http:// is only allowed to this computer (127.0.0.1, ::1, \
-                 localhost); use https:// for a service on another host"
-            )));
+            return Err(ClientError::PlainHttp { url: base });
         }
         let mut builder = reqwest::Client::builder()
             .timeout(self.timeout)

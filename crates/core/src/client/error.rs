@@ -23,6 +23,11 @@ pub enum ClientError {
     /// The configuration is wrong (bad URL, unreadable CA file).
     #[error("the client is misconfigured: {0}")]
     Config(String),
+    /// A plain `http://` address for a service on another computer: the requests would carry
+    /// the citizen's data, the SMS code and the bearer token in clear. Allowed only with
+    /// `--insecure-http` (labs).
+    #[error("{url}: plain http:// is only allowed to this computer; use https://")]
+    PlainHttp { url: String },
 }
 
 impl ClientError {
@@ -38,7 +43,7 @@ impl ClientError {
         match self {
             ClientError::Timeout | ClientError::Unreachable(_) | ClientError::Malformed(_) => true,
             ClientError::Api { code, .. } => code.is_transient(),
-            ClientError::Config(_) => false,
+            ClientError::Config(_) | ClientError::PlainHttp { .. } => false,
         }
     }
 
@@ -69,7 +74,8 @@ impl ClientError {
             ClientError::Timeout
             | ClientError::Unreachable(_)
             | ClientError::Malformed(_)
-            | ClientError::Config(_) => false,
+            | ClientError::Config(_)
+            | ClientError::PlainHttp { .. } => false,
             ClientError::Api { code, .. } => !matches!(
                 code,
                 ErrorCode::Unavailable
