@@ -632,3 +632,26 @@ kiosk-done-finish = Finish
 document-intro-kiosk = Photograph both sides of your ID card with the terminal camera, holding the card inside the frame. The text must be sharp, with no glare.
 settings-broken = { $path } is damaged (not TOML) and was left as it is
 settings-unwritable = { $path } could not be written: { $reason }
+
+## gost: inspect
+inspect-role-both = login and signing (one GOST key for both)
+inspect-iin-check-failed = { $iin } — warning: the check digit does not match (НУЦ test certificates carry such numbers)
+inspect-holder = Role
+inspect-holder-individual = individual
+inspect-holder-head = head of a legal entity
+inspect-holder-right-to-sign = person with the right to sign for a legal entity
+inspect-holder-finance = finance officer of a legal entity
+inspect-holder-employee = employee of a legal entity
+inspect-holder-information-system = information system
+inspect-holder-legal-entity = representative of a legal entity
+inspect-organization = Organisation
+inspect-algorithm = Algorithm
+inspect-algorithm-gost = GOST 34.10-2015, 512 bits
+inspect-algorithm-rsa = RSA, { $bits } bits
+inspect-algorithm-ec = elliptic curve (ECDSA)
+inspect-algorithm-other = unknown ({ $oid })
+inspect-key-check = Private key
+inspect-key-matches = the key matches the certificate (decrypted, checked, wiped from memory)
+inspect-key-mismatch = warning: the key does NOT match the certificate
+inspect-key-unchecked = present, but its algorithm cannot be checked here
+inspect-key-absent = not in the file (certificate only)

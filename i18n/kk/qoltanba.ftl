@@ -622,3 +622,26 @@ kiosk-done-finish = Аяқтау
 document-intro-kiosk = Куәліктің екі жағын да терминал камерасымен жақтаудың ішінде суретке түсіріңіз. Мәтін анық оқылуы керек, жарық шағылыспасын.
 settings-broken = { $path } файлы бүлінген (TOML емес), ол өзгертілмеді
 settings-unwritable = { $path } жазылмады: { $reason }
+
+## gost: inspect
+inspect-role-both = кіру және қол қою (барлығына бір МЕМСТ кілті)
+inspect-iin-check-failed = { $iin } — назар аударыңыз: бақылау цифры сәйкес келмейді (ҰКО-ның сынақ сертификаттарында мұндай нөмірлер болады)
+inspect-holder = Рөлі
+inspect-holder-individual = жеке тұлға
+inspect-holder-head = заңды тұлғаның бірінші басшысы
+inspect-holder-right-to-sign = заңды тұлғаның атынан қол қою құқығы бар тұлға
+inspect-holder-finance = заңды тұлғаның қаржы қызметкері
+inspect-holder-employee = заңды тұлғаның қызметкері
+inspect-holder-information-system = ақпараттық жүйе
+inspect-holder-legal-entity = заңды тұлғаның өкілі
+inspect-organization = Ұйым
+inspect-algorithm = Алгоритм
+inspect-algorithm-gost = МЕМСТ 34.10-2015, 512 бит
+inspect-algorithm-rsa = RSA, { $bits } бит
+inspect-algorithm-ec = эллипстік қисық (ECDSA)
+inspect-algorithm-other = белгісіз ({ $oid })
+inspect-key-check = Жабық кілт
+inspect-key-matches = кілт сертификатқа сәйкес келеді (шифры ашылды, тексерілді, жадтан өшірілді)
+inspect-key-mismatch = назар аударыңыз: кілт сертификатқа СӘЙКЕС КЕЛМЕЙДІ
+inspect-key-unchecked = бар, бірақ оның алгоритмін мұнда тексеру мүмкін емес
+inspect-key-absent = файлда жоқ (тек сертификат)

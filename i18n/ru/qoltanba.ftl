@@ -638,3 +638,26 @@ kiosk-done-finish = Завершить
 document-intro-kiosk = Сфотографируйте обе стороны удостоверения камерой терминала, держа карту в рамке. Текст должен читаться чётко, без бликов.
 settings-broken = файл { $path } повреждён (не TOML) и оставлен как есть
 settings-unwritable = не удалось записать { $path }: { $reason }
+
+## gost: inspect
+inspect-role-both = вход и подпись (один ключ ГОСТ для всего)
+inspect-iin-check-failed = { $iin } — внимание: контрольная цифра не сходится (такие номера бывают в тестовых сертификатах НУЦ)
+inspect-holder = Роль
+inspect-holder-individual = физическое лицо
+inspect-holder-head = первый руководитель юридического лица
+inspect-holder-right-to-sign = лицо с правом подписи юридического лица
+inspect-holder-finance = финансовый работник юридического лица
+inspect-holder-employee = сотрудник юридического лица
+inspect-holder-information-system = информационная система
+inspect-holder-legal-entity = представитель юридического лица
+inspect-organization = Организация
+inspect-algorithm = Алгоритм
+inspect-algorithm-gost = ГОСТ 34.10-2015, 512 бит
+inspect-algorithm-rsa = RSA, { $bits } бит
+inspect-algorithm-ec = эллиптическая кривая (ECDSA)
+inspect-algorithm-other = неизвестный ({ $oid })
+inspect-key-check = Закрытый ключ
+inspect-key-matches = ключ соответствует сертификату (расшифрован, проверен, стёрт из памяти)
+inspect-key-mismatch = внимание: ключ НЕ соответствует сертификату
+inspect-key-unchecked = есть, но его алгоритм здесь проверить нельзя
+inspect-key-absent = в файле нет (только сертификат)

@@ -7,16 +7,21 @@
 pub mod ber;
 mod certificate;
 mod error;
+mod holder;
 pub mod inspect;
 mod inspect_error;
+mod key_match;
 mod key_set;
+mod kit_check;
 mod oid;
 mod pfx;
 mod pkcs12;
 mod subject;
 
 pub use error::PkiError;
+pub use key_match::gost_signing_key;
 pub use key_set::{KeySet, generate_key_set};
+pub use kit_check::{KitTrial, TEST_MESSAGE, open_gost_key, try_kit};
 pub use pkcs12::Pkcs12Format;
 pub use subject::{KeyStoreOid, Subject};
 
