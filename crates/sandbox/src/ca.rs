@@ -198,6 +198,11 @@ impl Ca {
                 OID_AUTHORITY_INFO_ACCESS,
                 aia_der(&format!("{base_url}/sandbox/ca/issuing.crt")),
             ),
+            // НУЦ copies the key-store extension: 1.2.398.3.3.5 = SEQUENCE { storage OID }.
+            CustomExtension::from_oid_content(
+                &[1, 2, 398, 3, 3, 5],
+                request.key_store.extension_value(),
+            ),
         ];
         params
             .signed_by(&public_key, &self.issuer)
