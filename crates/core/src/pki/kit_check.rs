@@ -92,14 +92,23 @@ pub(crate) fn trial(pkcs8_der: &[u8], certificate: &X509Certificate<'_>) -> KitT
     }
 }
 
-/// The GOST private key of a kit, decrypted (for tests and tools that re-sign with a kit).
-pub fn open_gost_key(bytes: &[u8], password: &str) -> Result<gost::SigningKey, InspectError> {
+/// A kit's private key as stored (PKCS#8 DER), decrypted; zeroized when dropped.
+pub fn open_private_key_der(
+    bytes: &[u8],
+    password: &str,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, InspectError> {
     let der = pfx_to_der(bytes, password)?;
     let archive =
         Pkcs12Archive::from_pkcs12(&der, password).map_err(|_| InspectError::WrongPassword)?;
     archive
         .keys
         .first()
-        .and_then(|key| gost_signing_key(key.key.as_der()))
+        .map(|key| zeroize::Zeroizing::new(key.key.as_der().to_vec()))
         .ok_or(InspectError::NoCertificate)
+}
+
+/// The GOST private key of a kit, decrypted (for tests and tools that re-sign with a kit).
+pub fn open_gost_key(bytes: &[u8], password: &str) -> Result<gost::SigningKey, InspectError> {
+    let der = open_private_key_der(bytes, password)?;
+    gost_signing_key(&der).ok_or(InspectError::NoCertificate)
 }
