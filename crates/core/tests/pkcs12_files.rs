@@ -306,7 +306,7 @@ fn expired_certificates_have_negative_days_left() {
     let dir = tempfile::tempdir().unwrap();
     let pending = save_pending(dir.path(), &keys, &password()).unwrap();
     let mut certificates = ca.certificates(&keys);
-    certificates.auth = ca.issue(keys.csr_auth_pem(), false, 30);
+    certificates.auth = Some(ca.issue(keys.csr_auth_pem(), false, 30));
     let files = install(&pending, &password(), &certificates, Pkcs12Format::Modern).unwrap();
     let bytes = std::fs::read(&files.auth_file).unwrap();
     let later = time::OffsetDateTime::now_utc() + time::Duration::days(45);

@@ -76,6 +76,8 @@ async fn one_application(
         storage: StorageKind::Pkcs12,
         csr_auth: csrs.0.clone(),
         csr_sign: csrs.1.clone(),
+        algorithm: Default::default(),
+        csr: None,
     };
     let created = client.create_application(&session, &request).await.unwrap();
     let number = ApplicationNumber::parse(&created.application_number).unwrap();

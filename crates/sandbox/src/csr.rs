@@ -1,7 +1,7 @@
 //! Checking a PKCS#10 request against the НУЦ РК rules and the verified citizen.
 
-use qoltanba_core::pki::KeyStoreOid;
-use qoltanba_core::protocol::ErrorCode;
+use qoltanba_core::pki::{KeyStoreOid, verify_gost_request};
+use qoltanba_core::protocol::{ErrorCode, KeyAlgorithm};
 use x509_parser::certification_request::X509CertificationRequest;
 use x509_parser::cri_attributes::ParsedCriAttribute;
 use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
@@ -57,6 +57,18 @@ pub fn check(
     citizen: &Citizen,
     email: Option<&str>,
 ) -> ApiResult<CheckedCsr> {
+    check_for(pem, which, citizen, email, KeyAlgorithm::Rsa2048)
+}
+
+/// As [`check`], for a request of the given algorithm: RSA-2048 or more, or GOST 34.10-2015
+/// 512 (НУЦ's OIDs, its own GOST signature verified).
+pub fn check_for(
+    pem: &str,
+    which: &str,
+    citizen: &Citizen,
+    email: Option<&str>,
+    algorithm: KeyAlgorithm,
+) -> ApiResult<CheckedCsr> {
     let (_, pem) = x509_parser::pem::parse_x509_pem(pem.trim().as_bytes())
         .map_err(|_| invalid(which, "not a PEM document"))?;
     if !pem.label.ends_with("CERTIFICATE REQUEST") {
@@ -67,19 +79,26 @@ pub fn check(
     }
     let (_, csr) = X509CertificationRequest::from_der(&pem.contents)
         .map_err(|e| invalid(which, format!("not a PKCS#10 request: {e}")))?;
-    csr.verify_signature()
-        .map_err(|_| invalid(which, "the request's signature does not verify"))?;
     let info = &csr.certification_request_info;
-    if info.subject_pki.algorithm.algorithm.to_id_string() != "1.2.840.113549.1.1.1" {
-        return Err(invalid(which, "only RSA keys are accepted"));
-    }
-    let bits = rsa_modulus_bits(&info.subject_pki)
-        .ok_or_else(|| invalid(which, "the RSA public key cannot be read"))?;
-    if bits < MIN_RSA_BITS {
-        return Err(invalid(
-            which,
-            format!("the RSA key has {bits} bits; at least {MIN_RSA_BITS} are required"),
-        ));
+    match algorithm {
+        KeyAlgorithm::Gost2015_512 => {
+            verify_gost_request(&pem.contents).map_err(|e| invalid(which, e))?;
+        }
+        KeyAlgorithm::Rsa2048 => {
+            csr.verify_signature()
+                .map_err(|_| invalid(which, "the request's signature does not verify"))?;
+            if info.subject_pki.algorithm.algorithm.to_id_string() != "1.2.840.113549.1.1.1" {
+                return Err(invalid(which, "only RSA keys are accepted"));
+            }
+            let bits = rsa_modulus_bits(&info.subject_pki)
+                .ok_or_else(|| invalid(which, "the RSA public key cannot be read"))?;
+            if bits < MIN_RSA_BITS {
+                return Err(invalid(
+                    which,
+                    format!("the RSA key has {bits} bits; at least {MIN_RSA_BITS} are required"),
+                ));
+            }
+        }
     }
     let subject_email = check_subject(&csr, which, citizen)?;
     let extensions = requested_extensions(&csr);
@@ -262,4 +281,14 @@ fn san_email(extensions: &[&X509Extension<'_>], which: &str) -> ApiResult<Option
         }
     }
     Ok(email)
+}
+
+/// The GOST public key of a checked GOST request.
+pub fn gost_key(checked: &CheckedCsr) -> ApiResult<qoltanba_core::gost::VerifyingKey> {
+    let key = checked
+        .public_key_bits
+        .strip_prefix(&[0x04, 0x81, 0x80][..])
+        .ok_or_else(|| invalid("csr", "the GOST public key is malformed"))?;
+    qoltanba_core::gost::VerifyingKey::from_le_bytes(qoltanba_core::gost::Curve::param_set_a(), key)
+        .map_err(|e| invalid("csr", e))
 }

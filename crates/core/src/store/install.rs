@@ -39,6 +39,10 @@ pub fn install(
     ];
     let mut files = Vec::with_capacity(2);
     for (role, bundle) in bundles {
+        // An RSA kit needs both certificates; a GOST answer has neither.
+        let bundle = bundle
+            .as_ref()
+            .ok_or(StoreError::CertificateInvalid { role })?;
         let chain = parse_bundle(role, bundle)?;
         let key = pending.open_key(role, password)?;
         let pair = rsa_key_from_pkcs8(&key).ok_or(StoreError::WrongPassword)?;
