@@ -655,3 +655,22 @@ inspect-key-matches = the key matches the certificate (decrypted, checked, wiped
 inspect-key-mismatch = warning: the key does NOT match the certificate
 inspect-key-unchecked = present, but its algorithm cannot be checked here
 inspect-key-absent = not in the file (certificate only)
+
+## gost: key check after installation
+done-key-tried = Each key was tried: a test message was signed with the installed key and the signature checked against its certificate.
+done-key-tried-ok = works (signed and verified)
+done-key-tried-failed = DOES NOT WORK: the signature does not verify against the certificate; do not rely on this file, contact support
+done-key-tried-unusable = could not be tried: the file holds no key this program can sign with
+
+## gost: check my keys
+welcome-check-keys = Check my keys
+welcome-check-keys-detail = What a key file holds and whether its key works: GOST or RSA, from НУЦ or from this program.
+check-keys-title = Check my keys
+check-keys-intro = Choose a key file (.p12) and type its password. The key is decrypted only to check it against the certificate, then wiped from memory; nothing is sent anywhere.
+check-keys-file = Key file
+check-keys-file-placeholder = /home/…/GOST512_….p12
+check-keys-browse = Choose a file…
+check-keys-pick = Choose a key file
+check-keys-password = Key password
+check-keys-check = Check
+check-keys-done = What the file holds:

@@ -661,3 +661,22 @@ inspect-key-matches = ключ соответствует сертификату
 inspect-key-mismatch = внимание: ключ НЕ соответствует сертификату
 inspect-key-unchecked = есть, но его алгоритм здесь проверить нельзя
 inspect-key-absent = в файле нет (только сертификат)
+
+## gost: key check after installation
+done-key-tried = Каждый ключ проверен: тестовое сообщение подписано установленным ключом, и подпись сверена с его сертификатом.
+done-key-tried-ok = работает (подписано и проверено)
+done-key-tried-failed = НЕ РАБОТАЕТ: подпись не сходится с сертификатом; не полагайтесь на этот файл, обратитесь в поддержку
+done-key-tried-unusable = проверить не удалось: в файле нет ключа, которым эта программа умеет подписывать
+
+## gost: check my keys
+welcome-check-keys = Проверить мои ключи
+welcome-check-keys-detail = Что в файле ключа и работает ли ключ: ГОСТ или RSA, от НУЦ или из этой программы.
+check-keys-title = Проверить мои ключи
+check-keys-intro = Выберите файл ключа (.p12) и введите его пароль. Ключ расшифровывается только для сверки с сертификатом и затем стирается из памяти; ничего никуда не отправляется.
+check-keys-file = Файл ключа
+check-keys-file-placeholder = /home/…/GOST512_….p12
+check-keys-browse = Выбрать файл…
+check-keys-pick = Выберите файл ключа
+check-keys-password = Пароль ключа
+check-keys-check = Проверить
+check-keys-done = Что в файле:

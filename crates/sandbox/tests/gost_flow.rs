@@ -81,6 +81,8 @@ async fn a_gost_application_gets_one_certificate_with_the_nuc_gost_profile() {
         key.verifying_key()
     );
 
+    gostcrypto_verifies(&[(&leaf, &issuing), (&issuing, &root), (&root, &root)]);
+
     // The profile (DOMAIN.md).
     let ski = gost_key_id(&key.verifying_key());
     let mut serial = hex::decode(&ski).unwrap();
@@ -132,4 +134,67 @@ async fn a_gost_application_gets_one_certificate_with_the_nuc_gost_profile() {
             _ => {}
         }
     }
+}
+
+/// PyPI gostcrypto (its own Streebog and arithmetic) verifies each (certificate, issuer)
+/// signature, and refuses a tampered one. SKIPPED when gostcrypto is not installed.
+fn gostcrypto_verifies(pairs: &[(&X509Certificate<'_>, &X509Certificate<'_>)]) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let present = Command::new("python3")
+        .args(["-c", "import gostcrypto"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !present {
+        eprintln!("SKIPPED the gostcrypto cross-check: pip install gostcrypto (scripts/test does)");
+        return;
+    }
+    let mut input = String::new();
+    for (certificate, issuer) in pairs {
+        let public = gost::certificate_public_key(issuer).unwrap().to_le_bytes();
+        let line = |tbs: &[u8]| {
+            format!(
+                "{} {} {}\n",
+                hex::encode(tbs),
+                hex::encode(certificate.signature_value.data.as_ref()),
+                hex::encode(public)
+            )
+        };
+        input += &line(certificate.tbs_certificate.as_ref());
+        let mut tampered = certificate.tbs_certificate.as_ref().to_vec();
+        let last = tampered.len() - 1;
+        tampered[last] ^= 1;
+        input += &line(&tampered);
+    }
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/scripts/gostcrypto_verify.py"
+    );
+    let mut child = Command::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "gostcrypto script failed");
+    let verdicts: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let expected: Vec<String> = pairs
+        .iter()
+        .flat_map(|_| ["OK".to_owned(), "FAIL".to_owned()])
+        .collect();
+    assert_eq!(
+        verdicts, expected,
+        "gostcrypto: each signature OK, each tampered one FAIL"
+    );
 }

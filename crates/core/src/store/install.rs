@@ -8,6 +8,7 @@ use super::names::key_file_name;
 use super::pending::{PendingKeys, remove_after_install};
 use crate::domain::KeyPassword;
 use crate::pki::{KeyRole, Pkcs12Format, build_pkcs12, parse_certificate_pem, rsa_key_from_pkcs8};
+use crate::pki::{KitTrial, try_kit};
 use crate::protocol::{CertificateBundle, CertificatesResponse};
 
 /// The two key files written by [`install`].
@@ -17,6 +18,9 @@ pub struct InstalledKeys {
     pub auth_file: PathBuf,
     /// `RSA256_<id>.p12`.
     pub sign_file: PathBuf,
+    /// Each file read back from disk, opened with the password, a test message signed with
+    /// its key and verified against its certificate (AUTH, then signing).
+    pub trials: [KitTrial; 2],
 }
 
 /// Writes the final key files for a pending kit: opens each key with the password, checks
@@ -85,9 +89,19 @@ pub fn install(
     let [auth_file, sign_file]: [PathBuf; 2] = written
         .try_into()
         .map_err(|_| StoreError::Io(std::io::Error::other("two key files expected")))?;
+    // Try each kit as written: read back, sign, verify. A failure here means a file that
+    // would not work at the first login, so it is reported, not hidden.
+    let trial = |path: &PathBuf| {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| try_kit(&bytes, password.expose()).ok())
+            .unwrap_or(KitTrial::Mismatch)
+    };
+    let trials = [trial(&auth_file), trial(&sign_file)];
     Ok(InstalledKeys {
         auth_file,
         sign_file,
+        trials,
     })
 }
 
