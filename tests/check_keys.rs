@@ -124,3 +124,49 @@ fn the_done_screen_says_each_key_was_tried() -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// Writes docs/screenshots pictures of "Check my keys" with the real kit's report and of the
+/// done screen with the key check, in ru and kk (rendered by iced_test's tiny-skia renderer;
+/// the file name gets the renderer's suffix). Run on purpose:
+/// `cargo test -p qoltanba --test check_keys -- --ignored`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "writes docs/screenshots; run by hand"]
+async fn render_screenshots() -> Result<(), Error> {
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    for (lang, code) in [(Language::Ru, "ru"), (Language::Kk, "kk")] {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = App::new(common::config(lang, &data, None)).at(Step::CheckKeys);
+        for (field, value) in [
+            (check_keys::PATH_ID, KIT),
+            (check_keys::PASSWORD_ID, "Qwerty12"),
+        ] {
+            let messages: Vec<Message> = {
+                let mut ui = Simulator::with_settings(settings(), app.view());
+                let _ = ui.click(id(field))?;
+                let _ = ui.typewrite(value);
+                ui.into_messages().collect()
+            };
+            deliver(&mut app, messages).await;
+        }
+        let messages: Vec<Message> = {
+            let mut ui = Simulator::with_settings(settings(), app.view());
+            let _ = ui.click(t!(lang, "check-keys-check").as_str())?;
+            ui.into_messages().collect()
+        };
+        deliver(&mut app, messages).await;
+        let path = out.join(format!("check-keys-report-{code}.png"));
+        let mut ui = Simulator::with_settings(Settings { ..settings() }, app.view());
+        let _ = ui.snapshot(&theme::theme())?.matches_image(&path)?;
+        let files = InstalledKeys {
+            auth_file: "/home/aigerim/Ключи ЭЦП/AUTH_RSA256_5b1c….p12".into(),
+            sign_file: "/home/aigerim/Ключи ЭЦП/RSA256_90fe….p12".into(),
+            trials: [KitTrial::Verified; 2],
+        };
+        let mut ui =
+            Simulator::with_settings(settings(), done::view(lang, Some(&files), None, false));
+        let _ = ui
+            .snapshot(&theme::theme())?
+            .matches_image(out.join(format!("done-key-check-{code}.png")))?;
+    }
+    Ok(())
+}

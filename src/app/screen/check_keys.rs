@@ -157,7 +157,9 @@ impl State {
                     banner(Banner::Error, crate::inspect::error(lang, error))
                 }
             });
+        // The report first: after a check it is what the person came for.
         page(t!(lang, "check-keys-title"), t!(lang, "check-keys-intro"))
+            .push(outcome)
             .push(field(Field {
                 label: t!(lang, "check-keys-file"),
                 placeholder: t!(lang, "check-keys-file-placeholder"),
@@ -188,7 +190,6 @@ impl State {
                 self.can_check().then_some(Message::Check),
                 true,
             ))
-            .push(outcome)
             .into()
     }
 }
