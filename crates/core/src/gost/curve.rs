@@ -6,8 +6,6 @@ use std::sync::LazyLock;
 use crypto_bigint::modular::{FixedMontyForm, FixedMontyParams};
 use crypto_bigint::{Odd, U512};
 
-use super::point::ProjectivePoint;
-
 /// An element of the base field or of the scalar field, in Montgomery form.
 pub(crate) type Element = FixedMontyForm<{ U512::LIMBS }>;
 pub(crate) type Params = FixedMontyParams<{ U512::LIMBS }>;
@@ -21,7 +19,8 @@ pub struct Curve {
     pub(crate) b: Element,
     /// 3·b, used by the complete formulas.
     pub(crate) b3: Element,
-    pub(crate) generator: ProjectivePoint,
+    /// The base point P, affine (`point` makes the projective one).
+    pub(crate) generator_xy: (Element, Element),
 }
 
 impl std::fmt::Debug for Curve {
@@ -85,7 +84,7 @@ impl Curve {
         let a = element(hex.a);
         let b = element(hex.b);
         let b3 = b.add(&b).add(&b);
-        let generator = ProjectivePoint::from_affine(element(hex.x), element(hex.y), &field);
+        let generator_xy = (element(hex.x), element(hex.y));
         Curve {
             field,
             scalars,
@@ -93,7 +92,7 @@ impl Curve {
             a,
             b,
             b3,
-            generator,
+            generator_xy,
         }
     }
 

@@ -149,7 +149,7 @@ impl SigningKey {
 
     /// Q = d·P.
     pub fn verifying_key(&self) -> VerifyingKey {
-        let point = self.curve.generator.mul(&self.d, self.curve);
+        let point = self.curve.generator().mul(&self.d, self.curve);
         match point.to_affine() {
             Some((x, y)) => VerifyingKey {
                 curve: self.curve,
@@ -177,7 +177,7 @@ impl SigningKey {
     /// The standard's steps 4–6 with a given k; `None` when r or s is 0 (pick another k).
     fn sign_with(&self, e: &Element, k: &U512) -> Option<Signature> {
         let curve = self.curve;
-        let (x, _) = curve.generator.mul(k, curve).to_affine()?;
+        let (x, _) = curve.generator().mul(k, curve).to_affine()?;
         let r = curve.scalar(&x);
         if r.retrieve() == U512::ZERO {
             return None;
@@ -268,7 +268,7 @@ impl VerifyingKey {
             &curve.field,
         );
         let c = curve
-            .generator
+            .generator()
             .mul(&z1, curve)
             .add(&q.mul(&z2, curve), curve);
         match c.to_affine() {

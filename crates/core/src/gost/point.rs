@@ -129,3 +129,11 @@ impl Zeroize for ProjectivePoint {
         self.z.zeroize();
     }
 }
+
+impl Curve {
+    /// The base point P in projective coordinates.
+    pub(crate) fn generator(&self) -> ProjectivePoint {
+        let (x, y) = self.generator_xy;
+        ProjectivePoint::from_affine(x, y, &self.field)
+    }
+}

@@ -67,14 +67,14 @@ fn the_standards_512_bit_example() {
 #[test]
 fn param_set_a_generator_is_on_the_curve_and_has_order_q() {
     let curve = Curve::param_set_a();
-    let generator = curve.generator.to_affine().unwrap();
+    let generator = curve.generator().to_affine().unwrap();
     assert!(curve.contains(
         &curve.field_element(&generator.0),
         &curve.field_element(&generator.1)
     ));
     assert!(
         curve
-            .generator
+            .generator()
             .mul(&curve.order, curve)
             .to_affine()
             .is_none(),
@@ -82,7 +82,7 @@ fn param_set_a_generator_is_on_the_curve_and_has_order_q() {
     );
     let q_minus_one = curve.order.wrapping_sub(&U512::ONE);
     let minus_p = curve
-        .generator
+        .generator()
         .mul(&q_minus_one, curve)
         .to_affine()
         .unwrap();

@@ -2,8 +2,6 @@
 //! or someone acting for a legal entity (its head, with the right to sign, finance, an
 //! employee), or an information system.
 
-use super::inspect::ExtendedKeyUsage;
-
 /// The holder's role as the certificate states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HolderRole {
@@ -25,26 +23,30 @@ pub enum HolderRole {
 
 const LEGAL_ENTITY_ARC: &str = "1.2.398.3.3.4.1.2.";
 
-/// The roles named in `usages`, narrower ones first; the bare legal-entity mark only when no
-/// narrower legal-entity role is given.
-pub fn holder_roles(usages: &[ExtendedKeyUsage]) -> Vec<HolderRole> {
+const INDIVIDUAL: &str = "1.2.398.3.3.4.1.1";
+const LEGAL_ENTITY: &str = "1.2.398.3.3.4.1.2";
+
+/// The roles named by the extKeyUsage OIDs `usages` (dotted), narrower ones first; the bare
+/// legal-entity mark only when no narrower legal-entity role is given.
+pub fn holder_roles(usages: &[&str]) -> Vec<HolderRole> {
     let mut roles: Vec<HolderRole> = usages
         .iter()
-        .filter_map(|usage| match usage {
-            ExtendedKeyUsage::NcaIndividual => Some(HolderRole::Individual),
-            ExtendedKeyUsage::Other(dotted) => match dotted.strip_prefix(LEGAL_ENTITY_ARC)? {
+        .filter_map(|dotted| {
+            if *dotted == INDIVIDUAL {
+                return Some(HolderRole::Individual);
+            }
+            match dotted.strip_prefix(LEGAL_ENTITY_ARC)? {
                 "1" => Some(HolderRole::Head),
                 "2" => Some(HolderRole::RightToSign),
                 "3" => Some(HolderRole::Finance),
                 "5" => Some(HolderRole::Employee),
                 "6" => Some(HolderRole::InformationSystem),
                 _ => None,
-            },
-            _ => None,
+            }
         })
         .collect();
     let narrower = roles.iter().any(|role| *role != HolderRole::Individual);
-    if usages.contains(&ExtendedKeyUsage::NcaLegalEntity) && !narrower {
+    if usages.contains(&LEGAL_ENTITY) && !narrower {
         roles.push(HolderRole::LegalEntity);
     }
     roles
@@ -53,37 +55,29 @@ pub fn holder_roles(usages: &[ExtendedKeyUsage]) -> Vec<HolderRole> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ExtendedKeyUsage as E;
 
     #[test]
     fn roles_come_from_the_nca_arcs() {
-        let other = |s: &str| E::Other(s.to_owned());
-        let cases: &[(Vec<E>, Vec<HolderRole>)] = &[
+        let cases: &[(&[&str], &[HolderRole])] = &[
             (
-                vec![E::EmailProtection, E::NcaIndividual],
-                vec![HolderRole::Individual],
+                &["1.3.6.1.5.5.7.3.4", INDIVIDUAL],
+                &[HolderRole::Individual],
             ),
+            (&[LEGAL_ENTITY, "1.2.398.3.3.4.1.2.1"], &[HolderRole::Head]),
             (
-                vec![E::NcaLegalEntity, other("1.2.398.3.3.4.1.2.1")],
-                vec![HolderRole::Head],
+                &[LEGAL_ENTITY, "1.2.398.3.3.4.1.2.2"],
+                &[HolderRole::RightToSign],
             ),
+            (&["1.2.398.3.3.4.1.2.5"], &[HolderRole::Employee]),
             (
-                vec![E::NcaLegalEntity, other("1.2.398.3.3.4.1.2.2")],
-                vec![HolderRole::RightToSign],
+                &[LEGAL_ENTITY, "1.2.398.3.3.4.1.2.6"],
+                &[HolderRole::InformationSystem],
             ),
-            (
-                vec![other("1.2.398.3.3.4.1.2.5")],
-                vec![HolderRole::Employee],
-            ),
-            (
-                vec![E::NcaLegalEntity, other("1.2.398.3.3.4.1.2.6")],
-                vec![HolderRole::InformationSystem],
-            ),
-            (vec![E::NcaLegalEntity], vec![HolderRole::LegalEntity]),
-            (vec![other("1.2.398.3.3.4.1.2.9"), E::ClientAuth], vec![]),
+            (&[LEGAL_ENTITY], &[HolderRole::LegalEntity]),
+            (&["1.2.398.3.3.4.1.2.9", "1.3.6.1.5.5.7.3.2"], &[]),
         ];
         for (usages, expected) in cases {
-            assert_eq!(&holder_roles(usages), expected, "{usages:?}");
+            assert_eq!(holder_roles(usages), expected.to_vec(), "{usages:?}");
         }
     }
 }

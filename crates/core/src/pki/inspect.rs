@@ -254,7 +254,7 @@ fn describe(
         owner: subject.iter_common_name().next().and_then(attribute_text),
         iin,
         iin_unchecked,
-        holder: holder_roles(&extended_key_usage),
+        holder: holder_roles(&dotted_usages(&extended_key_usage)),
         bin,
         organization: by_oid(oid::ORGANIZATION_STR),
         email: by_oid(oid::EMAIL_STR).or(san_email),
@@ -273,6 +273,19 @@ fn describe(
         key_matches_certificate: None,
         ca_certificates: 0,
     })
+}
+
+/// НУЦ's role OIDs among the purposes, dotted, for [`holder_roles`].
+fn dotted_usages(usages: &[ExtendedKeyUsage]) -> Vec<&str> {
+    usages
+        .iter()
+        .filter_map(|usage| match usage {
+            ExtendedKeyUsage::NcaIndividual => Some(oid::EKU_NCA_INDIVIDUAL),
+            ExtendedKeyUsage::NcaLegalEntity => Some(oid::EKU_NCA_LEGAL_ENTITY),
+            ExtendedKeyUsage::Other(dotted) => Some(dotted.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The text of a name attribute: UTF8, Printable, IA5, Numeric, or BMP (UTF-16) strings.
