@@ -7,7 +7,8 @@ use std::path::Path;
 
 use qoltanba_core::pki::KeyRole;
 use qoltanba_core::pki::inspect::{
-    ExtendedKeyUsage, InspectError, KeyFileInfo, KeyUsage, inspect_pkcs12,
+    ExtendedKeyUsage, HolderRole, InspectError, KeyFileInfo, KeyUsage, PublicKeyKind,
+    inspect_pkcs12,
 };
 use zeroize::Zeroizing;
 
@@ -75,6 +76,8 @@ pub fn render(info: &KeyFileInfo, lang: Language) -> String {
         format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
     };
     let role = match info.role {
+        // A GOST kit is one key for logging in and signing.
+        _ if info.public_key == PublicKeyKind::Gost => t!(lang, "inspect-role-both"),
         Some(KeyRole::Auth) => t!(lang, "inspect-role-auth"),
         Some(KeyRole::Sign) => t!(lang, "inspect-role-sign"),
         None => unknown.clone(),
@@ -99,6 +102,18 @@ pub fn render(info: &KeyFileInfo, lang: Language) -> String {
     ];
     if let Some(iin) = &info.iin {
         lines.push((t!(lang, "review-iin"), iin.as_str().to_owned()));
+    } else if let Some(digits) = &info.iin_unchecked {
+        lines.push((
+            t!(lang, "review-iin"),
+            t!(lang, "inspect-iin-check-failed", iin = digits.clone()),
+        ));
+    }
+    if !info.holder.is_empty() {
+        let roles: Vec<String> = info.holder.iter().map(|r| holder(lang, *r)).collect();
+        lines.push((t!(lang, "inspect-holder"), roles.join(", ")));
+    }
+    if let Some(organization) = &info.organization {
+        lines.push((t!(lang, "inspect-organization"), organization.clone()));
     }
     if let Some(bin) = &info.bin {
         lines.push((t!(lang, "inspect-bin"), bin.as_str().to_owned()));
@@ -116,6 +131,11 @@ pub fn render(info: &KeyFileInfo, lang: Language) -> String {
                 date(&info.not_after)
             ),
         ),
+        (
+            t!(lang, "inspect-algorithm"),
+            algorithm(lang, &info.public_key),
+        ),
+        (t!(lang, "inspect-key-check"), key_check(lang, info)),
         (t!(lang, "inspect-usage"), usage.join(", ")),
         (t!(lang, "inspect-serial"), info.serial_hex.clone()),
         (t!(lang, "inspect-key-id"), info.key_id.clone()),
@@ -132,6 +152,39 @@ pub fn render(info: &KeyFileInfo, lang: Language) -> String {
             format!("{label}:{} {value}\n", " ".repeat(pad))
         })
         .collect()
+}
+
+fn holder(lang: Language, role: HolderRole) -> String {
+    match role {
+        HolderRole::Individual => t!(lang, "inspect-holder-individual"),
+        HolderRole::Head => t!(lang, "inspect-holder-head"),
+        HolderRole::RightToSign => t!(lang, "inspect-holder-right-to-sign"),
+        HolderRole::Finance => t!(lang, "inspect-holder-finance"),
+        HolderRole::Employee => t!(lang, "inspect-holder-employee"),
+        HolderRole::InformationSystem => t!(lang, "inspect-holder-information-system"),
+        HolderRole::LegalEntity => t!(lang, "inspect-holder-legal-entity"),
+    }
+}
+
+fn algorithm(lang: Language, kind: &PublicKeyKind) -> String {
+    match kind {
+        PublicKeyKind::Gost => t!(lang, "inspect-algorithm-gost"),
+        PublicKeyKind::Rsa { bits } => {
+            let bits = *bits;
+            t!(lang, "inspect-algorithm-rsa", bits = bits)
+        }
+        PublicKeyKind::Ec => t!(lang, "inspect-algorithm-ec"),
+        PublicKeyKind::Other(oid) => t!(lang, "inspect-algorithm-other", oid = oid.clone()),
+    }
+}
+
+fn key_check(lang: Language, info: &KeyFileInfo) -> String {
+    match (info.has_private_key, info.key_matches_certificate) {
+        (false, _) => t!(lang, "inspect-key-absent"),
+        (true, Some(true)) => t!(lang, "inspect-key-matches"),
+        (true, Some(false)) => t!(lang, "inspect-key-mismatch"),
+        (true, None) => t!(lang, "inspect-key-unchecked"),
+    }
 }
 
 /// Standard names (RFC 5280), the same in every language, as certificate viewers show them.

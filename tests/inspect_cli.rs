@@ -227,3 +227,63 @@ fn a_ber_file_saved_by_bouncycastle_is_described_like_a_der_one() {
     assert!(!ok && out.is_empty());
     assert!(err.contains("password"), "{err}");
 }
+
+/// The real НУЦ GOST test kit (fixtures/nca, see its README): owner, the IIN with the
+/// check-digit warning, the role, the algorithm, validity and the key check, in ru, kk and en.
+#[test]
+fn a_real_nuc_gost_kit_is_described_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let kit = dir.path().join("individual_valid.p12");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/nca/individual_valid.p12"
+        ),
+        &kit,
+    )
+    .unwrap();
+    let expected: &[(&str, &[&str])] = &[
+        (
+            "ru",
+            &[
+                "ТЕСТОВ ТЕСТ",
+                "123456789011 — внимание: контрольная цифра не сходится",
+                "Роль:",
+                "физическое лицо",
+                "ГОСТ 34.10-2015, 512 бит",
+                "ключ соответствует сертификату",
+                "2026-05-08 — 2027-05-08",
+                "вход и подпись",
+            ],
+        ),
+        (
+            "kk",
+            &[
+                "ТЕСТОВ ТЕСТ",
+                "бақылау цифры сәйкес келмейді",
+                "жеке тұлға",
+                "МЕМСТ 34.10-2015, 512 бит",
+                "кілт сертификатқа сәйкес келеді",
+            ],
+        ),
+        (
+            "en",
+            &[
+                "the check digit does not match",
+                "individual",
+                "GOST 34.10-2015, 512 bits",
+                "the key matches the certificate",
+            ],
+        ),
+    ];
+    for (lang, phrases) in expected {
+        let (ok, out, err) = inspect_with(lang, &kit, "Qwerty12");
+        assert!(ok, "{lang}: {err}");
+        for phrase in *phrases {
+            assert!(out.contains(phrase), "{lang}: {phrase:?} missing in\n{out}");
+        }
+        assert!(!out.contains("Qwerty12") && !err.contains("Qwerty12"));
+    }
+    let (ok, _, err) = inspect_with("ru", &kit, "Qwerty13");
+    assert!(!ok && !err.is_empty(), "a wrong password is refused");
+}

@@ -637,9 +637,51 @@ settings-unwritable = { $path } could not be written: { $reason }
 error-idempotency-key-reused = The service took this request for a different one. Start this step again.
 error-request-in-progress = The service is still handling the previous attempt. Try again in a few seconds.
 submit-record-not-saved = The record of the keys on the device could not be saved, so nothing was sent and the keys were removed: { $reason }
-submit-not-written = The application was accepted, but its number could not be written next to the keys: { $reason } Note the number down. Connect the folder again and press the button, or give another folder: the keys are written there together with the number.
+submit-not-written = The application was accepted, but its number could not be written next to the keys. Note the number down. Connect the folder again and press the button, or give another folder: the keys are written there together with the number. Reason: { $reason }
 submit-kit-folder-label = Folder for the keys
 submit-kit-write = Write the keys and the number here
 phone-replacement-waiting = Another number is registered for this IIN. An operator will call you by video on the new number to confirm the change; until then SMS codes go to the current number. This page checks every ten seconds and goes on by itself once the operator has confirmed.
 phone-replacement-rejected = The operator did not confirm the new number. Codes still go to the number registered earlier. Check the number, or contact a service centre (ЦОН).
 service-failed-plain-http = The service address { $url } uses plain http:// to another computer: your data, the SMS code and the session key would travel unprotected. Use an https:// address. (Test labs only: start the app with --insecure-http.)
+
+## gost: inspect
+inspect-role-both = login and signing (one GOST key for both)
+inspect-iin-check-failed = { $iin } — warning: the check digit does not match (НУЦ test certificates carry such numbers)
+inspect-holder = Role
+inspect-holder-individual = individual
+inspect-holder-head = head of a legal entity
+inspect-holder-right-to-sign = person with the right to sign for a legal entity
+inspect-holder-finance = finance officer of a legal entity
+inspect-holder-employee = employee of a legal entity
+inspect-holder-information-system = information system
+inspect-holder-legal-entity = representative of a legal entity
+inspect-organization = Organisation
+inspect-algorithm = Algorithm
+inspect-algorithm-gost = GOST 34.10-2015, 512 bits
+inspect-algorithm-rsa = RSA, { $bits } bits
+inspect-algorithm-ec = elliptic curve (ECDSA)
+inspect-algorithm-other = unknown ({ $oid })
+inspect-key-check = Private key
+inspect-key-matches = the key matches the certificate (decrypted, checked, wiped from memory)
+inspect-key-mismatch = warning: the key does NOT match the certificate
+inspect-key-unchecked = present, but its algorithm cannot be checked here
+inspect-key-absent = not in the file (certificate only)
+
+## gost: key check after installation
+done-key-tried = Each key was tried: a test message was signed with the installed key and the signature checked against its certificate.
+done-key-tried-ok = works (signed and verified)
+done-key-tried-failed = DOES NOT WORK: the signature does not verify against the certificate; do not rely on this file, contact support
+done-key-tried-unusable = could not be tried: the file holds no key this program can sign with
+
+## gost: check my keys
+welcome-check-keys = Check my keys
+welcome-check-keys-detail = What a key file holds and whether its key works: GOST or RSA, from НУЦ or from this program.
+check-keys-title = Check my keys
+check-keys-intro = Choose a key file (.p12) and type its password. The key is decrypted only to check it against the certificate, then wiped from memory; nothing is sent anywhere.
+check-keys-file = Key file
+check-keys-file-placeholder = /home/…/GOST512_….p12
+check-keys-browse = Choose a file…
+check-keys-pick = Choose a key file
+check-keys-password = Key password
+check-keys-check = Check
+check-keys-done = What the file holds:

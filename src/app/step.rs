@@ -21,6 +21,8 @@ pub enum Step {
     Install,
     Done,
     Status,
+    /// "Check my keys": a key file described (a side road from the first screen).
+    CheckKeys,
 }
 
 impl Step {
@@ -46,7 +48,7 @@ impl Step {
     ];
 
     /// Every screen, for screenshots and tests.
-    pub const ALL: [Step; 18] = [
+    pub const ALL: [Step; 19] = [
         Step::Welcome,
         Step::CameraCheck,
         Step::Iin,
@@ -65,6 +67,7 @@ impl Step {
         Step::Install,
         Step::Done,
         Step::Status,
+        Step::CheckKeys,
     ];
 
     /// How many numbered steps the header counts ("Step 3 of 14").
@@ -75,7 +78,7 @@ impl Step {
     pub fn number(self) -> Option<u8> {
         let position = match self {
             Step::PhoneRegistration => return Step::Otp.number(),
-            Step::Welcome | Step::Done | Step::Status => return None,
+            Step::Welcome | Step::Done | Step::Status | Step::CheckKeys => return None,
             step => Step::FLOW.iter().position(|s| *s == step)?,
         };
         u8::try_from(position).ok()
@@ -84,7 +87,7 @@ impl Step {
     pub fn next(self) -> Option<Step> {
         match self {
             Step::PhoneRegistration => Some(Step::Otp),
-            Step::Status => None,
+            Step::Status | Step::CheckKeys => None,
             step => {
                 let position = Step::FLOW.iter().position(|s| *s == step)?;
                 Step::FLOW.get(position + 1).copied()
@@ -95,7 +98,7 @@ impl Step {
     pub fn previous(self) -> Option<Step> {
         match self {
             Step::PhoneRegistration => Some(Step::Otp),
-            Step::Status => Some(Step::Welcome),
+            Step::Status | Step::CheckKeys => Some(Step::Welcome),
             step => {
                 let position = Step::FLOW.iter().position(|s| *s == step)?;
                 position

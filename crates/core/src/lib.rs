@@ -1,5 +1,6 @@
 pub mod client;
 pub mod domain;
+pub mod gost;
 pub mod kiosk;
 pub mod pki;
 pub mod protocol;

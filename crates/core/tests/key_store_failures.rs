@@ -170,7 +170,7 @@ fn a_certificate_for_another_key_is_refused_and_changes_nothing() {
     );
 
     let mut garbage = good.clone();
-    garbage.sign.certificate_pem =
+    garbage.sign.as_mut().unwrap().certificate_pem =
         "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".into();
     let result = install(&pending, &password(), &garbage, Pkcs12Format::Modern);
     assert!(
@@ -183,7 +183,7 @@ fn a_certificate_for_another_key_is_refused_and_changes_nothing() {
         "{result:?}"
     );
     let mut bad_chain = good.clone();
-    bad_chain.auth.chain_pem[1] = "not a certificate".into();
+    bad_chain.auth.as_mut().unwrap().chain_pem[1] = "not a certificate".into();
     let result = install(&pending, &password(), &bad_chain, Pkcs12Format::Modern);
     assert!(
         matches!(

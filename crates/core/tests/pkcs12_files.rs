@@ -202,6 +202,19 @@ fn inspect_describes_both_files() {
             .contains(&ExtendedKeyUsage::NcaIndividual)
     );
     assert_ne!(auth.serial_hex, sign.serial_hex);
+    assert_eq!(auth.iin_unchecked, None, "a valid IIN needs no warning");
+    assert_eq!(
+        sign.holder,
+        vec![qoltanba_core::pki::inspect::HolderRole::Individual]
+    );
+    for file in [&files.auth_file, &files.sign_file] {
+        let bytes = std::fs::read(file).unwrap();
+        assert_eq!(
+            qoltanba_core::pki::try_kit(&bytes, PASSWORD).unwrap(),
+            qoltanba_core::pki::KitTrial::Verified,
+            "the RSA key signs and its certificate verifies"
+        );
+    }
 
     assert_eq!(
         inspect_pkcs12(&std::fs::read(&files.auth_file).unwrap(), "Wrong1pass"),
@@ -293,7 +306,7 @@ fn expired_certificates_have_negative_days_left() {
     let dir = tempfile::tempdir().unwrap();
     let pending = save_pending(dir.path(), &keys, &password()).unwrap();
     let mut certificates = ca.certificates(&keys);
-    certificates.auth = ca.issue(keys.csr_auth_pem(), false, 30);
+    certificates.auth = Some(ca.issue(keys.csr_auth_pem(), false, 30));
     let files = install(&pending, &password(), &certificates, Pkcs12Format::Modern).unwrap();
     let bytes = std::fs::read(&files.auth_file).unwrap();
     let later = time::OffsetDateTime::now_utc() + time::Duration::days(45);

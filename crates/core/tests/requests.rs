@@ -103,7 +103,14 @@ fn requests_follow_the_nca_profile() {
         assert_eq!(emails, vec!["aigerim@example.kz".to_owned()]);
         assert_eq!(
             key_store,
-            vec![("1.2.398.3.3.5.1.1".to_owned(), false, vec![0x05, 0x00])]
+            // 1.2.398.3.3.5 = KeyStoreInfo SEQUENCE { 1.2.398.3.3.5.1.1 }, as Kalkan writes it.
+            vec![(
+                "1.2.398.3.3.5".to_owned(),
+                false,
+                vec![
+                    0x30, 0x0a, 0x06, 0x08, 0x2a, 0x83, 0x0e, 0x03, 0x03, 0x05, 0x01, 0x01
+                ]
+            )]
         );
     }
 }

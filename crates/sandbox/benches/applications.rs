@@ -86,6 +86,8 @@ async fn one_application(
         storage: StorageKind::Pkcs12,
         csr_auth: csrs.0.clone(),
         csr_sign: csrs.1.clone(),
+        algorithm: Default::default(),
+        csr: None,
     };
     let created = client
         .create_application(&session, &request, &IdempotencyKey::new())

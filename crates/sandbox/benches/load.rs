@@ -128,6 +128,8 @@ async fn flow(
     timed(tally, || client.verification(&session)).await;
     let request = CreateApplicationRequest {
         session_id: session.id.clone(),
+        algorithm: Default::default(),
+        csr: None,
         email: None,
         storage: StorageKind::Pkcs12,
         csr_auth: csrs.0.clone(),

@@ -13,6 +13,7 @@ use time::{Duration, OffsetDateTime};
 use crate::csr::CheckedCsr;
 use crate::error::{Failure, SandboxError};
 use crate::fixtures::Citizen;
+use crate::gost_ca::GostCa;
 use crate::store::Store;
 
 /// Which key of the pair a certificate is for.
@@ -37,6 +38,8 @@ pub struct Ca {
     root_pem: String,
     issuing_pem: String,
     issuer: Issuer<'static, KeyPair>,
+    /// The GOST root and issuing CA (`gost_ca`), for GOST kits.
+    pub gost: GostCa,
 }
 
 struct CaPems {
@@ -103,6 +106,7 @@ impl Ca {
             root_pem: pems.root_cert,
             issuing_pem: pems.issuing_cert,
             issuer,
+            gost: GostCa::load_or_create(store, now)?,
         })
     }
 
@@ -152,7 +156,7 @@ impl Ca {
             .map_err(|e| Failure::internal(format!("public key for issuance: {e}")))?;
         let not_before = OffsetDateTime::from_unix_timestamp(now).map_err(Failure::internal)?;
         let mut params = CertificateParams::default();
-        params.distinguished_name = subject(citizen, request.email.as_deref());
+        params.distinguished_name = individual_subject(citizen, request.email.as_deref());
         params.not_before = not_before;
         params.not_after = not_before + Duration::days(365);
         params.serial_number = Some(random_serial());
@@ -197,6 +201,11 @@ impl Ca {
             CustomExtension::from_oid_content(
                 OID_AUTHORITY_INFO_ACCESS,
                 aia_der(&format!("{base_url}/sandbox/ca/issuing.crt")),
+            ),
+            // НУЦ copies the key-store extension: 1.2.398.3.3.5 = SEQUENCE { storage OID }.
+            CustomExtension::from_oid_content(
+                &[1, 2, 398, 3, 3, 5],
+                request.key_store.extension_value(),
             ),
         ];
         params
@@ -258,7 +267,7 @@ fn ca_params(name: &str, key: &KeyPair, start: OffsetDateTime, years: i64) -> Ce
 }
 
 /// The subject of an individual's certificate, attribute by OID, in НУЦ order.
-fn subject(citizen: &Citizen, email: Option<&str>) -> DistinguishedName {
+pub(crate) fn individual_subject(citizen: &Citizen, email: Option<&str>) -> DistinguishedName {
     let mut dn = DistinguishedName::new();
     dn.push(DnType::CommonName, citizen.common_name());
     dn.push(DnType::CustomDnType(vec![2, 5, 4, 4]), citizen.surname);

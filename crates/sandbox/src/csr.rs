@@ -1,6 +1,7 @@
 //! Checking a PKCS#10 request against the НУЦ РК rules and the verified citizen.
 
-use qoltanba_core::protocol::ErrorCode;
+use qoltanba_core::pki::{KeyStoreOid, verify_gost_request};
+use qoltanba_core::protocol::{ErrorCode, KeyAlgorithm};
 use x509_parser::certification_request::X509CertificationRequest;
 use x509_parser::cri_attributes::ParsedCriAttribute;
 use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
@@ -12,7 +13,12 @@ use crate::fixtures::Citizen;
 /// Smallest RSA modulus accepted.
 pub const MIN_RSA_BITS: usize = 2048;
 
-/// Prefix of the НУЦ key-store extension OIDs (1.2.398.3.3.5.x; 1.2.398.3.3.5.1.1 = PKCS#12).
+/// The НУЦ key-store extension (`keystore_branch`): its value is KeyStoreInfo =
+/// SEQUENCE { storage OID under 1.2.398.3.3.5, optional path }.
+pub const KEY_STORE_EXTENSION: &str = "1.2.398.3.3.5";
+/// Prefix of the storage OIDs (1.2.398.3.3.5.1.1 = PKCS#12). Requests made before the
+/// extension was corrected used the storage OID itself as the extension's OID (value NULL);
+/// they are still accepted, so that applications submitted then can be resumed.
 pub const KEY_STORE_OID_PREFIX: &str = "1.2.398.3.3.5.";
 
 const OID_COMMON_NAME: &str = "2.5.4.3";
@@ -31,6 +37,8 @@ pub struct CheckedCsr {
     pub public_key_bits: Vec<u8>,
     /// E-mail from the SubjectAltName (or the subject's E), to copy into the certificate.
     pub email: Option<String>,
+    /// The storage named by the key-store extension, to copy into the certificate.
+    pub key_store: KeyStoreOid,
 }
 
 fn invalid(which: &str, message: impl std::fmt::Display) -> Failure {
@@ -49,6 +57,18 @@ pub fn check(
     citizen: &Citizen,
     email: Option<&str>,
 ) -> ApiResult<CheckedCsr> {
+    check_for(pem, which, citizen, email, KeyAlgorithm::Rsa2048)
+}
+
+/// As [`check`], for a request of the given algorithm: RSA-2048 or more, or GOST 34.10-2015
+/// 512 (НУЦ's OIDs, its own GOST signature verified).
+pub fn check_for(
+    pem: &str,
+    which: &str,
+    citizen: &Citizen,
+    email: Option<&str>,
+    algorithm: KeyAlgorithm,
+) -> ApiResult<CheckedCsr> {
     let (_, pem) = x509_parser::pem::parse_x509_pem(pem.trim().as_bytes())
         .map_err(|_| invalid(which, "not a PEM document"))?;
     if !pem.label.ends_with("CERTIFICATE REQUEST") {
@@ -59,31 +79,35 @@ pub fn check(
     }
     let (_, csr) = X509CertificationRequest::from_der(&pem.contents)
         .map_err(|e| invalid(which, format!("not a PKCS#10 request: {e}")))?;
-    csr.verify_signature()
-        .map_err(|_| invalid(which, "the request's signature does not verify"))?;
     let info = &csr.certification_request_info;
-    if info.subject_pki.algorithm.algorithm.to_id_string() != "1.2.840.113549.1.1.1" {
-        return Err(invalid(which, "only RSA keys are accepted"));
-    }
-    let bits = rsa_modulus_bits(&info.subject_pki)
-        .ok_or_else(|| invalid(which, "the RSA public key cannot be read"))?;
-    if bits < MIN_RSA_BITS {
-        return Err(invalid(
-            which,
-            format!("the RSA key has {bits} bits; at least {MIN_RSA_BITS} are required"),
-        ));
+    match algorithm {
+        KeyAlgorithm::Gost2015_512 => {
+            verify_gost_request(&pem.contents).map_err(|e| invalid(which, e))?;
+        }
+        KeyAlgorithm::Rsa2048 => {
+            csr.verify_signature()
+                .map_err(|_| invalid(which, "the request's signature does not verify"))?;
+            if info.subject_pki.algorithm.algorithm.to_id_string() != "1.2.840.113549.1.1.1" {
+                return Err(invalid(which, "only RSA keys are accepted"));
+            }
+            let bits = rsa_modulus_bits(&info.subject_pki)
+                .ok_or_else(|| invalid(which, "the RSA public key cannot be read"))?;
+            if bits < MIN_RSA_BITS {
+                return Err(invalid(
+                    which,
+                    format!("the RSA key has {bits} bits; at least {MIN_RSA_BITS} are required"),
+                ));
+            }
+        }
     }
     let subject_email = check_subject(&csr, which, citizen)?;
     let extensions = requested_extensions(&csr);
-    if !extensions
-        .iter()
-        .any(|ext| ext.oid.to_id_string().starts_with(KEY_STORE_OID_PREFIX))
-    {
-        return Err(invalid(
+    let key_store = key_store(&extensions).ok_or_else(|| {
+        invalid(
             which,
-            "the extensionRequest lacks the key-store extension (1.2.398.3.3.5.x)",
-        ));
-    }
+            "the extensionRequest lacks the key-store extension (1.2.398.3.3.5 = SEQUENCE { storage OID })",
+        )
+    })?;
     let san_email = san_email(&extensions, which)?;
     let request_email = match (san_email, subject_email) {
         (Some(san), Some(subject)) if !san.eq_ignore_ascii_case(&subject) => {
@@ -107,6 +131,25 @@ pub fn check(
         spki_der: info.subject_pki.raw.to_vec(),
         public_key_bits: info.subject_pki.subject_public_key.data.to_vec(),
         email: request_email,
+        key_store,
+    })
+}
+
+/// The storage from extension 1.2.398.3.3.5 (`SEQUENCE { OID, path? }`), or from the old form
+/// whose extension OID was the storage OID itself.
+fn key_store(extensions: &[&X509Extension<'_>]) -> Option<KeyStoreOid> {
+    let current = extensions.iter().find_map(|ext| {
+        (ext.oid.to_id_string() == KEY_STORE_EXTENSION)
+            .then(|| KeyStoreOid::from_extension_value(ext.value))
+            .flatten()
+    });
+    current.or_else(|| {
+        extensions.iter().find_map(|ext| {
+            let arcs: Vec<u64> = ext.oid.iter()?.collect();
+            (ext.oid.to_id_string().starts_with(KEY_STORE_OID_PREFIX))
+                .then(|| KeyStoreOid::from_arcs(&arcs).ok())
+                .flatten()
+        })
     })
 }
 
@@ -238,4 +281,14 @@ fn san_email(extensions: &[&X509Extension<'_>], which: &str) -> ApiResult<Option
         }
     }
     Ok(email)
+}
+
+/// The GOST public key of a checked GOST request.
+pub fn gost_key(checked: &CheckedCsr) -> ApiResult<qoltanba_core::gost::VerifyingKey> {
+    let key = checked
+        .public_key_bits
+        .strip_prefix(&[0x04, 0x81, 0x80][..])
+        .ok_or_else(|| invalid("csr", "the GOST public key is malformed"))?;
+    qoltanba_core::gost::VerifyingKey::from_le_bytes(qoltanba_core::gost::Curve::param_set_a(), key)
+        .map_err(|e| invalid("csr", e))
 }

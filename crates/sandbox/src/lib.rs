@@ -14,6 +14,7 @@ mod csr;
 mod error;
 mod faults;
 mod fixtures;
+mod gost_ca;
 mod limits;
 mod media;
 mod moderation;

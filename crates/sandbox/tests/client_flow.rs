@@ -52,6 +52,8 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
         storage: StorageKind::Pkcs12,
         csr_auth: csr(&subject, Some(email), true),
         csr_sign: csr(&subject, Some(email), true),
+        algorithm: Default::default(),
+        csr: None,
     };
     let created = client
         .create_application(&session, &request, &IdempotencyKey::new())
@@ -63,7 +65,12 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
         ApplicationStatus::Issued
     );
     let certificates = client.certificates(&number).await.unwrap();
+    assert_eq!(
+        certificates.certificate, None,
+        "an RSA answer has no GOST certificate"
+    );
     for bundle in [&certificates.auth, &certificates.sign] {
+        let bundle = bundle.as_ref().unwrap();
         assert!(
             bundle
                 .certificate_pem
@@ -72,8 +79,8 @@ async fn the_client_takes_a_citizen_from_iin_to_certificates() {
         assert_eq!(bundle.chain_pem.len(), 2, "issuing CA and root");
     }
     assert_ne!(
-        certificates.auth.certificate_pem,
-        certificates.sign.certificate_pem
+        certificates.auth.as_ref().unwrap().certificate_pem,
+        certificates.sign.as_ref().unwrap().certificate_pem
     );
 
     // A second application from the same session is refused.
@@ -172,6 +179,8 @@ async fn a_citizen_leaves_during_moderation_and_resumes_with_a_new_login() {
         storage: StorageKind::Pkcs12,
         csr_auth: csr(&subject, None, true),
         csr_sign: csr(&subject, None, true),
+        algorithm: Default::default(),
+        csr: None,
     };
     let created = client
         .create_application(&second, &request, &IdempotencyKey::new())

@@ -117,6 +117,18 @@ fn check_common(pem: &str, chain: &[Value], citizen: &qoltanba_sandbox::Citizen,
     }
     assert!(saw_email, "e-mail SAN copied from the request");
     assert_eq!(saw_urls, 2);
+    // The key-store extension, copied as НУЦ does: 1.2.398.3.3.5 = SEQUENCE { 1.2.398.3.3.5.1.1 }.
+    let key_store = cert
+        .extensions()
+        .iter()
+        .find(|ext| ext.oid.to_id_string() == "1.2.398.3.3.5")
+        .map(|ext| ext.value.to_vec());
+    assert_eq!(
+        key_store,
+        Some(vec![
+            0x30, 0x0a, 0x06, 0x08, 0x2a, 0x83, 0x0e, 0x03, 0x03, 0x05, 0x01, 0x01
+        ])
+    );
     // Chain: issuing CA signed the certificate, root signed the issuing CA.
     assert_eq!(chain.len(), 2);
     let issuing_der = der_of(chain[0].as_str().unwrap());

@@ -210,6 +210,8 @@ async fn issue_with_generated_keys(format: Pkcs12Format) {
         storage: StorageKind::Pkcs12,
         csr_auth: keys.csr_auth_pem().to_owned(),
         csr_sign: keys.csr_sign_pem().to_owned(),
+        algorithm: Default::default(),
+        csr: None,
     };
     let created = client
         .create_application(&session, &request, &IdempotencyKey::new())

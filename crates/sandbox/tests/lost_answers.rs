@@ -55,6 +55,8 @@ async fn an_application_whose_answer_was_lost_is_answered_again_under_its_key() 
     let subject = Subject::of(person);
     let request = CreateApplicationRequest {
         session_id: session.id.clone(),
+        algorithm: Default::default(),
+        csr: None,
         email: None,
         storage: StorageKind::Pkcs12,
         csr_auth: csr(&subject, None, true),
@@ -262,6 +264,8 @@ async fn the_clients_own_retries_get_through_lost_answers_with_one_of_each() {
     let subject = Subject::of(person);
     let request = CreateApplicationRequest {
         session_id: session.id.clone(),
+        algorithm: Default::default(),
+        csr: None,
         email: None,
         storage: StorageKind::Pkcs12,
         csr_auth: csr(&subject, None, true),

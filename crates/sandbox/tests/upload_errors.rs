@@ -5,7 +5,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Subject, assert_error, citizen, csr, png, send, start, start_with};
+use common::{
+    KeyStoreForm, Subject, assert_error, citizen, csr, csr_with, png, send, start, start_with,
+};
 use reqwest::Method;
 use serde_json::json;
 
@@ -205,6 +207,11 @@ async fn csrs_must_name_the_verified_citizen() {
         "csr_invalid",
     );
     assert_error(
+        apply(csr_with(&good, None, KeyStoreForm::Malformed), ok(), None).await,
+        422,
+        "csr_invalid",
+    );
+    assert_error(
         apply("not a PEM".into(), ok(), None).await,
         422,
         "csr_invalid",
@@ -226,8 +233,10 @@ async fn csrs_must_name_the_verified_citizen() {
         422,
         "invalid_email",
     );
-    // A correct application with the issuance delay: processing, then not_ready.
-    let (status, body) = apply(ok(), ok(), None).await;
+    // A correct application with the issuance delay: processing, then not_ready. Its AUTH
+    // request has the key-store extension in the old form, still accepted for resuming.
+    let legacy = csr_with(&good, None, KeyStoreForm::Legacy);
+    let (status, body) = apply(legacy, ok(), None).await;
     assert_eq!(status, 200, "{body}");
     let number = body["application_number"].as_str().unwrap().to_owned();
     let (status, body) = sandbox

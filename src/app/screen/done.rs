@@ -3,6 +3,7 @@
 use iced::Element;
 
 use crate::app::widget::nav::action;
+use qoltanba_core::pki::KitTrial;
 use qoltanba_core::store::InstalledKeys;
 use qoltanba_core::token::DeviceKeys;
 
@@ -32,6 +33,30 @@ pub fn view<'a>(
             ],
         )
     });
+    let trials = installed.map(|files| {
+        let line = |trial: KitTrial| match trial {
+            KitTrial::Verified => t!(lang, "done-key-tried-ok"),
+            KitTrial::Mismatch => t!(lang, "done-key-tried-failed"),
+            KitTrial::NoUsableKey => t!(lang, "done-key-tried-unusable"),
+        };
+        let all_ok = files.trials.iter().all(|t| *t == KitTrial::Verified);
+        let kind = if all_ok {
+            Banner::Success
+        } else {
+            Banner::Error
+        };
+        banner(
+            kind,
+            format!(
+                "{}\n{} — {}\n{} — {}",
+                t!(lang, "done-key-tried"),
+                t!(lang, "inspect-role-auth"),
+                line(files.trials[0]),
+                t!(lang, "inspect-role-sign"),
+                line(files.trials[1]),
+            ),
+        )
+    });
     let device = device.map(|keys| {
         banner(
             Banner::Success,
@@ -53,6 +78,7 @@ pub fn view<'a>(
     };
     page(t!(lang, "done-title"), t!(lang, "done-intro"))
         .push(files)
+        .push(trials)
         .push(device)
         .push(reminder)
         .push(body(t!(lang, "done-next")))

@@ -6,6 +6,7 @@
 pub mod account_pin;
 pub mod agreement;
 pub mod camera_check;
+pub mod check_keys;
 pub mod devices;
 pub mod document;
 pub mod document_review;
@@ -145,6 +146,7 @@ steps! {
     Install(install) => install,
     Done(done) => done,
     Status(status) => status,
+    CheckKeys(check_keys) => check_keys,
 }
 
 impl Steps {
@@ -174,6 +176,7 @@ impl Steps {
             install: install::State::default(),
             done: done::State,
             status: status::State::default(),
+            check_keys: check_keys::State::default(),
         }
     }
 }

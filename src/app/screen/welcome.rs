@@ -13,14 +13,17 @@ pub enum Action {
     CheckStatus,
     InstallCertificates,
     Resume,
+    /// "Check my keys": describe a key file (GOST or RSA, НУЦ's or ours).
+    CheckKeys,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [
+    pub const ALL: [Action; 5] = [
         Action::Start,
         Action::CheckStatus,
         Action::InstallCertificates,
         Action::Resume,
+        Action::CheckKeys,
     ];
 }
 
@@ -74,9 +77,13 @@ impl State {
     }
 
     /// Kiosks keep no progress and show no folders, so they offer neither resuming nor
-    /// installing into keys made earlier on a computer.
+    /// installing into keys made earlier on a computer, nor checking a key file.
     fn offered(&self, action: Action) -> bool {
-        !(self.kiosk && matches!(action, Action::Resume | Action::InstallCertificates))
+        !(self.kiosk
+            && matches!(
+                action,
+                Action::Resume | Action::InstallCertificates | Action::CheckKeys
+            ))
     }
 
     fn move_selection(&mut self, delta: i8) {
@@ -130,6 +137,10 @@ impl State {
                     (t!(lang, "welcome-resume"), String::new())
                 }
                 Action::Resume => (t!(lang, "welcome-resume"), t!(lang, "welcome-resume-none")),
+                Action::CheckKeys => (
+                    t!(lang, "welcome-check-keys"),
+                    t!(lang, "welcome-check-keys-detail"),
+                ),
             };
             let detail = (!detail.is_empty()).then_some(detail);
             let on_press = self.enabled(action).then_some(Message::Activate(action));
@@ -185,6 +196,7 @@ impl crate::app::screen::Behaviour for State {
             Event::Chosen(Action::CheckStatus) => StepEvent::Go(Step::Status),
             Event::Chosen(Action::InstallCertificates) => StepEvent::Go(Step::Install),
             Event::Chosen(Action::Resume) => StepEvent::Resume,
+            Event::Chosen(Action::CheckKeys) => StepEvent::Go(Step::CheckKeys),
         });
         (iced::Task::none(), event)
     }
@@ -211,11 +223,16 @@ mod tests {
         let mut state = State::default();
         assert_eq!(state.selected(), Some(Action::Start));
         state.update(Message::Move(-1));
+        assert_eq!(state.selected(), Some(Action::CheckKeys));
+        state.update(Message::Move(-1));
         assert_eq!(state.selected(), Some(Action::InstallCertificates));
+        state.update(Message::Move(1));
+        assert_eq!(state.selected(), Some(Action::CheckKeys));
         state.update(Message::Move(1));
         assert_eq!(state.selected(), Some(Action::Start));
         assert_eq!(state.update(Message::Activate(Action::Resume)), None);
         state.resume_available = true;
+        state.update(Message::Move(-1));
         state.update(Message::Move(-1));
         assert_eq!(state.selected(), Some(Action::Resume));
         assert_eq!(
@@ -236,6 +253,7 @@ mod tests {
             None
         );
         assert_eq!(state.update(Message::Activate(Action::Resume)), None);
+        assert_eq!(state.update(Message::Activate(Action::CheckKeys)), None);
         state.update(Message::Move(1));
         assert_eq!(state.selected(), Some(Action::CheckStatus));
         state.update(Message::Move(1));

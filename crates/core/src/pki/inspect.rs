@@ -12,8 +12,11 @@ use x509_parser::prelude::{FromDer, ParsedExtension, X509Certificate};
 use x509_parser::x509::AttributeTypeAndValue;
 
 use super::KeyRole;
+pub use super::holder::HolderRole;
+use super::holder::holder_roles;
 pub use super::inspect_error::{InspectError, MAX_FILE_SIZE};
-use super::key_set::{key_id, rsa_key_from_pkcs8};
+use super::key_match::key_matches;
+use super::key_set::key_id;
 use super::oid;
 use super::pfx::pfx_to_der;
 use crate::domain::{Bin, Iin};
@@ -66,7 +69,8 @@ pub enum PublicKeyKind {
         bits: usize,
     },
     Ec,
-    /// GOST R 34.10 (what НУЦ issues since 2024).
+    /// GOST 34.10-2015 512-bit (НУЦ's 1.2.398.3.10.1.1.2.2 or the Russian GOST OIDs): what
+    /// НУЦ issues today.
     Gost,
     /// Any other algorithm, as a dotted OID.
     Other(String),
@@ -79,6 +83,11 @@ pub struct KeyFileInfo {
     pub owner: Option<String>,
     /// The IIN from SERIALNUMBER ("IIN" + 12 digits), when it is a valid IIN.
     pub iin: Option<Iin>,
+    /// The 12 digits after "IIN" when they fail the IIN rules (НУЦ's test certificates carry
+    /// such numbers): shown with a warning rather than hidden.
+    pub iin_unchecked: Option<String>,
+    /// The holder's role from НУЦ's role OIDs (individual, head of a legal entity, …).
+    pub holder: Vec<HolderRole>,
     /// The BIN from OU ("BIN" + 12 digits) on a legal entity's certificate.
     pub bin: Option<Bin>,
     /// The organisation (O) on a legal entity's certificate.
@@ -138,10 +147,8 @@ pub fn inspect_pkcs12_at(
         .and_then(|key| key.friendly_name.clone())
         .or_else(|| leaf.friendly_name.clone());
     info.has_private_key = key.is_some();
-    info.key_matches_certificate = key.and_then(|key| {
-        let pair = rsa_key_from_pkcs8(key.key.as_der())?;
-        Some(pair.public_key_raw() == certificate.public_key().subject_public_key.data.as_ref())
-    });
+    // The key is decrypted (p12-keystore holds it zeroized on drop) and checked here.
+    info.key_matches_certificate = key.and_then(|key| key_matches(key.key.as_der(), &certificate));
     info.ca_certificates = archive.certs.len().saturating_sub(1);
     Ok(info)
 }
@@ -196,8 +203,10 @@ fn describe(
             .find(|attribute| attribute.attr_type().to_id_string() == wanted)
             .and_then(attribute_text)
     };
-    let iin = by_oid(oid::SERIAL_NUMBER_STR)
-        .and_then(|serial| serial.strip_prefix("IIN").and_then(|d| Iin::parse(d).ok()));
+    let iin_digits = by_oid(oid::SERIAL_NUMBER_STR)
+        .and_then(|serial| serial.strip_prefix("IIN").map(str::to_owned));
+    let iin = iin_digits.as_deref().and_then(|d| Iin::parse(d).ok());
+    let iin_unchecked = iin_digits.filter(|_| iin.is_none());
     let bin = subject
         .iter_attributes()
         .filter(|attribute| attribute.attr_type().to_id_string() == oid::ORGANIZATIONAL_UNIT_STR)
@@ -244,6 +253,8 @@ fn describe(
     Ok(KeyFileInfo {
         owner: subject.iter_common_name().next().and_then(attribute_text),
         iin,
+        iin_unchecked,
+        holder: holder_roles(&dotted_usages(&extended_key_usage)),
         bin,
         organization: by_oid(oid::ORGANIZATION_STR),
         email: by_oid(oid::EMAIL_STR).or(san_email),
@@ -262,6 +273,19 @@ fn describe(
         key_matches_certificate: None,
         ca_certificates: 0,
     })
+}
+
+/// НУЦ's role OIDs among the purposes, dotted, for [`holder_roles`].
+fn dotted_usages(usages: &[ExtendedKeyUsage]) -> Vec<&str> {
+    usages
+        .iter()
+        .filter_map(|usage| match usage {
+            ExtendedKeyUsage::NcaIndividual => Some(oid::EKU_NCA_INDIVIDUAL),
+            ExtendedKeyUsage::NcaLegalEntity => Some(oid::EKU_NCA_LEGAL_ENTITY),
+            ExtendedKeyUsage::Other(dotted) => Some(dotted.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The text of a name attribute: UTF8, Printable, IA5, Numeric, or BMP (UTF-16) strings.
@@ -354,6 +378,9 @@ fn public_key_kind(certificate: &X509Certificate<'_>) -> PublicKeyKind {
         },
         Ok(PublicKey::EC(_)) => PublicKeyKind::Ec,
         Ok(PublicKey::GostR3410(_) | PublicKey::GostR3410_2012(_)) => PublicKeyKind::Gost,
+        _ if spki.algorithm.algorithm.to_id_string() == crate::gost::oid::PUBLIC_KEY => {
+            PublicKeyKind::Gost
+        }
         _ => PublicKeyKind::Other(spki.algorithm.algorithm.to_id_string()),
     }
 }

@@ -10,7 +10,8 @@ pub const ORGANIZATION_STR: &str = "2.5.4.10";
 pub const ORGANIZATIONAL_UNIT_STR: &str = "2.5.4.11";
 pub const EMAIL_STR: &str = "1.2.840.113549.1.9.1";
 
-/// The arc of НУЦ key-store extensions; 1.2.398.3.3.5.1.1 = a PKCS#12 file.
+/// The key-store extension (`keystore_branch`) and the arc of storage OIDs under it;
+/// 1.2.398.3.3.5.1.1 = a PKCS#12 file.
 pub const KEY_STORE_ARC: &[u64] = &[1, 2, 398, 3, 3, 5];
 pub const KEY_STORE_PKCS12: &[u64] = &[1, 2, 398, 3, 3, 5, 1, 1];
 

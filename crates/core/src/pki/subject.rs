@@ -24,8 +24,10 @@ pub struct Subject {
     pub email: Option<Email>,
 }
 
-/// The НУЦ key-store extension put in a request: which kind of store holds the key. Its OID
-/// is under 1.2.398.3.3.5; the PKCS#12 file store is 1.2.398.3.3.5.1.1.
+/// Which kind of store holds the key, as the НУЦ key-store extension names it: an OID under
+/// 1.2.398.3.3.5 (the PKCS#12 file store is 1.2.398.3.3.5.1.1). The extension itself is
+/// 1.2.398.3.3.5 (`keystore_branch`) with this OID inside its value (see
+/// [`KeyStoreOid::extension_value`]), as Kalkan writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct KeyStoreOid(Vec<u64>);
 
@@ -47,6 +49,29 @@ impl KeyStoreOid {
     /// The OID's arcs.
     pub fn arcs(&self) -> &[u64] {
         &self.0
+    }
+
+    /// The value of extension 1.2.398.3.3.5: `KeyStoreInfo ::= SEQUENCE { storage OID,
+    /// path OPTIONAL }`. We leave the optional folder path out: it names a folder on the
+    /// person's computer, and the CA copies only the storage OID into the certificate.
+    pub fn extension_value(&self) -> Vec<u8> {
+        let oid = yasna::models::ObjectIdentifier::from_slice(&self.0);
+        yasna::construct_der(|writer| writer.write_sequence(|seq| seq.next().write_oid(&oid)))
+    }
+
+    /// The storage OID from an extension value `SEQUENCE { OID, … }` (a path, if any, is
+    /// ignored); `None` when the value is not of that shape or the OID is not under the arc.
+    pub fn from_extension_value(value: &[u8]) -> Option<Self> {
+        let arcs = yasna::parse_der(value, |reader| {
+            reader.read_sequence(|seq| {
+                let oid = seq.next().read_oid()?;
+                // The optional path: read whatever follows so the parse succeeds.
+                while let Ok(Some(_)) = seq.read_optional(|r| r.read_der()) {}
+                Ok(oid)
+            })
+        })
+        .ok()?;
+        Self::from_arcs(arcs.components()).ok()
     }
 }
 
@@ -124,11 +149,9 @@ impl Subject {
                     .map_err(|e| PkiError::Request(format!("e-mail: {e}")))?,
             )];
         }
-        // The extension's presence names the store; its value is an ASN.1 NULL (we do not put
-        // the folder path into a request, unlike Kalkan's sample).
         params.custom_extensions = vec![CustomExtension::from_oid_content(
-            key_store.arcs(),
-            yasna::construct_der(|writer| writer.write_null()),
+            oid::KEY_STORE_ARC,
+            key_store.extension_value(),
         )];
         Ok(params)
     }
@@ -142,6 +165,12 @@ mod tests {
     fn key_store_oids_must_be_under_the_nca_arc() {
         assert_eq!(KeyStoreOid::pkcs12_file().to_string(), "1.2.398.3.3.5.1.1");
         assert!(KeyStoreOid::from_arcs(&[1, 2, 398, 3, 3, 5, 2, 7]).is_ok());
+        let value = KeyStoreOid::pkcs12_file().extension_value();
+        assert_eq!(
+            KeyStoreOid::from_extension_value(&value),
+            Some(KeyStoreOid::pkcs12_file())
+        );
+        assert_eq!(KeyStoreOid::from_extension_value(&[0x05, 0x00]), None);
         for bad in [&[1, 2, 398, 3, 3, 5][..], &[1, 2, 398, 3, 3, 4, 1], &[]] {
             assert!(
                 matches!(

@@ -12,6 +12,20 @@ pub enum StorageKind {
     Token,
 }
 
+/// The key algorithm of an application.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum KeyAlgorithm {
+    /// GOST 34.10-2015, 512 bits (parameter set A): one key pair and one certificate for both
+    /// login and signing, in `csr`. What НУЦ РК issues today.
+    #[serde(rename = "gost2015_512")]
+    Gost2015_512,
+    /// RSA-2048: two key pairs (AUTH and signing), in `csr_auth` and `csr_sign`. The older
+    /// kind; the default, so clients that do not send `algorithm` keep working.
+    #[default]
+    #[serde(rename = "rsa2048")]
+    Rsa2048,
+}
+
 /// `POST /v1/applications` (bearer token of the session required).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateApplicationRequest {
@@ -21,10 +35,17 @@ pub struct CreateApplicationRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     pub storage: StorageKind,
-    /// PKCS#10 request for the authentication key, PEM.
+    #[serde(default)]
+    pub algorithm: KeyAlgorithm,
+    /// RSA: PKCS#10 request for the authentication key, PEM.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub csr_auth: String,
-    /// PKCS#10 request for the signing key, PEM.
+    /// RSA: PKCS#10 request for the signing key, PEM.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub csr_sign: String,
+    /// GOST: the one PKCS#10 request, PEM.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csr: Option<String>,
 }
 
 /// Answer to `POST /v1/applications`.
@@ -75,8 +96,13 @@ pub struct CertificateBundle {
 /// `GET /v1/applications/{number}/certificates`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificatesResponse {
-    /// Certificate for the authentication key (from `csr_auth`).
-    pub auth: CertificateBundle,
-    /// Certificate for the signing key (from `csr_sign`).
-    pub sign: CertificateBundle,
+    /// RSA: certificate for the authentication key (from `csr_auth`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth: Option<CertificateBundle>,
+    /// RSA: certificate for the signing key (from `csr_sign`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign: Option<CertificateBundle>,
+    /// GOST: the one certificate (from `csr`), for login and signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateBundle>,
 }

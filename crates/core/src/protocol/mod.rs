@@ -11,7 +11,7 @@ mod session;
 
 pub use application::{
     ApplicationStatus, ApplicationStatusResponse, CertificateBundle, CertificatesResponse,
-    CreateApplicationRequest, CreateApplicationResponse, StorageKind,
+    CreateApplicationRequest, CreateApplicationResponse, KeyAlgorithm, StorageKind,
 };
 pub use error::{ApiError, ErrorCode};
 pub use sandbox::{

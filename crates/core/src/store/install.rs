@@ -8,7 +8,8 @@ use super::names::key_file_name;
 use super::pending::{PendingKeys, remove_after_install};
 use crate::domain::KeyPassword;
 use crate::pki::{
-    KeyRole, Pkcs12Format, build_pkcs12, parse_certificate_pem, private_key_id, rsa_key_from_pkcs8,
+    KeyRole, KitTrial, Pkcs12Format, build_pkcs12, parse_certificate_pem, private_key_id,
+    rsa_key_from_pkcs8, try_kit,
 };
 use crate::protocol::{CertificateBundle, CertificatesResponse};
 
@@ -19,6 +20,9 @@ pub struct InstalledKeys {
     pub auth_file: PathBuf,
     /// `RSA256_<id>.p12`.
     pub sign_file: PathBuf,
+    /// Each file read back from disk, opened with the password, a test message signed with
+    /// its key and verified against its certificate (AUTH, then signing).
+    pub trials: [KitTrial; 2],
 }
 
 /// Writes the final key files for a pending kit: opens each key with the password, checks
@@ -46,6 +50,10 @@ pub fn install(
     let mut present = Vec::new();
     let mut to_write = Vec::with_capacity(2);
     for (role, bundle) in bundles {
+        // An RSA kit needs both certificates; a GOST answer has neither.
+        let bundle = bundle
+            .as_ref()
+            .ok_or(StoreError::CertificateInvalid { role })?;
         let path = pending.key_file(role);
         if !path.exists() {
             to_write.push((role, bundle));
@@ -89,9 +97,23 @@ pub fn install(
         }
     }
     remove_after_install(pending);
+    let (auth_file, sign_file) = (
+        pending.key_file(KeyRole::Auth),
+        pending.key_file(KeyRole::Sign),
+    );
+    // Try each kit as written: read back, sign, verify. A failure here means a file that
+    // would not work at the first login, so it is reported, not hidden.
+    let trial = |path: &PathBuf| {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| try_kit(&bytes, password.expose()).ok())
+            .unwrap_or(KitTrial::Mismatch)
+    };
+    let trials = [trial(&auth_file), trial(&sign_file)];
     Ok(InstalledKeys {
-        auth_file: pending.key_file(KeyRole::Auth),
-        sign_file: pending.key_file(KeyRole::Sign),
+        auth_file,
+        sign_file,
+        trials,
     })
 }
 

@@ -107,7 +107,7 @@ pub fn install(
         (&keys.sign, &certificates.sign),
     ] {
         let id = key.key_id()?;
-        let der = certificate_der(bundle)?;
+        let der = certificate_der(bundle.as_ref().ok_or(DeviceError::CertificateUnreadable)?)?;
         match token.import_certificate(&id, &key.label, &der) {
             Ok(()) | Err(TokenError::CertificateExists) => {}
             Err(error) => return Err(error.into()),

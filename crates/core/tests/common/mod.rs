@@ -134,8 +134,9 @@ impl TestCa {
 
     pub fn certificates(&self, keys: &qoltanba_core::pki::KeySet) -> CertificatesResponse {
         CertificatesResponse {
-            auth: self.issue(keys.csr_auth_pem(), false, 365),
-            sign: self.issue(keys.csr_sign_pem(), true, 365),
+            auth: Some(self.issue(keys.csr_auth_pem(), false, 365)),
+            sign: Some(self.issue(keys.csr_sign_pem(), true, 365)),
+            certificate: None,
         }
     }
 }

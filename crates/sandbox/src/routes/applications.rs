@@ -6,7 +6,8 @@ use axum::http::HeaderMap;
 use qoltanba_core::domain::{ApplicationNumber, Email};
 use qoltanba_core::protocol::{
     ApplicationStatus, ApplicationStatusResponse, CertificateBundle, CertificatesResponse,
-    CreateApplicationRequest, CreateApplicationResponse, ErrorCode, VerificationStatus,
+    CreateApplicationRequest, CreateApplicationResponse, ErrorCode, KeyAlgorithm,
+    VerificationStatus,
 };
 
 use crate::body::{ApiJson, ApiPath, Bearer};
@@ -72,8 +73,23 @@ pub async fn create(
     let ca = state.ca.clone();
     let base_url = state.base_url.clone();
     let checked_email = email.clone();
+    let algorithm = request.algorithm;
+    let gost_csr = request.csr.clone();
     let (auth_pem, sign_pem) = tokio::task::spawn_blocking(move || -> ApiResult<_> {
         let email = checked_email.as_deref();
+        if algorithm == KeyAlgorithm::Gost2015_512 {
+            // One key pair, one certificate; stored as the AUTH one with no signing one.
+            let pem = gost_csr.ok_or_else(|| {
+                Failure::new(
+                    ErrorCode::CsrInvalid,
+                    "csr: a GOST application has one request in `csr`",
+                )
+            })?;
+            let checked = csr::check_for(&pem, "csr", citizen, email, algorithm)?;
+            let key = csr::gost_key(&checked)?;
+            let certificate = ca.gost.issue(&checked, &key, citizen, &base_url, now)?;
+            return Ok((certificate, String::new()));
+        }
         let auth = csr::check(&request.csr_auth, "csr_auth", citizen, email)?;
         let sign = csr::check(&request.csr_sign, "csr_sign", citizen, email)?;
         if auth.spki_der == sign.spki_der {
@@ -259,15 +275,27 @@ pub async fn certificates(
             ));
         }
     }
+    if record.sign_cert_pem.is_empty() {
+        // A GOST application: one certificate, under the GOST CA.
+        return Ok(Json(CertificatesResponse {
+            auth: None,
+            sign: None,
+            certificate: Some(CertificateBundle {
+                certificate_pem: record.auth_cert_pem,
+                chain_pem: state.ca.gost.chain(),
+            }),
+        }));
+    }
     let chain = state.ca.chain();
     Ok(Json(CertificatesResponse {
-        auth: CertificateBundle {
+        certificate: None,
+        auth: Some(CertificateBundle {
             certificate_pem: record.auth_cert_pem,
             chain_pem: chain.clone(),
-        },
-        sign: CertificateBundle {
+        }),
+        sign: Some(CertificateBundle {
             certificate_pem: record.sign_cert_pem,
             chain_pem: chain,
-        },
+        }),
     }))
 }

@@ -105,6 +105,14 @@ CREATE TABLE IF NOT EXISTS ca (
     issuing_cert_pem TEXT NOT NULL,
     created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS gost_ca (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    root_key BLOB NOT NULL,
+    root_cert BLOB NOT NULL,
+    issuing_key BLOB NOT NULL,
+    issuing_cert BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+);
 ";
 
 /// The sandbox database plus the folder holding uploaded files.

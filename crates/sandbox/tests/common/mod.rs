@@ -296,9 +296,31 @@ impl Subject {
     }
 }
 
+/// How a test request carries the key-store extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyStoreForm {
+    /// 1.2.398.3.3.5 = SEQUENCE { 1.2.398.3.3.5.1.1 }, as Kalkan writes it.
+    Current,
+    /// 1.2.398.3.3.5.1.1 = NULL, what Qoltanba wrote before the fix.
+    Legacy,
+    /// 1.2.398.3.3.5 = NULL: the right OID with a value that names no store.
+    Malformed,
+    Missing,
+}
+
 /// An RSA-2048 PKCS#10 request with the subject built by OID, the key-store extension
-/// (1.2.398.3.3.5.1.1, PKCS#12) and an optional e-mail SAN.
+/// (PKCS#12) when `key_store`, and an optional e-mail SAN.
 pub fn csr(subject: &Subject, email: Option<&str>, key_store: bool) -> String {
+    let form = if key_store {
+        KeyStoreForm::Current
+    } else {
+        KeyStoreForm::Missing
+    };
+    csr_with(subject, email, form)
+}
+
+/// As [`csr`], the key-store extension in the given form.
+pub fn csr_with(subject: &Subject, email: Option<&str>, key_store: KeyStoreForm) -> String {
     let key = KeyPair::generate_rsa_for(&PKCS_RSA_SHA256, RsaKeySize::_2048).expect("RSA key");
     let mut params = CertificateParams::default();
     let mut dn = DistinguishedName::new();
@@ -328,12 +350,17 @@ pub fn csr(subject: &Subject, email: Option<&str>, key_store: bool) -> String {
     if let Some(email) = email {
         params.subject_alt_names = vec![SanType::Rfc822Name(email.try_into().expect("ascii"))];
     }
-    if key_store {
-        // Content: DER NULL; the sandbox only checks that the extension is there.
-        params.custom_extensions = vec![CustomExtension::from_oid_content(
-            &[1, 2, 398, 3, 3, 5, 1, 1],
-            vec![0x05, 0x00],
-        )];
+    let pkcs12_store = vec![
+        0x30, 0x0a, 0x06, 0x08, 0x2a, 0x83, 0x0e, 0x03, 0x03, 0x05, 0x01, 0x01,
+    ];
+    let extension = match key_store {
+        KeyStoreForm::Current => Some((&[1, 2, 398, 3, 3, 5][..], pkcs12_store)),
+        KeyStoreForm::Legacy => Some((&[1, 2, 398, 3, 3, 5, 1, 1][..], vec![0x05, 0x00])),
+        KeyStoreForm::Malformed => Some((&[1, 2, 398, 3, 3, 5][..], vec![0x05, 0x00])),
+        KeyStoreForm::Missing => None,
+    };
+    if let Some((oid, value)) = extension {
+        params.custom_extensions = vec![CustomExtension::from_oid_content(oid, value)];
     }
     params
         .serialize_request(&key)

@@ -17,7 +17,7 @@ use iced::Task;
 use qoltanba_core::client::ClientError;
 use qoltanba_core::domain::{ApplicationNumber, IdempotencyKey, KeyPassword};
 use qoltanba_core::pki::{self, Subject};
-use qoltanba_core::protocol::{CreateApplicationRequest, ErrorCode, StorageKind};
+use qoltanba_core::protocol::{CreateApplicationRequest, ErrorCode, KeyAlgorithm, StorageKind};
 use qoltanba_core::store::{self, FolderCheck, PendingKeys, StoreError};
 use qoltanba_core::token::{DeviceError, DevicePrepared};
 
@@ -197,8 +197,10 @@ impl State {
             session_id: session.id.clone(),
             email: ctx.citizen.email.as_ref().map(|e| e.as_str().to_owned()),
             storage,
+            algorithm: KeyAlgorithm::Rsa2048,
             csr_auth,
             csr_sign,
+            csr: None,
         };
         ctx.service.request(
             move |client| async move { client.create_application(&session, &request, &key).await },

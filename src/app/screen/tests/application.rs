@@ -95,6 +95,7 @@ fn install_waits_for_issue_then_moves_to_done() {
     let files = qoltanba_core::store::InstalledKeys {
         auth_file: "/k/AUTH_RSA256_1.p12".into(),
         sign_file: "/k/RSA256_1.p12".into(),
+        trials: [qoltanba_core::pki::KitTrial::Verified; 2],
     };
     let (_, event) = step.update(install::Message::Installed(Ok(files)), &mut ctx);
     assert_eq!(event, Some(Event::Go(Step::Done)));
