@@ -59,6 +59,7 @@ pub async fn decide_phone(
             let status = match request.decision {
                 ModerationDecision::Approve => {
                     store::register_phone(tx, &replacement.iin, &replacement.phone, &id, now)?;
+                    PhoneReplacement::mark_change(tx, &replacement.iin)?;
                     "approved"
                 }
                 ModerationDecision::Reject => "rejected",

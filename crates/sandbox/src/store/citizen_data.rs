@@ -58,6 +58,17 @@ impl PhoneReplacement {
         .map(drop)
     }
 
+    /// The number changed: no session started before now hands its Digital ID on (sessions
+    /// are ordered by their row, which timestamps in seconds cannot do).
+    pub fn mark_change(tx: &Transaction<'_>, iin: &str) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT OR REPLACE INTO phone_changes (iin, last_session) \
+             VALUES (?1, (SELECT COALESCE(MAX(rowid), 0) FROM sessions))",
+            [iin],
+        )
+        .map(drop)
+    }
+
     /// The replacements still waiting, oldest first.
     pub fn pending(tx: &Transaction<'_>) -> rusqlite::Result<Vec<PhoneReplacement>> {
         let mut statement = tx.prepare(
@@ -100,6 +111,7 @@ pub fn forget(tx: &Transaction<'_>, iin: &str, phones: &[String]) -> rusqlite::R
     tx.execute("DELETE FROM wrong_codes WHERE iin = ?1", [iin])?;
     tx.execute("DELETE FROM phone_registrations WHERE iin = ?1", [iin])?;
     tx.execute("DELETE FROM phone_replacements WHERE iin = ?1", [iin])?;
+    tx.execute("DELETE FROM phone_changes WHERE iin = ?1", [iin])?;
     for phone in phones {
         tx.execute("DELETE FROM inbox WHERE phone = ?1", [phone])?;
     }

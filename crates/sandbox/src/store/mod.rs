@@ -90,6 +90,10 @@ CREATE TABLE IF NOT EXISTS application_keys (
     iin TEXT NOT NULL,
     request_hash TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS phone_changes (
+    iin TEXT PRIMARY KEY,
+    last_session INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS phone_replacements (
     registration_id TEXT PRIMARY KEY,
     iin TEXT NOT NULL,

@@ -115,7 +115,7 @@ impl SessionRecord {
                  AND verification IN ('approved', 'moderation') \
                  AND created_at > COALESCE((SELECT MAX(a.submitted_at) FROM applications a \
                      JOIN sessions s ON s.id = a.session_id WHERE s.iin = ?1), -1) \
-                 AND created_at >= COALESCE((SELECT created_at FROM phone_registrations \
+                 AND rowid > COALESCE((SELECT last_session FROM phone_changes \
                      WHERE iin = ?1), -1) \
                  ORDER BY created_at DESC, id LIMIT 1"
             ),
