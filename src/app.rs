@@ -6,6 +6,7 @@ pub mod camera;
 pub mod cameras;
 mod capture;
 pub mod explain;
+mod keys;
 pub mod kiosk;
 mod notices;
 pub mod photo;
@@ -42,6 +43,8 @@ pub struct App {
     steps: Steps,
     /// Kiosk mode's own state (keypad, idle clock, operator panel); `None` on a desktop.
     kiosk: Option<kiosk::Kiosk>,
+    /// The element that has the keyboard focus (`keys` keeps the window's tree in step).
+    focus: Option<iced::widget::Id>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,9 +53,8 @@ pub enum Message {
     CycleLanguage,
     Next,
     Back,
-    FocusNext {
-        backwards: bool,
-    },
+    /// The keyboard focus moved (Tab, a click into a field): the element now focused.
+    Focused(Option<iced::widget::Id>),
     Arrow {
         up: bool,
     },
@@ -92,6 +94,7 @@ impl App {
     /// Opens on a given step (support and screenshots).
     pub fn at(mut self, step: Step) -> Self {
         self.step = step;
+        self.focus = self.steps.get(step).focus().map(iced::widget::Id::new);
         self
     }
 
@@ -105,6 +108,7 @@ impl App {
         let steps = Steps::new(&config, !progress.is_empty());
         App {
             kiosk,
+            focus: None,
             step: Step::Welcome,
             shared: Shared::new(config, progress),
             steps,
@@ -141,8 +145,7 @@ impl App {
             Message::CycleLanguage => shared.lang = shared.lang.next(),
             Message::Next => return self.next(),
             Message::Back => return self.back(),
-            Message::FocusNext { backwards: true } => return operation::focus_previous(),
-            Message::FocusNext { backwards: false } => return operation::focus_next(),
+            Message::Focused(id) => self.focus = id,
             Message::Arrow { up } => self.steps.get_mut(self.step).arrow(up),
             Message::Toggle => self.steps.get_mut(self.step).toggle(),
             Message::Step(message) => return self.on_step(message),
@@ -263,6 +266,7 @@ impl App {
         self.kiosk_entered(step);
         self.shared.service.failure = None;
         self.shared.service.waiting = false;
+        self.focus = self.steps.get(step).focus().map(iced::widget::Id::new);
         let focus = match self.steps.get(step).focus() {
             Some(id) => operation::focus(id),
             None => Task::none(),

@@ -8,7 +8,7 @@ app-title = Qoltanba — EDS keys online
 step-counter = Step { $current } of { $total }
 nav-back = Back
 nav-next = Next
-nav-keyboard-hint = Enter — next · Esc — back · Tab — next field · F2 — language
+nav-keyboard-hint = Tab / Shift+Tab — next / previous element · Enter or Space — press · Enter in a field — next · Esc — back · F2 — language
 config-unreadable = Could not read the settings file { $path }: { $reason }. Default settings are used.
 config-bad-url = The service address “{ $url }” does not look like an http(s) address; the built-in sandbox is used.
 

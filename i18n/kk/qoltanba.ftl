@@ -8,7 +8,7 @@ app-title = Qoltanba — ЭЦҚ кілттері онлайн
 step-counter = { $total } қадамның { $current }-і
 nav-back = Артқа
 nav-next = Әрі қарай
-nav-keyboard-hint = Enter — әрі қарай · Esc — артқа · Tab — келесі өріс · F2 — тіл
+nav-keyboard-hint = Tab / Shift+Tab — келесі / алдыңғы элемент · Enter не бос орын — басу · Өрістегі Enter — әрі қарай · Esc — артқа · F2 — тіл
 config-unreadable = { $path } баптаулар файлын оқу мүмкін болмады: { $reason }. Әдепкі баптаулар қолданылады.
 config-bad-url = «{ $url }» қызмет мекенжайы http(s) мекенжайына ұқсамайды; кіріктірілген тестілік орта (sandbox) қолданылады.
 

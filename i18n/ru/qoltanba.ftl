@@ -8,7 +8,7 @@ app-title = Qoltanba — ключи ЭЦП онлайн
 step-counter = Шаг { $current } из { $total }
 nav-back = Назад
 nav-next = Далее
-nav-keyboard-hint = Enter — далее · Esc — назад · Tab — следующее поле · F2 — язык
+nav-keyboard-hint = Tab / Shift+Tab — следующий / предыдущий элемент · Enter или пробел — нажать · Enter в поле — далее · Esc — назад · F2 — язык
 config-unreadable = Не удалось прочитать файл настроек { $path }: { $reason }. Используются настройки по умолчанию.
 config-bad-url = Адрес службы «{ $url }» не похож на адрес http(s); используется встроенная песочница.
 

@@ -1,7 +1,6 @@
 //! The root's view (header, notices, the shown step, navigation, kiosk keypad and
 //! questions), its subscriptions, and the iced program built from it.
 
-use iced::keyboard::{self, key};
 use iced::widget::{column, container, operation, scrollable};
 use iced::{Element, Fill, Subscription, Task, Theme, window};
 
@@ -14,6 +13,10 @@ use crate::t;
 
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
+        super::keys::keys(self.window(), self.focus.clone())
+    }
+
+    fn window(&self) -> Element<'_, Message> {
         if let Some(operator) = self.operator_view() {
             return operator;
         }
@@ -104,7 +107,6 @@ impl App {
             Subscription::batch([kiosk::activity(), kiosk::ticks(), kiosk::window_opened()])
         });
         Subscription::batch([
-            self.keys(),
             self.steps
                 .subscription(self.step, &self.shared)
                 .map(Message::Step),
@@ -112,28 +114,6 @@ impl App {
             camera.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
         ])
-    }
-
-    fn keys(&self) -> Subscription<Message> {
-        keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(named),
-                modifiers,
-                ..
-            } => match named {
-                key::Named::Enter => Some(Message::Next),
-                key::Named::Escape => Some(Message::Back),
-                key::Named::Tab => Some(Message::FocusNext {
-                    backwards: modifiers.shift(),
-                }),
-                key::Named::F2 => Some(Message::CycleLanguage),
-                key::Named::ArrowUp => Some(Message::Arrow { up: true }),
-                key::Named::ArrowDown => Some(Message::Arrow { up: false }),
-                key::Named::Space => Some(Message::Toggle),
-                _ => None,
-            },
-            _ => None,
-        })
     }
 }
 

@@ -4,8 +4,9 @@ use iced::widget::{button, center, column, container, row, space, text};
 use iced::{Border, Element, Fill};
 
 use crate::app::theme;
+use crate::app::widget::focus::focusable;
 
-pub fn choice<'a, M: Clone + 'a>(
+pub fn choice<'a, M: Clone + std::fmt::Debug + 'a>(
     heading: String,
     detail: Option<String>,
     selected: bool,
@@ -21,7 +22,7 @@ pub fn choice<'a, M: Clone + 'a>(
 }
 
 /// A choice card whose details are any element (several lines, coloured states).
-pub fn choice_with<'a, M: Clone + 'a>(
+pub fn choice_with<'a, M: Clone + std::fmt::Debug + 'a>(
     heading: String,
     detail: Option<Element<'a, M>>,
     selected: bool,
@@ -35,14 +36,14 @@ pub fn choice_with<'a, M: Clone + 'a>(
     ]
     .push(detail)
     .spacing(4);
-    button(
+    let card = button(
         row![mark, content]
             .spacing(14)
             .align_y(iced::Alignment::Center),
     )
     .width(Fill)
     .padding(16)
-    .on_press_maybe(on_press)
+    .on_press_maybe(on_press.clone())
     .style(move |_, status| {
         let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
         let disabled = matches!(status, button::Status::Disabled);
@@ -67,8 +68,8 @@ pub fn choice_with<'a, M: Clone + 'a>(
             },
             ..button::Style::default()
         }
-    })
-    .into()
+    });
+    focusable(card, on_press)
 }
 
 /// A radio-style circle, drawn rather than typed (the bundled font has no circle glyphs).

@@ -9,7 +9,7 @@ use crate::app::theme;
 use crate::i18n::Language;
 use crate::t;
 
-pub fn header<'a, M: Clone + 'a>(
+pub fn header<'a, M: Clone + std::fmt::Debug + 'a>(
     lang: Language,
     step: Step,
     sandbox: bool,
@@ -27,21 +27,22 @@ pub fn header<'a, M: Clone + 'a>(
     });
     let switcher = row(Language::ALL.into_iter().map(|language| {
         let active = language == lang;
-        button(
+        let pick = (!active).then(|| on_language(language));
+        let button = button(
             text(language.short_name())
                 .size(theme::SMALL_SIZE)
                 .font(theme::FONT_STRONG),
         )
         .padding([10, 14])
-        .on_press_maybe((!active).then(|| on_language(language)))
+        .on_press_maybe(pick.clone())
         .style(move |theme, status| {
             if active {
                 button::primary(theme, button::Status::Active)
             } else {
                 button::secondary(theme, status)
             }
-        })
-        .into()
+        });
+        crate::app::widget::focus::focusable(button, pick)
     }))
     .spacing(6);
     let top = row![

@@ -23,6 +23,8 @@ use qoltanba_core::token::devices::{DeviceSession, Listing};
 pub use device::SCAN_INTERVAL;
 
 pub const FOLDER_ID: &str = "folder-input";
+/// The "compatible with older software" checkbox (its keyboard focus id).
+pub const COMPATIBLE_ID: &str = "storage-compatible";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
