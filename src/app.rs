@@ -10,6 +10,7 @@ mod keys;
 pub mod kiosk;
 mod notices;
 pub mod photo;
+mod reveal;
 pub mod screen;
 pub mod service;
 pub mod shared;

@@ -196,6 +196,13 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
                     Box::new(focusable::focus_next())
                 };
                 self.run(tree, layout, renderer, operation);
+                let content = &mut self.content;
+                let child = &mut tree.children[0];
+                super::reveal::reveal_focused(|operation| {
+                    content
+                        .as_widget_mut()
+                        .operate(child, layout, renderer, operation);
+                });
                 shell.capture_event();
                 shell.request_redraw();
             } else if let Some(message) = wizard_key(*named) {
