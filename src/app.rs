@@ -5,6 +5,7 @@
 pub mod camera;
 pub mod cameras;
 mod capture;
+pub mod dialog;
 pub mod explain;
 mod keys;
 pub mod kiosk;
@@ -96,6 +97,12 @@ impl App {
     pub fn at(mut self, step: Step) -> Self {
         self.step = step;
         self.focus = self.steps.get(step).focus().map(iced::widget::Id::new);
+        self
+    }
+
+    /// As if the machine offered (only) these file dialogs (tests of a bare X session).
+    pub fn with_dialogs(mut self, dialogs: dialog::Environment) -> Self {
+        self.shared.dialogs = dialogs;
         self
     }
 
@@ -217,6 +224,10 @@ impl App {
             Some(Event::Home) => self.go(Step::Welcome),
             Some(Event::PickCamera(option)) => self.on_cameras(cameras::Message::Picked(option)),
             Some(Event::StartVideo) => self.start_video(),
+            Some(Event::Focus(id)) => {
+                self.focus = Some(iced::widget::Id::new(id));
+                operation::focus(id)
+            }
         };
         Task::batch([task, moved])
     }

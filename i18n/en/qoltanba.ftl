@@ -632,3 +632,7 @@ kiosk-done-finish = Finish
 document-intro-kiosk = Photograph both sides of your ID card with the terminal camera, holding the card inside the frame. The text must be sharp, with no glare.
 settings-broken = { $path } is damaged (not TOML) and was left as it is
 settings-unwritable = { $path } could not be written: { $reason }
+
+## a11y: no file dialog
+a11y-no-folder-dialog = This system cannot show a folder dialog (no desktop portal with a file chooser, no zenity). Type the folder's full path in the field above, for example /home/user/Keys.
+a11y-no-file-dialog = This system cannot show a file dialog (no desktop portal with a file chooser, no zenity). Type the photo file's full path here and press Enter.

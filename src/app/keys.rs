@@ -87,6 +87,17 @@ impl Keys<'_> {
         }
     }
 
+    /// Scrolls the focused element into view.
+    fn reveal(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &iced::Renderer) {
+        let content = &mut self.content;
+        let child = &mut tree.children[0];
+        super::reveal::reveal_focused(|operation| {
+            content
+                .as_widget_mut()
+                .operate(child, layout, renderer, operation);
+        });
+    }
+
     fn focused(
         &mut self,
         tree: &mut Tree,
@@ -166,6 +177,7 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
                 None => Box::new(focusable::unfocus()),
             };
             self.run(tree, layout, renderer, operation);
+            self.reveal(tree, layout, renderer);
         }
         let state = tree.state.downcast_mut::<State>();
         if state.applied.as_ref() != Some(&wanted) {
@@ -196,13 +208,7 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
                     Box::new(focusable::focus_next())
                 };
                 self.run(tree, layout, renderer, operation);
-                let content = &mut self.content;
-                let child = &mut tree.children[0];
-                super::reveal::reveal_focused(|operation| {
-                    content
-                        .as_widget_mut()
-                        .operate(child, layout, renderer, operation);
-                });
+                self.reveal(tree, layout, renderer);
                 shell.capture_event();
                 shell.request_redraw();
             } else if let Some(message) = wizard_key(*named) {

@@ -41,6 +41,8 @@ pub struct State {
     /// Kiosk mode: the camera only. A file dialog or a typed path would show a visitor the
     /// terminal's own files.
     pub kiosk: bool,
+    /// "Choose a file" was pressed where no dialog can be shown: the path field says so.
+    pub no_dialog: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -184,6 +186,7 @@ impl State {
         };
         let feedback = match &self.problem {
             Some(problem) => Feedback::Error(explain::photo(lang, problem)),
+            None if self.no_dialog => Feedback::Error(t!(lang, "a11y-no-file-dialog")),
             None => Feedback::Hint(t!(lang, "document-path-hint")),
         };
         let intro = if self.kiosk {
@@ -301,6 +304,10 @@ impl crate::app::screen::Behaviour for State {
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Browse(_) | Message::PathSubmitted if self.kiosk => {}
+            Message::Browse(_) if !ctx.dialogs.can_show_dialog() => {
+                self.no_dialog = true;
+                return (Task::none(), Some(Event::Focus(PATH_ID)));
+            }
             Message::Browse(side) => {
                 let title = t!(ctx.lang, "document-dialog-title");
                 let dialog =

@@ -233,6 +233,8 @@ pub enum Event {
     PickCamera(CameraOption),
     /// A new identification attempt: the camera starts again with a fresh script.
     StartVideo,
+    /// Put the keyboard focus in this field (its widget id).
+    Focus(&'static str),
 }
 
 /// The questions the root asks whichever step is shown. Every step answers them itself, so

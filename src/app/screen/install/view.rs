@@ -69,6 +69,10 @@ impl State {
                 false
             )])
             .push(
+                self.no_dialog
+                    .then(|| banner(Banner::Warning, t!(lang, "a11y-no-folder-dialog"))),
+            )
+            .push(
                 column![
                     line(t!(lang, "install-number-label"), number),
                     line(

@@ -48,6 +48,8 @@ pub struct State {
     /// offered first, being the safer place.
     chosen: bool,
     pub device: devices::State,
+    /// "Choose folder…" was pressed where no dialog can be shown: the step says so.
+    pub no_dialog: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -249,6 +251,10 @@ impl crate::app::screen::Behaviour for State {
                 self.chosen = true;
                 self.folder = clamp_path(value);
                 self.check = None;
+            }
+            Message::Browse if !ctx.dialogs.can_show_dialog() => {
+                self.no_dialog = true;
+                return (Task::none(), Some(Event::Focus(FOLDER_ID)));
             }
             Message::Browse => {
                 let title = t!(ctx.lang, "storage-dialog-title");

@@ -97,6 +97,10 @@ impl State {
                     )]
                     .push(suggestion)
                     .spacing(12),
+                    column![].push(
+                        self.no_dialog
+                            .then(|| banner(Banner::Warning, t!(lang, "a11y-no-folder-dialog")))
+                    ),
                     focusable_as(
                         super::COMPATIBLE_ID,
                         checkbox(self.compatible)
