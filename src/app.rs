@@ -6,6 +6,7 @@ pub mod camera;
 pub mod cameras;
 mod capture;
 pub mod dialog;
+pub mod display;
 pub mod explain;
 mod keys;
 pub mod kiosk;
@@ -64,6 +65,8 @@ pub enum Message {
     Toggle,
     /// A message for one step: its own input and the replies to its own requests.
     Step(StepMessage),
+    /// Text size and high contrast.
+    Display(display::Message),
     /// Screens with nothing to say yet.
     Idle,
     Connected(Result<service::Connection, service::ConnectError>),
@@ -158,6 +161,7 @@ impl App {
             Message::Toggle => self.steps.get_mut(self.step).toggle(),
             Message::Step(message) => return self.on_step(message),
             Message::Kiosk(message) => return self.on_kiosk(message),
+            Message::Display(message) => return self.on_display(message),
             Message::Visit(_, message) => return self.handle(*message),
             Message::Idle | Message::Inbox(Err(_)) => {}
             Message::Connected(Ok(connection)) => {
@@ -332,6 +336,7 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
+        theme::set_high_contrast(self.shared.config.high_contrast);
         theme::theme()
     }
 }

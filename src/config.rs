@@ -33,6 +33,10 @@ pub struct Settings {
     /// Kiosk: run on the embedded sandbox on purpose (a demonstration; it keeps what visitors
     /// upload in its data folder, so a real kiosk needs `service_url`).
     pub demo_sandbox: bool,
+    /// Text size in percent, 100 to 200 (the window is drawn this much larger).
+    pub text_size: Option<u16>,
+    /// The high-contrast colours.
+    pub high_contrast: bool,
 }
 
 /// Which camera to use: the system default, one device by id, or the built-in synthetic
@@ -99,6 +103,9 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// Problems found while reading the settings; shown to the user, never fatal.
     pub warnings: Vec<ConfigWarning>,
+    /// Text size in percent, 100 to 200 (see `app::display`).
+    pub text_size: u16,
+    pub high_contrast: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +209,8 @@ impl Config {
                 idle::clamp(Duration::from_secs(secs))
             });
         Config {
+            text_size: crate::app::display::clamp(settings.text_size.unwrap_or(100)),
+            high_contrast: settings.high_contrast,
             operator_code,
             demo_sandbox: cli.demo_sandbox || settings.demo_sandbox,
             idle_timeout,

@@ -636,3 +636,11 @@ settings-unwritable = { $path } could not be written: { $reason }
 ## a11y: no file dialog
 a11y-no-folder-dialog = This system cannot show a folder dialog (no desktop portal with a file chooser, no zenity). Type the folder's full path in the field above, for example /home/user/Keys.
 a11y-no-file-dialog = This system cannot show a file dialog (no desktop portal with a file chooser, no zenity). Type the photo file's full path here and press Enter.
+
+## a11y: display
+a11y-display = Display
+a11y-text-size = Text size: { $percent }%
+a11y-text-smaller = Smaller text
+a11y-text-larger = Larger text
+a11y-high-contrast = High contrast
+a11y-display-keys = On any screen: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 100%. Remembered for the next start.

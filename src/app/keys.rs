@@ -63,6 +63,17 @@ fn wizard_key(named: key::Named) -> Option<Message> {
     })
 }
 
+/// Ctrl with `=`/`+`, `-`, `0`: text size larger, smaller, back to 100%.
+fn display_key(c: &str) -> Option<super::display::Message> {
+    use super::display::Message;
+    Some(match c {
+        "=" | "+" => Message::Larger,
+        "-" => Message::Smaller,
+        "0" => Message::Reset,
+        _ => return None,
+    })
+}
+
 impl Keys<'_> {
     /// Runs an operation (and what it chains) over the content.
     fn run(
@@ -214,6 +225,17 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
             } else if let Some(message) = wizard_key(*named) {
                 shell.publish(message);
             }
+        } else if !shell.is_event_captured()
+            && let Event::Keyboard(keyboard::Event::KeyPressed {
+                key: keyboard::Key::Character(c),
+                modifiers,
+                ..
+            }) = event
+            && modifiers.command()
+            && let Some(message) = display_key(c)
+        {
+            shell.publish(Message::Display(message));
+            shell.capture_event();
         }
         // Tell the app where the focus is now (a Tab, a click into a field).
         let now = self.focused(tree, layout, renderer);

@@ -13,6 +13,7 @@ use crate::t;
 
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
+        theme::set_high_contrast(self.shared.config.high_contrast);
         super::keys::keys(self.window(), self.focus.clone())
     }
 
@@ -39,6 +40,7 @@ impl App {
         .spacing(8);
         let content = column![warnings]
             .push(self.service_notice())
+            .push((self.step == Step::Welcome).then(|| self.display_controls()))
             .push(self.screen())
             .push(self.sandbox_inbox())
             .spacing(theme::SPACING + 4.0);
@@ -61,15 +63,22 @@ impl App {
                     .connection
                     .as_ref()
                     .is_some_and(service::Connection::is_sandbox),
+                self.narrow(),
                 Message::LanguagePicked
             ),
             body,
             nav(lang, self.nav()),
         ]
         .push(self.operator_button())
-        .spacing(18)
-        .padding(24);
+        // Large text leaves little room: the margins give some of theirs to the step.
+        .spacing(if self.narrow() { 6 } else { 18 })
+        .padding(if self.narrow() { 8 } else { 24 });
         self.with_questions(wizard.into())
+    }
+
+    /// Text at 150% or more: a 1024-pixel window is narrow for it.
+    fn narrow(&self) -> bool {
+        self.shared.config.text_size >= 150
     }
 
     fn nav(&self) -> Nav<Message> {
@@ -123,6 +132,9 @@ pub fn application(
     start: Option<Step>,
 ) -> iced::Application<impl iced::Program<Message = Message, Theme = Theme>> {
     let kiosk = config.kiosk;
+    // iced multiplies the window's size by the scale factor; larger text keeps the window on
+    // the screen, with less room inside it.
+    let text_scale = f32::from(config.text_size) / 100.0;
     let boot = move || {
         let app = App::new(config.clone());
         let app = match start {
@@ -148,8 +160,8 @@ pub fn application(
         // A kiosk is left only through the operator panel: closing the window does nothing.
         .exit_on_close_request(!kiosk)
         .window(window::Settings {
-            size: iced::Size::new(1024.0, 768.0),
-            min_size: Some(iced::Size::new(800.0, 600.0)),
+            size: iced::Size::new(1024.0, 768.0) * (1.0 / text_scale),
+            min_size: Some(iced::Size::new(800.0, 600.0) * (1.0 / text_scale)),
             fullscreen: kiosk,
             decorations: !kiosk,
             level: if kiosk {
@@ -157,7 +169,12 @@ pub fn application(
             } else {
                 window::Level::Normal
             },
-            position: window::Position::Centered,
+            // iced centres by the unscaled size: off to the side once text is larger.
+            position: if text_scale > 1.0 {
+                window::Position::Default
+            } else {
+                window::Position::Centered
+            },
             ..window::Settings::default()
         })
 }

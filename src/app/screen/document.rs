@@ -238,9 +238,9 @@ impl State {
                 .size(theme::SUBTITLE_SIZE)
                 .font(theme::FONT_STRONG)
                 .color(if card.hint.is_none() {
-                    theme::SUCCESS
+                    theme::success()
                 } else {
-                    theme::WARNING
+                    theme::warning()
                 })
         });
         let refused = self.refused.as_ref().map(|reason| {
@@ -250,7 +250,7 @@ impl State {
                 reason = explain::photo(lang, reason)
             ))
             .size(theme::TEXT_SIZE)
-            .color(theme::DANGER)
+            .color(theme::danger())
         });
         let take = camera.is_running() && check.is_some() && !self.capturing;
         // The picture beside what to do, so the buttons stay in view on a 768-pixel screen.

@@ -105,7 +105,7 @@ impl State {
             row![
                 text(label)
                     .size(theme::TEXT_SIZE)
-                    .color(theme::MUTED)
+                    .color(theme::muted())
                     .width(Fill),
                 text(value)
                     .size(theme::TEXT_SIZE)

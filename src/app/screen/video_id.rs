@@ -84,10 +84,10 @@ impl State {
                     text(live::prompt(lang, prompt))
                         .size(theme::TITLE_SIZE)
                         .font(theme::FONT_STRONG)
-                        .color(theme::PRIMARY),
+                        .color(theme::primary()),
                     text(t!(lang, "video-countdown", step = step, seconds = seconds))
                         .size(theme::TEXT_SIZE)
-                        .color(theme::MUTED),
+                        .color(theme::muted()),
                 ]
                 .spacing(6)
             }),

@@ -15,7 +15,7 @@ pub fn choice<'a, M: Clone + std::fmt::Debug + 'a>(
     let detail = detail.map(|detail| {
         text(detail)
             .size(theme::SMALL_SIZE)
-            .color(theme::MUTED)
+            .color(theme::muted())
             .into()
     });
     choice_with(heading, detail, selected, on_press)
@@ -51,17 +51,21 @@ pub fn choice_with<'a, M: Clone + std::fmt::Debug + 'a>(
             background: Some(iced::Background::Color(if selected {
                 iced::Color {
                     a: 0.10,
-                    ..theme::PRIMARY
+                    ..theme::primary()
                 }
             } else {
-                theme::SURFACE
+                theme::surface()
             })),
-            text_color: if disabled { theme::MUTED } else { theme::INK },
+            text_color: if disabled {
+                theme::muted()
+            } else {
+                theme::ink()
+            },
             border: Border {
                 color: if selected || hovered {
-                    theme::PRIMARY
+                    theme::primary()
                 } else {
-                    theme::BORDER
+                    theme::border()
                 },
                 width: if selected { 2.5 } else { 1.5 },
                 radius: 10.0.into(),
@@ -76,7 +80,7 @@ pub fn choice_with<'a, M: Clone + std::fmt::Debug + 'a>(
 fn radio_mark<'a, M: 'a>(selected: bool) -> Element<'a, M> {
     let dot =
         container(space::horizontal().width(12).height(12)).style(move |_| container::Style {
-            background: selected.then_some(iced::Background::Color(theme::PRIMARY)),
+            background: selected.then_some(iced::Background::Color(theme::primary())),
             border: Border {
                 radius: 6.0.into(),
                 ..Border::default()
@@ -89,9 +93,9 @@ fn radio_mark<'a, M: 'a>(selected: bool) -> Element<'a, M> {
         .style(move |_| container::Style {
             border: Border {
                 color: if selected {
-                    theme::PRIMARY
+                    theme::primary()
                 } else {
-                    theme::MUTED
+                    theme::muted()
                 },
                 width: 2.0,
                 radius: 12.0.into(),

@@ -43,7 +43,7 @@ pub fn field<'a, M: Clone + 'a>(spec: Field<'a, M>) -> Element<'a, M> {
             // The keyboard focus shows as the same thick ring as on buttons.
             if matches!(status, text_input::Status::Focused { .. }) {
                 style.border.width = 3.0;
-                style.border.color = theme::FOCUS_RING;
+                style.border.color = theme::focus_ring();
             }
             style
         });
@@ -52,19 +52,19 @@ pub fn field<'a, M: Clone + 'a>(spec: Field<'a, M>) -> Element<'a, M> {
         Feedback::Hint(hint) => Some(
             text(hint)
                 .size(theme::SMALL_SIZE)
-                .color(theme::MUTED)
+                .color(theme::muted())
                 .into(),
         ),
         Feedback::Error(error) => Some(
             text(error)
                 .size(theme::SMALL_SIZE)
-                .color(theme::DANGER)
+                .color(theme::danger())
                 .into(),
         ),
         Feedback::Valid(note) => Some(
             text(note)
                 .size(theme::SMALL_SIZE)
-                .color(theme::SUCCESS)
+                .color(theme::success())
                 .into(),
         ),
     };

@@ -247,7 +247,7 @@ pub fn ring(renderer: &mut iced::Renderer, bounds: Rectangle) {
         Quad {
             bounds,
             border: Border {
-                color: theme::FOCUS_RING,
+                color: theme::focus_ring(),
                 width: RING_WIDTH,
                 radius: 12.0.into(),
             },

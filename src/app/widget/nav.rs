@@ -51,7 +51,7 @@ pub fn nav<'a, M: Clone + std::fmt::Debug + 'a>(lang: Language, spec: Nav<M>) ->
     let hint = (!spec.touch).then(|| {
         text(t!(lang, "nav-keyboard-hint"))
             .size(theme::SMALL_SIZE)
-            .color(theme::MUTED)
+            .color(theme::muted())
     });
     column![
         row![]

@@ -6,5 +6,5 @@ use crate::app::theme;
 use crate::app::widget::{body, title};
 
 pub fn page<'a, M: 'a>(heading: String, intro: String) -> Column<'a, M> {
-    column![title(heading), body(intro).color(theme::MUTED)].spacing(theme::SPACING)
+    column![title(heading), body(intro).color(theme::muted())].spacing(theme::SPACING)
 }

@@ -213,7 +213,7 @@ fn info_line<'a>(lang: Language, label: String, value: Option<String>) -> Elemen
     row![
         text(label)
             .size(theme::TEXT_SIZE)
-            .color(theme::MUTED)
+            .color(theme::muted())
             .width(Fill),
         text(value.unwrap_or_else(|| t!(lang, "review-unknown")))
             .size(theme::TEXT_SIZE)
