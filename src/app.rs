@@ -2,6 +2,7 @@
 //! messages to the steps and decides where the wizard goes. Everything else a step does is
 //! the step's own (`screen/`).
 
+pub mod a11y;
 pub mod camera;
 pub mod cameras;
 mod capture;
@@ -48,6 +49,8 @@ pub struct App {
     kiosk: Option<kiosk::Kiosk>,
     /// The element that has the keyboard focus (`keys` keeps the window's tree in step).
     focus: Option<iced::widget::Id>,
+    /// A screen reader's last Click: the element, numbered so the same one can be pressed again.
+    press: Option<(u64, iced::widget::Id)>,
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +70,8 @@ pub enum Message {
     Step(StepMessage),
     /// Text size and high contrast.
     Display(display::Message),
+    /// A screen reader's Focus or Click.
+    Accessibility(a11y::Request),
     /// Screens with nothing to say yet.
     Idle,
     Connected(Result<service::Connection, service::ConnectError>),
@@ -120,6 +125,7 @@ impl App {
         App {
             kiosk,
             focus: None,
+            press: None,
             step: Step::Welcome,
             shared: Shared::new(config, progress),
             steps,
@@ -162,6 +168,11 @@ impl App {
             Message::Step(message) => return self.on_step(message),
             Message::Kiosk(message) => return self.on_kiosk(message),
             Message::Display(message) => return self.on_display(message),
+            Message::Accessibility(a11y::Request::Focus(id)) => self.focus = Some(id),
+            Message::Accessibility(a11y::Request::Press(id)) => {
+                let number = self.press.as_ref().map_or(0, |(n, _)| n + 1);
+                self.press = Some((number, id));
+            }
             Message::Visit(_, message) => return self.handle(*message),
             Message::Idle | Message::Inbox(Err(_)) => {}
             Message::Connected(Ok(connection)) => {

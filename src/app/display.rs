@@ -114,6 +114,7 @@ impl App {
             .wrap(),
             focusable_as(
                 CONTRAST_ID,
+                contrast,
                 checkbox(contrast)
                     .label(t!(lang, "a11y-high-contrast"))
                     .on_toggle(move |on| message(Message::HighContrast(on)))

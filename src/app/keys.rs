@@ -14,16 +14,32 @@ use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay};
 use iced::keyboard::{self, key};
 use iced::{Element, Event, Length, Rectangle, Size, Theme, Vector};
 
-use super::Message;
+use super::{Message, a11y};
 
-/// `content` with the wizard's keys; `focus` is the element the app holds focused.
-pub fn keys<'a>(content: Element<'a, Message>, focus: Option<Id>) -> Element<'a, Message> {
-    Element::new(Keys { content, focus })
+/// What the app wants of the window besides drawing it.
+pub struct Wanted {
+    /// The element the app holds focused.
+    pub focus: Option<Id>,
+    /// A screen reader's last Click.
+    pub press: Option<(u64, Id)>,
+    /// The window's name for screen readers (the step's title follows it).
+    pub title: String,
+    pub scale: f32,
+}
+
+/// `content` with the wizard's keys, and its accessibility tree.
+pub fn keys<'a>(content: Element<'a, Message>, wanted: Wanted) -> Element<'a, Message> {
+    Element::new(Keys {
+        content,
+        focus: wanted.focus.clone(),
+        wanted,
+    })
 }
 
 struct Keys<'a> {
     content: Element<'a, Message>,
     focus: Option<Id>,
+    wanted: Wanted,
 }
 
 #[derive(Default)]
@@ -32,6 +48,10 @@ struct State {
     applied: Option<Option<Id>>,
     /// What the tree has focused, as last told to the app.
     current: Option<Id>,
+    /// The screen reader's Click last carried out.
+    pressed: Option<u64>,
+    /// What the accessibility tree was last made of.
+    published: Option<(String, Vec<a11y::Item>)>,
 }
 
 /// Which element is focused, if it has an id.
@@ -96,6 +116,30 @@ impl Keys<'_> {
                 _ => break,
             }
         }
+    }
+
+    /// Sends the window's accessibility tree when what it shows changed (a screen reader
+    /// may listen: Linux only for now).
+    fn publish(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &iced::Renderer) {
+        if !a11y::is_active() {
+            return;
+        }
+        let mut collect = a11y::Collect::default();
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, &mut collect);
+        let title = match &collect.title {
+            Some(step) => format!("{} — {step}", self.wanted.title),
+            None => self.wanted.title.clone(),
+        };
+        let state = tree.state.downcast_mut::<State>();
+        let seen = Some((title.clone(), collect.items.clone()));
+        if state.published == seen {
+            return;
+        }
+        state.published = seen;
+        let scale = f64::from(self.wanted.scale);
+        a11y::publish(collect.items, |items| a11y::tree(&title, items, scale));
     }
 
     /// Scrolls the focused element into view.
@@ -195,6 +239,12 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
             state.applied = Some(wanted.clone());
             state.current = wanted;
         }
+        if let Some((number, id)) = self.wanted.press.clone()
+            && tree.state.downcast_ref::<State>().pressed != Some(number)
+        {
+            tree.state.downcast_mut::<State>().pressed = Some(number);
+            self.run(tree, layout, renderer, Box::new(a11y::Press(id)));
+        }
         self.content.as_widget_mut().update(
             &mut tree.children[0],
             event,
@@ -205,6 +255,12 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
             shell,
             viewport,
         );
+        if matches!(
+            event,
+            Event::Window(iced::window::Event::RedrawRequested(_))
+        ) {
+            self.publish(tree, layout, renderer);
+        }
         if !shell.is_event_captured()
             && let Event::Keyboard(keyboard::Event::KeyPressed {
                 key: keyboard::Key::Named(named),
@@ -237,11 +293,24 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
             shell.publish(Message::Display(message));
             shell.capture_event();
         }
-        // Tell the app where the focus is now (a Tab, a click into a field).
+        // Tell the app where the focus is now (a Tab, a click into a field). A focus lost
+        // without a click is the window rebuilding a part (a badge appeared above the field):
+        // the focus goes back where it was rather than leaving the citizen's typing nowhere.
         let now = self.focused(tree, layout, renderer);
-        let state = tree.state.downcast_mut::<State>();
-        if now != state.current {
-            state.current = now.clone();
+        let current = tree.state.downcast_ref::<State>().current.clone();
+        let clicked = matches!(event, Event::Mouse(mouse::Event::ButtonPressed(_)));
+        if now.is_none()
+            && !clicked
+            && let Some(id) = current.clone()
+        {
+            self.run(tree, layout, renderer, Box::new(focusable::focus(id)));
+            // Gone for good (a button that is disabled now): the app hears so.
+            if self.focused(tree, layout, renderer).is_none() {
+                tree.state.downcast_mut::<State>().current = None;
+                shell.publish(Message::Focused(None));
+            }
+        } else if now != current {
+            tree.state.downcast_mut::<State>().current = now.clone();
             shell.publish(Message::Focused(now));
         }
     }

@@ -14,7 +14,16 @@ use crate::t;
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
         theme::set_high_contrast(self.shared.config.high_contrast);
-        super::keys::keys(self.window(), self.focus.clone())
+        let title = crate::t!(self.shared.lang, "app-title");
+        super::keys::keys(
+            self.window(),
+            super::keys::Wanted {
+                focus: self.focus.clone(),
+                press: self.press.clone(),
+                title,
+                scale: self.scale_factor(),
+            },
+        )
     }
 
     fn window(&self) -> Element<'_, Message> {
@@ -39,7 +48,11 @@ impl App {
         }))
         .spacing(8);
         let content = column![warnings]
-            .push(self.service_notice())
+            // Waits and failures are said when they come (a polite live region).
+            .push(
+                self.service_notice()
+                    .map(|notice| container(notice).id(super::a11y::LIVE)),
+            )
             .push((self.step == Step::Welcome).then(|| self.display_controls()))
             .push(self.screen())
             .push(self.sandbox_inbox())
@@ -116,6 +129,7 @@ impl App {
             Subscription::batch([kiosk::activity(), kiosk::ticks(), kiosk::window_opened()])
         });
         Subscription::batch([
+            super::a11y::requests().map(Message::Accessibility),
             self.steps
                 .subscription(self.step, &self.shared)
                 .map(Message::Step),
@@ -136,6 +150,7 @@ pub fn application(
     // the screen, with less room inside it.
     let text_scale = f32::from(config.text_size) / 100.0;
     let boot = move || {
+        super::a11y::start();
         let app = App::new(config.clone());
         let app = match start {
             Some(step) => app.at(step),

@@ -70,6 +70,7 @@ impl State {
             .push(points)
             .push(focusable_as(
                 ACCEPT_ID,
+                self.accepted,
                 checkbox(self.accepted)
                     .label(t!(lang, "agreement-accept"))
                     .on_toggle(Message::Accepted)

@@ -254,9 +254,11 @@ impl State {
         });
         let take = camera.is_running() && check.is_some() && !self.capturing;
         // The picture beside what to do, so the buttons stay in view on a 768-pixel screen.
+        // The card hint and a refusal are said as they change (a polite live region).
+        let hints = iced::widget::container(column![].push(state).push(refused).spacing(14))
+            .id(crate::app::a11y::LIVE);
         let controls = column![]
-            .push(state)
-            .push(refused)
+            .push(hints)
             .push(action(
                 t!(lang, "document-camera-take"),
                 take.then_some(Message::Capture),

@@ -120,6 +120,7 @@ impl State {
             .push(table)
             .push(focusable_as(
                 CONFIRM_ID,
+                self.confirmed,
                 checkbox(self.confirmed)
                     .label(t!(lang, "review-confirm"))
                     .on_toggle(Message::Confirmed)

@@ -30,13 +30,16 @@ pub fn focusable<'a, M: Clone + std::fmt::Debug + 'a>(
         content: content.into(),
         id,
         on_press,
+        checked: None,
     })
 }
 
 /// Like [`focusable`] for an element whose message changes with its state (a checkbox sends
 /// the opposite of what it shows): the focus id is given, so pressing keeps the focus.
+/// `checked`: the checkbox's state, for screen readers.
 pub fn focusable_as<'a, M: Clone + 'a>(
     id: &'static str,
+    checked: bool,
     content: impl Into<Element<'a, M>>,
     on_press: Option<M>,
 ) -> Element<'a, M> {
@@ -44,6 +47,7 @@ pub fn focusable_as<'a, M: Clone + 'a>(
         content: content.into(),
         id: Some(Id::new(id)),
         on_press,
+        checked: Some(checked),
     })
 }
 
@@ -51,11 +55,15 @@ struct Focus<'a, M> {
     content: Element<'a, M>,
     id: Option<Id>,
     on_press: Option<M>,
+    /// A checkbox's state (`None`: a button).
+    checked: Option<bool>,
 }
 
 #[derive(Debug, Default)]
 struct State {
     focused: bool,
+    /// A screen reader pressed it (`a11y::Press`): the next event sends the message.
+    pressed: bool,
 }
 
 impl Focusable for State {
@@ -123,6 +131,13 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         operation: &mut dyn Operation,
     ) {
         let state = tree.state.downcast_mut::<State>();
+        let mut pressable = crate::app::a11y::Pressable {
+            enabled: self.on_press.is_some(),
+            checked: self.checked,
+            press: false,
+        };
+        operation.custom(self.id.as_ref(), layout.bounds(), &mut pressable);
+        state.pressed |= pressable.press;
         if self.on_press.is_some() {
             operation.focusable(self.id.as_ref(), layout.bounds(), state);
         } else {
@@ -153,8 +168,7 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         if matches!(event, Event::Mouse(mouse::Event::ButtonPressed(_))) {
             state.focused = false;
         }
-        if state.focused
-            && presses(event)
+        if (std::mem::take(&mut state.pressed) || state.focused && presses(event))
             && let Some(message) = self.on_press.clone()
         {
             shell.publish(message);

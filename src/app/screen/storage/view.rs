@@ -103,6 +103,7 @@ impl State {
                     ),
                     focusable_as(
                         super::COMPATIBLE_ID,
+                        self.compatible,
                         checkbox(self.compatible)
                             .label(t!(lang, "storage-compatible"))
                             .on_toggle(Message::CompatibleToggled)
