@@ -209,7 +209,7 @@ impl Config {
                 idle::clamp(Duration::from_secs(secs))
             });
         Config {
-            text_size: crate::app::display::clamp(settings.text_size.unwrap_or(100)),
+            text_size: clamp_text_size(settings.text_size.unwrap_or(TEXT_SIZE_MIN)),
             high_contrast: settings.high_contrast,
             operator_code,
             demo_sandbox: cli.demo_sandbox || settings.demo_sandbox,
@@ -236,6 +236,16 @@ impl Config {
             warnings,
         }
     }
+}
+
+pub const TEXT_SIZE_MIN: u16 = 100;
+pub const TEXT_SIZE_MAX: u16 = 200;
+pub const TEXT_SIZE_STEP: u16 = 25;
+
+/// A stored or typed text size brought into 100..=200 (percent), to the nearest step.
+pub fn clamp_text_size(percent: u16) -> u16 {
+    let stepped = (percent.saturating_add(TEXT_SIZE_STEP / 2) / TEXT_SIZE_STEP) * TEXT_SIZE_STEP;
+    stepped.clamp(TEXT_SIZE_MIN, TEXT_SIZE_MAX)
 }
 
 /// The settings file's usual place: the OS configuration directory.

@@ -11,18 +11,12 @@ use super::{App, Message as AppMessage, theme};
 use crate::config::SettingsError;
 use crate::t;
 
-pub const MIN: u16 = 100;
-pub const MAX: u16 = 200;
-pub const STEP: u16 = 25;
+pub use crate::config::{TEXT_SIZE_MAX as MAX, TEXT_SIZE_MIN as MIN, TEXT_SIZE_STEP as STEP};
 
 /// The "High contrast" checkbox (its keyboard focus id).
 pub const CONTRAST_ID: &str = "display-contrast";
 
-/// A stored or typed size brought into 100..=200, to the nearest step.
-pub fn clamp(percent: u16) -> u16 {
-    let stepped = (percent.saturating_add(STEP / 2) / STEP) * STEP;
-    stepped.clamp(MIN, MAX)
-}
+pub use crate::config::clamp_text_size as clamp;
 
 #[derive(Debug, Clone)]
 pub enum Message {
