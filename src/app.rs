@@ -2,13 +2,18 @@
 //! messages to the steps and decides where the wizard goes. Everything else a step does is
 //! the step's own (`screen/`).
 
+pub mod a11y;
 pub mod camera;
 pub mod cameras;
 mod capture;
+pub mod dialog;
+pub mod display;
 pub mod explain;
+mod keys;
 pub mod kiosk;
 mod notices;
 pub mod photo;
+mod reveal;
 pub mod screen;
 pub mod service;
 pub mod shared;
@@ -42,6 +47,10 @@ pub struct App {
     steps: Steps,
     /// Kiosk mode's own state (keypad, idle clock, operator panel); `None` on a desktop.
     kiosk: Option<kiosk::Kiosk>,
+    /// The element that has the keyboard focus (`keys` keeps the window's tree in step).
+    focus: Option<iced::widget::Id>,
+    /// A screen reader's last Click: the element, numbered so the same one can be pressed again.
+    press: Option<(u64, iced::widget::Id)>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,9 +59,8 @@ pub enum Message {
     CycleLanguage,
     Next,
     Back,
-    FocusNext {
-        backwards: bool,
-    },
+    /// The keyboard focus moved (Tab, a click into a field): the element now focused.
+    Focused(Option<iced::widget::Id>),
     Arrow {
         up: bool,
     },
@@ -60,6 +68,10 @@ pub enum Message {
     Toggle,
     /// A message for one step: its own input and the replies to its own requests.
     Step(StepMessage),
+    /// Text size and high contrast.
+    Display(display::Message),
+    /// A screen reader's Focus or Click.
+    Accessibility(a11y::Request),
     /// Screens with nothing to say yet.
     Idle,
     Connected(Result<service::Connection, service::ConnectError>),
@@ -92,6 +104,13 @@ impl App {
     /// Opens on a given step (support and screenshots).
     pub fn at(mut self, step: Step) -> Self {
         self.step = step;
+        self.focus = self.steps.get(step).focus().map(iced::widget::Id::new);
+        self
+    }
+
+    /// As if the machine offered (only) these file dialogs (tests of a bare X session).
+    pub fn with_dialogs(mut self, dialogs: dialog::Environment) -> Self {
+        self.shared.dialogs = dialogs;
         self
     }
 
@@ -105,6 +124,8 @@ impl App {
         let steps = Steps::new(&config, !progress.is_empty());
         App {
             kiosk,
+            focus: None,
+            press: None,
             step: Step::Welcome,
             shared: Shared::new(config, progress),
             steps,
@@ -141,12 +162,17 @@ impl App {
             Message::CycleLanguage => shared.lang = shared.lang.next(),
             Message::Next => return self.next(),
             Message::Back => return self.back(),
-            Message::FocusNext { backwards: true } => return operation::focus_previous(),
-            Message::FocusNext { backwards: false } => return operation::focus_next(),
+            Message::Focused(id) => self.focus = id,
             Message::Arrow { up } => self.steps.get_mut(self.step).arrow(up),
             Message::Toggle => self.steps.get_mut(self.step).toggle(),
             Message::Step(message) => return self.on_step(message),
             Message::Kiosk(message) => return self.on_kiosk(message),
+            Message::Display(message) => return self.on_display(message),
+            Message::Accessibility(a11y::Request::Focus(id)) => self.focus = Some(id),
+            Message::Accessibility(a11y::Request::Press(id)) => {
+                let number = self.press.as_ref().map_or(0, |(n, _)| n + 1);
+                self.press = Some((number, id));
+            }
             Message::Visit(_, message) => return self.handle(*message),
             Message::Idle | Message::Inbox(Err(_)) => {}
             Message::Connected(Ok(connection)) => {
@@ -213,6 +239,10 @@ impl App {
             Some(Event::Home) => self.go(Step::Welcome),
             Some(Event::PickCamera(option)) => self.on_cameras(cameras::Message::Picked(option)),
             Some(Event::StartVideo) => self.start_video(),
+            Some(Event::Focus(id)) => {
+                self.focus = Some(iced::widget::Id::new(id));
+                operation::focus(id)
+            }
         };
         Task::batch([task, moved])
     }
@@ -263,6 +293,7 @@ impl App {
         self.kiosk_entered(step);
         self.shared.service.failure = None;
         self.shared.service.waiting = false;
+        self.focus = self.steps.get(step).focus().map(iced::widget::Id::new);
         let focus = match self.steps.get(step).focus() {
             Some(id) => operation::focus(id),
             None => Task::none(),
@@ -323,6 +354,7 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
+        theme::set_high_contrast(self.shared.config.high_contrast);
         theme::theme()
     }
 }

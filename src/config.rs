@@ -37,6 +37,10 @@ pub struct Settings {
     /// Kiosk: run on the embedded sandbox on purpose (a demonstration; it keeps what visitors
     /// upload in its data folder, so a real kiosk needs `service_url`).
     pub demo_sandbox: bool,
+    /// Text size in percent, 100 to 200 (the window is drawn this much larger).
+    pub text_size: Option<u16>,
+    /// The high-contrast colours.
+    pub high_contrast: bool,
 }
 
 /// Which camera to use: the system default, one device by id, or the built-in synthetic
@@ -107,6 +111,9 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// Problems found while reading the settings; shown to the user, never fatal.
     pub warnings: Vec<ConfigWarning>,
+    /// Text size in percent, 100 to 200 (see `app::display`).
+    pub text_size: u16,
+    pub high_contrast: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +217,8 @@ impl Config {
                 idle::clamp(Duration::from_secs(secs))
             });
         Config {
+            text_size: clamp_text_size(settings.text_size.unwrap_or(TEXT_SIZE_MIN)),
+            high_contrast: settings.high_contrast,
             operator_code,
             demo_sandbox: cli.demo_sandbox || settings.demo_sandbox,
             idle_timeout,
@@ -237,6 +246,16 @@ impl Config {
             warnings,
         }
     }
+}
+
+pub const TEXT_SIZE_MIN: u16 = 100;
+pub const TEXT_SIZE_MAX: u16 = 200;
+pub const TEXT_SIZE_STEP: u16 = 25;
+
+/// A stored or typed text size brought into 100..=200 (percent), to the nearest step.
+pub fn clamp_text_size(percent: u16) -> u16 {
+    let stepped = (percent.saturating_add(TEXT_SIZE_STEP / 2) / TEXT_SIZE_STEP) * TEXT_SIZE_STEP;
+    stepped.clamp(TEXT_SIZE_MIN, TEXT_SIZE_MAX)
 }
 
 /// The settings file's usual place: the OS configuration directory.

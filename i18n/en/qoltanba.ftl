@@ -8,7 +8,7 @@ app-title = Qoltanba — EDS keys online
 step-counter = Step { $current } of { $total }
 nav-back = Back
 nav-next = Next
-nav-keyboard-hint = Enter — next · Esc — back · Tab — next field · F2 — language
+nav-keyboard-hint = Tab / Shift+Tab — next / previous element · Enter or Space — press · Enter in a field — next · Esc — back · F2 — language
 config-unreadable = Could not read the settings file { $path }: { $reason }. Default settings are used.
 config-bad-url = The service address “{ $url }” does not look like an http(s) address; the built-in sandbox is used.
 
@@ -685,3 +685,15 @@ check-keys-pick = Choose a key file
 check-keys-password = Key password
 check-keys-check = Check
 check-keys-done = What the file holds:
+
+## a11y: no file dialog
+a11y-no-folder-dialog = This system cannot show a folder dialog (no desktop portal with a file chooser, no zenity). Type the folder's full path in the field above, for example /home/user/Keys.
+a11y-no-file-dialog = This system cannot show a file dialog (no desktop portal with a file chooser, no zenity). Type the photo file's full path here and press Enter.
+
+## a11y: display
+a11y-display = Display
+a11y-text-size = Text size: { $percent }%
+a11y-text-smaller = Smaller text
+a11y-text-larger = Larger text
+a11y-high-contrast = High contrast
+a11y-display-keys = On any screen: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 100%. Remembered for the next start.

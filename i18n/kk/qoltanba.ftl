@@ -8,7 +8,7 @@ app-title = Qoltanba — ЭЦҚ кілттері онлайн
 step-counter = { $total } қадамның { $current }-і
 nav-back = Артқа
 nav-next = Әрі қарай
-nav-keyboard-hint = Enter — әрі қарай · Esc — артқа · Tab — келесі өріс · F2 — тіл
+nav-keyboard-hint = Tab / Shift+Tab — келесі / алдыңғы элемент · Enter не бос орын — басу · Өрістегі Enter — әрі қарай · Esc — артқа · F2 — тіл
 config-unreadable = { $path } баптаулар файлын оқу мүмкін болмады: { $reason }. Әдепкі баптаулар қолданылады.
 config-bad-url = «{ $url }» қызмет мекенжайы http(s) мекенжайына ұқсамайды; кіріктірілген тестілік орта (sandbox) қолданылады.
 
@@ -675,3 +675,15 @@ check-keys-pick = Кілт файлын таңдаңыз
 check-keys-password = Кілт құпиясөзі
 check-keys-check = Тексеру
 check-keys-done = Файлда не бар:
+
+## a11y: no file dialog
+a11y-no-folder-dialog = Бұл жүйеде қалтаны таңдау терезесі ашылмайды (файл таңдайтын жұмыс үстелі порталы да, zenity да жоқ). Қалтаның толық жолын жоғарыдағы өріске енгізіңіз, мысалы /home/user/Keys.
+a11y-no-file-dialog = Бұл жүйеде файлды таңдау терезесі ашылмайды (файл таңдайтын жұмыс үстелі порталы да, zenity да жоқ). Фотосурет файлының толық жолын осында енгізіп, Enter басыңыз.
+
+## a11y: display
+a11y-display = Көрініс
+a11y-text-size = Мәтін өлшемі: { $percent }%
+a11y-text-smaller = Кішірек
+a11y-text-larger = Ірірек
+a11y-high-contrast = Жоғары контраст
+a11y-display-keys = Кез келген экранда: Ctrl+= ірірек, Ctrl+- кішірек, Ctrl+0 — қайтадан 100%. Келесі іске қосуға дейін есте сақталады.

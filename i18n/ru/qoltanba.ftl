@@ -8,7 +8,7 @@ app-title = Qoltanba — ключи ЭЦП онлайн
 step-counter = Шаг { $current } из { $total }
 nav-back = Назад
 nav-next = Далее
-nav-keyboard-hint = Enter — далее · Esc — назад · Tab — следующее поле · F2 — язык
+nav-keyboard-hint = Tab / Shift+Tab — следующий / предыдущий элемент · Enter или пробел — нажать · Enter в поле — далее · Esc — назад · F2 — язык
 config-unreadable = Не удалось прочитать файл настроек { $path }: { $reason }. Используются настройки по умолчанию.
 config-bad-url = Адрес службы «{ $url }» не похож на адрес http(s); используется встроенная песочница.
 
@@ -691,3 +691,15 @@ check-keys-pick = Выберите файл ключа
 check-keys-password = Пароль ключа
 check-keys-check = Проверить
 check-keys-done = Что в файле:
+
+## a11y: no file dialog
+a11y-no-folder-dialog = В этой системе не открывается окно выбора папки (нет портала рабочего стола с выбором файлов и нет zenity). Введите полный путь к папке в поле выше, например /home/user/Keys.
+a11y-no-file-dialog = В этой системе не открывается окно выбора файла (нет портала рабочего стола с выбором файлов и нет zenity). Введите здесь полный путь к файлу фотографии и нажмите Enter.
+
+## a11y: display
+a11y-display = Отображение
+a11y-text-size = Размер текста: { $percent }%
+a11y-text-smaller = Мельче
+a11y-text-larger = Крупнее
+a11y-high-contrast = Высокая контрастность
+a11y-display-keys = На любом экране: Ctrl+= крупнее, Ctrl+- мельче, Ctrl+0 — снова 100%. Запоминается до следующего запуска.

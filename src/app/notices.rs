@@ -77,7 +77,7 @@ impl App {
                 .style(|_| container::Style {
                     background: Some(iced::Background::Color(iced::color!(0xfff6d6))),
                     border: iced::Border {
-                        color: theme::WARNING,
+                        color: theme::warning(),
                         width: 1.5,
                         radius: 8.0.into(),
                     },

@@ -32,6 +32,8 @@ pub struct Shared {
     pub devices: devices::Devices,
     /// What is kept on disk for resuming (never in kiosk mode).
     pub progress: progress::Progress,
+    /// What can show a file or folder dialog here (read once at start).
+    pub dialogs: crate::app::dialog::Environment,
 }
 
 impl Shared {
@@ -45,6 +47,7 @@ impl Shared {
             camera: Camera::default(),
             application: Application::default(),
             progress,
+            dialogs: crate::app::dialog::Environment::current(),
         }
     }
 

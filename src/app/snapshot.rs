@@ -43,6 +43,9 @@ pub struct Snapshot {
     pub devices: Devices,
     /// `None` on a desktop.
     pub kiosk: Option<Kiosk>,
+    /// The element with the keyboard focus, as its widget id reads (`Id(Custom("iin-input"))`;
+    /// a button's id is `press:` and the message it sends).
+    pub focus: Option<String>,
 }
 
 /// The issuance service, once reached.
@@ -224,6 +227,7 @@ impl App {
         let lang = self.shared.lang;
         let service = &self.shared.service;
         Snapshot {
+            focus: self.focus.as_ref().map(|id| format!("{id:?}")),
             step: self.step,
             language: lang,
             next_enabled: self.steps.get(self.step).shows_next() && self.can_continue(),

@@ -56,10 +56,10 @@ impl<T> Upload<T> {
     /// One line under the item: sending, accepted, or why it was refused.
     pub fn status<'a, M: 'a>(&self, lang: Language) -> Element<'a, M> {
         let (line, color) = match self {
-            Upload::Empty => (String::new(), theme::MUTED),
-            Upload::Sending(_) => (t!(lang, "upload-sending"), theme::MUTED),
-            Upload::Sent(_) => (t!(lang, "upload-sent"), theme::SUCCESS),
-            Upload::Failed(_, error) => (explain::service(lang, error), theme::DANGER),
+            Upload::Empty => (String::new(), theme::muted()),
+            Upload::Sending(_) => (t!(lang, "upload-sending"), theme::muted()),
+            Upload::Sent(_) => (t!(lang, "upload-sent"), theme::success()),
+            Upload::Failed(_, error) => (explain::service(lang, error), theme::danger()),
         };
         text(line).size(theme::SMALL_SIZE).color(color).into()
     }

@@ -1,7 +1,6 @@
 //! The root's view (header, notices, the shown step, navigation, kiosk keypad and
 //! questions), its subscriptions, and the iced program built from it.
 
-use iced::keyboard::{self, key};
 use iced::widget::{column, container, operation, scrollable};
 use iced::{Element, Fill, Subscription, Task, Theme, window};
 
@@ -14,6 +13,20 @@ use crate::t;
 
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
+        theme::set_high_contrast(self.shared.config.high_contrast);
+        let title = crate::t!(self.shared.lang, "app-title");
+        super::keys::keys(
+            self.window(),
+            super::keys::Wanted {
+                focus: self.focus.clone(),
+                press: self.press.clone(),
+                title,
+                scale: self.scale_factor(),
+            },
+        )
+    }
+
+    fn window(&self) -> Element<'_, Message> {
         if let Some(operator) = self.operator_view() {
             return operator;
         }
@@ -35,7 +48,12 @@ impl App {
         }))
         .spacing(8);
         let content = column![warnings]
-            .push(self.service_notice())
+            // Waits and failures are said when they come (a polite live region).
+            .push(
+                self.service_notice()
+                    .map(|notice| container(notice).id(super::a11y::LIVE)),
+            )
+            .push((self.step == Step::Welcome).then(|| self.display_controls()))
             .push(self.screen())
             .push(self.sandbox_inbox())
             .spacing(theme::SPACING + 4.0);
@@ -58,15 +76,22 @@ impl App {
                     .connection
                     .as_ref()
                     .is_some_and(service::Connection::is_sandbox),
+                self.narrow(),
                 Message::LanguagePicked
             ),
             body,
             nav(lang, self.nav()),
         ]
         .push(self.operator_button())
-        .spacing(18)
-        .padding(24);
+        // Large text leaves little room: the margins give some of theirs to the step.
+        .spacing(if self.narrow() { 6 } else { 18 })
+        .padding(if self.narrow() { 8 } else { 24 });
         self.with_questions(wizard.into())
+    }
+
+    /// Text at 150% or more: a 1024-pixel window is narrow for it.
+    fn narrow(&self) -> bool {
+        self.shared.config.text_size >= 150
     }
 
     fn nav(&self) -> Nav<Message> {
@@ -104,7 +129,7 @@ impl App {
             Subscription::batch([kiosk::activity(), kiosk::ticks(), kiosk::window_opened()])
         });
         Subscription::batch([
-            self.keys(),
+            super::a11y::requests().map(Message::Accessibility),
             self.steps
                 .subscription(self.step, &self.shared)
                 .map(Message::Step),
@@ -112,28 +137,6 @@ impl App {
             camera.unwrap_or_else(Subscription::none),
             tick.unwrap_or_else(Subscription::none),
         ])
-    }
-
-    fn keys(&self) -> Subscription<Message> {
-        keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(named),
-                modifiers,
-                ..
-            } => match named {
-                key::Named::Enter => Some(Message::Next),
-                key::Named::Escape => Some(Message::Back),
-                key::Named::Tab => Some(Message::FocusNext {
-                    backwards: modifiers.shift(),
-                }),
-                key::Named::F2 => Some(Message::CycleLanguage),
-                key::Named::ArrowUp => Some(Message::Arrow { up: true }),
-                key::Named::ArrowDown => Some(Message::Arrow { up: false }),
-                key::Named::Space => Some(Message::Toggle),
-                _ => None,
-            },
-            _ => None,
-        })
     }
 }
 
@@ -143,7 +146,11 @@ pub fn application(
     start: Option<Step>,
 ) -> iced::Application<impl iced::Program<Message = Message, Theme = Theme>> {
     let kiosk = config.kiosk;
+    // iced multiplies the window's size by the scale factor; larger text keeps the window on
+    // the screen, with less room inside it.
+    let text_scale = f32::from(config.text_size) / 100.0;
     let boot = move || {
+        super::a11y::start();
         let app = App::new(config.clone());
         let app = match start {
             Some(step) => app.at(step),
@@ -168,8 +175,8 @@ pub fn application(
         // A kiosk is left only through the operator panel: closing the window does nothing.
         .exit_on_close_request(!kiosk)
         .window(window::Settings {
-            size: iced::Size::new(1024.0, 768.0),
-            min_size: Some(iced::Size::new(800.0, 600.0)),
+            size: iced::Size::new(1024.0, 768.0) * (1.0 / text_scale),
+            min_size: Some(iced::Size::new(800.0, 600.0) * (1.0 / text_scale)),
             fullscreen: kiosk,
             decorations: !kiosk,
             level: if kiosk {
@@ -177,7 +184,12 @@ pub fn application(
             } else {
                 window::Level::Normal
             },
-            position: window::Position::Centered,
+            // iced centres by the unscaled size: off to the side once text is larger.
+            position: if text_scale > 1.0 {
+                window::Position::Default
+            } else {
+                window::Position::Centered
+            },
             ..window::Settings::default()
         })
 }

@@ -18,6 +18,7 @@ use qoltanba::i18n::Language;
 use qoltanba_camera::{Clock, ManualClock};
 use qoltanba_sandbox::Citizen;
 
+pub mod keys;
 pub mod kiosk;
 
 /// Runs a task and every task its messages produce, until nothing is left.

@@ -157,11 +157,6 @@ pub fn ticks() -> Subscription<AppMessage> {
 }
 
 impl App {
-    /// The window's scale factor: larger on a kiosk's big screen.
-    pub fn scale_factor(&self) -> f32 {
-        self.kiosk.as_ref().map_or(1.0, |k| k.scale)
-    }
-
     /// The field the keypad types into now, if the step has one.
     pub(crate) fn keypad_field(&self) -> Option<Field> {
         let fields = self.keypad_fields();

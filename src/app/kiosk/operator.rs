@@ -254,9 +254,9 @@ pub fn panel_view<'a>(
         })
         .size(theme::SMALL_SIZE)
         .color(if panel.url_error || panel.url_missing {
-            theme::DANGER
+            theme::danger()
         } else {
-            theme::MUTED
+            theme::muted()
         }),
     ]
     .spacing(6);
@@ -407,7 +407,7 @@ fn readers_view<'a>(lang: Language, listing: &Listing) -> Element<'a, Message> {
     }
     for problem in &listing.problems {
         let detail = crate::app::explain::module_problem(lang, problem);
-        lines = lines.push(text(detail).size(theme::SMALL_SIZE).color(theme::WARNING));
+        lines = lines.push(text(detail).size(theme::SMALL_SIZE).color(theme::warning()));
     }
     lines.into()
 }

@@ -85,7 +85,7 @@ impl App {
             button(
                 text(t!(self.shared.lang, "kiosk-operator-button"))
                     .size(theme::SMALL_SIZE)
-                    .color(theme::MUTED),
+                    .color(theme::muted()),
             )
             .style(button::text)
             .padding([12, 16])
@@ -169,11 +169,11 @@ fn modal<'a>(card: Element<'a, AppMessage>) -> Element<'a, AppMessage> {
         .padding(48)
         .max_width(820)
         .style(|_| container::Style {
-            background: Some(theme::SURFACE.into()),
+            background: Some(theme::surface().into()),
             border: iced::Border {
                 radius: 12.0.into(),
                 width: 1.0,
-                color: theme::BORDER,
+                color: theme::border(),
             },
             ..container::Style::default()
         });
@@ -182,7 +182,7 @@ fn modal<'a>(card: Element<'a, AppMessage>) -> Element<'a, AppMessage> {
             background: Some(
                 Color {
                     a: 0.6,
-                    ..theme::INK
+                    ..theme::ink()
                 }
                 .into(),
             ),

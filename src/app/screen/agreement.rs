@@ -7,11 +7,13 @@ use qoltanba_core::domain::Email;
 use crate::app::explain;
 use crate::app::screen::clamp_input;
 use crate::app::theme;
-use crate::app::widget::{Feedback, Field, bullets, field, page};
+use crate::app::widget::{Feedback, Field, bullets, field, focusable_as, page};
 use crate::i18n::Language;
 use crate::t;
 
 pub const EMAIL_ID: &str = "email-input";
+/// The "I accept" checkbox (its keyboard focus id).
+pub const ACCEPT_ID: &str = "agreement-accept";
 
 #[derive(Debug, Clone, Default)]
 pub struct State {
@@ -66,13 +68,16 @@ impl State {
         };
         page(t!(lang, "agreement-title"), t!(lang, "agreement-intro"))
             .push(points)
-            .push(
+            .push(focusable_as(
+                ACCEPT_ID,
+                self.accepted,
                 checkbox(self.accepted)
                     .label(t!(lang, "agreement-accept"))
                     .on_toggle(Message::Accepted)
                     .size(26)
                     .text_size(theme::TEXT_SIZE),
-            )
+                Some(Message::Accepted(!self.accepted)),
+            ))
             .push(field(Field {
                 label: t!(lang, "email-label"),
                 placeholder: t!(lang, "email-placeholder"),

@@ -41,6 +41,8 @@ pub struct State {
     /// Kiosk mode: the camera only. A file dialog or a typed path would show a visitor the
     /// terminal's own files.
     pub kiosk: bool,
+    /// "Choose a file" was pressed where no dialog can be shown: the path field says so.
+    pub no_dialog: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -184,6 +186,7 @@ impl State {
         };
         let feedback = match &self.problem {
             Some(problem) => Feedback::Error(explain::photo(lang, problem)),
+            None if self.no_dialog => Feedback::Error(t!(lang, "a11y-no-file-dialog")),
             None => Feedback::Hint(t!(lang, "document-path-hint")),
         };
         let intro = if self.kiosk {
@@ -235,9 +238,9 @@ impl State {
                 .size(theme::SUBTITLE_SIZE)
                 .font(theme::FONT_STRONG)
                 .color(if card.hint.is_none() {
-                    theme::SUCCESS
+                    theme::success()
                 } else {
-                    theme::WARNING
+                    theme::warning()
                 })
         });
         let refused = self.refused.as_ref().map(|reason| {
@@ -247,13 +250,15 @@ impl State {
                 reason = explain::photo(lang, reason)
             ))
             .size(theme::TEXT_SIZE)
-            .color(theme::DANGER)
+            .color(theme::danger())
         });
         let take = camera.is_running() && check.is_some() && !self.capturing;
         // The picture beside what to do, so the buttons stay in view on a 768-pixel screen.
+        // The card hint and a refusal are said as they change (a polite live region).
+        let hints = iced::widget::container(column![].push(state).push(refused).spacing(14))
+            .id(crate::app::a11y::LIVE);
         let controls = column![]
-            .push(state)
-            .push(refused)
+            .push(hints)
             .push(action(
                 t!(lang, "document-camera-take"),
                 take.then_some(Message::Capture),
@@ -301,6 +306,10 @@ impl crate::app::screen::Behaviour for State {
     fn update(&mut self, message: Message, ctx: &mut Shared) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Browse(_) | Message::PathSubmitted if self.kiosk => {}
+            Message::Browse(_) if !ctx.dialogs.can_show_dialog() => {
+                self.no_dialog = true;
+                return (Task::none(), Some(Event::Focus(PATH_ID)));
+            }
             Message::Browse(side) => {
                 let title = t!(ctx.lang, "document-dialog-title");
                 let dialog =

@@ -12,8 +12,11 @@ use crate::app::shared::{Recognised, Shared};
 use crate::app::step::Step;
 
 use crate::app::theme;
-use crate::app::widget::page;
+use crate::app::widget::{focusable_as, page};
 use crate::t;
+
+/// The "the data is correct" checkbox (its keyboard focus id).
+pub const CONFIRM_ID: &str = "review-confirm";
 
 #[derive(Debug, Clone, Default)]
 pub struct State {
@@ -108,7 +111,7 @@ impl State {
             row![
                 text(label)
                     .size(theme::TEXT_SIZE)
-                    .color(theme::MUTED)
+                    .color(theme::muted())
                     .width(Fill),
                 text(value)
                     .size(theme::TEXT_SIZE)
@@ -121,13 +124,16 @@ impl State {
         .spacing(10);
         page(t!(lang, "review-title"), t!(lang, "review-intro"))
             .push(table)
-            .push(
+            .push(focusable_as(
+                CONFIRM_ID,
+                self.confirmed,
                 checkbox(self.confirmed)
                     .label(t!(lang, "review-confirm"))
                     .on_toggle(Message::Confirmed)
                     .size(26)
                     .text_size(theme::TEXT_SIZE),
-            )
+                Some(Message::Confirmed(!self.confirmed)),
+            ))
             .into()
     }
 }

@@ -93,7 +93,7 @@ impl State {
             Feedback::Error(t!(lang, "password-mismatch"))
         };
         page(t!(lang, "password-title"), t!(lang, "password-intro"))
-            .push(body(t!(lang, "password-rules")).color(theme::INK))
+            .push(body(t!(lang, "password-rules")).color(theme::ink()))
             .push(field(Field {
                 label: t!(lang, "password-label"),
                 placeholder: String::new(),

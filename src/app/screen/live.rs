@@ -49,7 +49,7 @@ pub fn preview<'a, M: 'a>(lang: Language, live: Live<'_>, height: f32) -> Elemen
         } else {
             t!(lang, "camera-device", name = view.label.as_str())
         };
-        text(line).size(theme::SMALL_SIZE).color(theme::MUTED)
+        text(line).size(theme::SMALL_SIZE).color(theme::muted())
     });
     column![picture]
         .push(label)
@@ -89,7 +89,7 @@ pub fn picker<'a, M: Clone + 'a>(
                 path = path.display().to_string()
             ),
         };
-        text(line).size(theme::SMALL_SIZE).color(theme::WARNING)
+        text(line).size(theme::SMALL_SIZE).color(theme::warning())
     });
     Some(column![list].push(not_saved).spacing(6).into())
 }

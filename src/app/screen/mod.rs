@@ -237,6 +237,8 @@ pub enum Event {
     PickCamera(CameraOption),
     /// A new identification attempt: the camera starts again with a fresh script.
     StartVideo,
+    /// Put the keyboard focus in this field (its widget id).
+    Focus(&'static str),
 }
 
 /// The questions the root asks whichever step is shown. Every step answers them itself, so
@@ -324,12 +326,12 @@ pub fn clamp_path(mut value: String) -> String {
 pub fn preview_area<'a, M: 'a>(label: String, height: f32) -> iced::Element<'a, M> {
     use crate::app::theme;
     use iced::widget::{center, text};
-    center(text(label).size(theme::TEXT_SIZE).color(theme::MUTED))
+    center(text(label).size(theme::TEXT_SIZE).color(theme::muted()))
         .height(height)
         .style(|_| iced::widget::container::Style {
             background: Some(iced::Background::Color(iced::color!(0xe6ebf2))),
             border: iced::Border {
-                color: theme::BORDER,
+                color: theme::border(),
                 width: 1.5,
                 radius: 12.0.into(),
             },

@@ -14,7 +14,7 @@ use crate::app::screen::{Event, Screen, clamp_input};
 use crate::app::shared::Shared;
 use crate::app::step::Step;
 use crate::app::theme;
-use crate::app::widget::{Feedback, Field, field, page};
+use crate::app::widget::{Feedback, Field, field, focusable, page};
 use crate::t;
 
 pub const INPUT_ID: &str = "otp-input";
@@ -144,13 +144,20 @@ impl State {
             Some(seconds) => t!(lang, "otp-resend-wait", seconds = seconds),
             None => t!(lang, "otp-resend"),
         };
+        let resend = resend_in.is_none().then_some(Message::Resend);
         let links = row![
-            button(text(resend_label).size(theme::TEXT_SIZE))
-                .style(button::text)
-                .on_press_maybe(resend_in.is_none().then_some(Message::Resend)),
-            button(text(t!(lang, "otp-not-registered")).size(theme::TEXT_SIZE))
-                .style(button::text)
-                .on_press(Message::NotRegistered),
+            focusable(
+                button(text(resend_label).size(theme::TEXT_SIZE))
+                    .style(button::text)
+                    .on_press_maybe(resend.clone()),
+                resend
+            ),
+            focusable(
+                button(text(t!(lang, "otp-not-registered")).size(theme::TEXT_SIZE))
+                    .style(button::text)
+                    .on_press(Message::NotRegistered),
+                Some(Message::NotRegistered)
+            ),
         ]
         .spacing(20);
         page(t!(lang, "otp-title"), t!(lang, "otp-intro"))

@@ -55,9 +55,9 @@ impl State {
                     .size(theme::SUBTITLE_SIZE)
                     .font(theme::FONT_STRONG)
                     .color(if hint.is_none() {
-                        theme::SUCCESS
+                        theme::success()
                     } else {
-                        theme::WARNING
+                        theme::warning()
                     }),
                 progress_bar(0.0..=1.0, steady).girth(8),
             ]

@@ -72,6 +72,7 @@ impl State {
             .view
             .and_then(|v| v.challenge)
             .filter(|_| self.recording);
+        // Said as it changes (the prompt, the countdown): a polite live region.
         let instruction = match current {
             Some(ChallengeState::Active {
                 index,
@@ -84,10 +85,10 @@ impl State {
                     text(live::prompt(lang, prompt))
                         .size(theme::TITLE_SIZE)
                         .font(theme::FONT_STRONG)
-                        .color(theme::PRIMARY),
+                        .color(theme::primary()),
                     text(t!(lang, "video-countdown", step = step, seconds = seconds))
                         .size(theme::TEXT_SIZE)
-                        .color(theme::MUTED),
+                        .color(theme::muted()),
                 ]
                 .spacing(6)
             }),
@@ -98,7 +99,8 @@ impl State {
                 text(t!(lang, "video-get-ready")).size(theme::TEXT_SIZE)
             ]),
             _ => None,
-        };
+        }
+        .map(|column| iced::widget::container(column).id(crate::app::a11y::LIVE));
         let failed = self
             .failed
             .map(|_| banner(Banner::Error, t!(lang, "video-failed")));

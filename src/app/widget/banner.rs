@@ -17,10 +17,10 @@ pub enum Banner {
 impl Banner {
     fn colour(self) -> iced::Color {
         match self {
-            Banner::Info => theme::PRIMARY,
-            Banner::Success => theme::SUCCESS,
-            Banner::Warning => theme::WARNING,
-            Banner::Error => theme::DANGER,
+            Banner::Info => theme::primary(),
+            Banner::Success => theme::success(),
+            Banner::Warning => theme::warning(),
+            Banner::Error => theme::danger(),
         }
     }
 }
@@ -30,7 +30,7 @@ pub fn banner<'a, M: 'a>(kind: Banner, message: String) -> Element<'a, M> {
     container(
         text(message)
             .size(theme::TEXT_SIZE)
-            .color(theme::INK)
+            .color(theme::ink())
             .width(Fill),
     )
     .padding(14)

@@ -4,8 +4,9 @@ use iced::widget::{button, center, column, container, row, space, text};
 use iced::{Border, Element, Fill};
 
 use crate::app::theme;
+use crate::app::widget::focus::focusable;
 
-pub fn choice<'a, M: Clone + 'a>(
+pub fn choice<'a, M: Clone + std::fmt::Debug + 'a>(
     heading: String,
     detail: Option<String>,
     selected: bool,
@@ -14,14 +15,14 @@ pub fn choice<'a, M: Clone + 'a>(
     let detail = detail.map(|detail| {
         text(detail)
             .size(theme::SMALL_SIZE)
-            .color(theme::MUTED)
+            .color(theme::muted())
             .into()
     });
     choice_with(heading, detail, selected, on_press)
 }
 
 /// A choice card whose details are any element (several lines, coloured states).
-pub fn choice_with<'a, M: Clone + 'a>(
+pub fn choice_with<'a, M: Clone + std::fmt::Debug + 'a>(
     heading: String,
     detail: Option<Element<'a, M>>,
     selected: bool,
@@ -35,14 +36,14 @@ pub fn choice_with<'a, M: Clone + 'a>(
     ]
     .push(detail)
     .spacing(4);
-    button(
+    let card = button(
         row![mark, content]
             .spacing(14)
             .align_y(iced::Alignment::Center),
     )
     .width(Fill)
     .padding(16)
-    .on_press_maybe(on_press)
+    .on_press_maybe(on_press.clone())
     .style(move |_, status| {
         let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
         let disabled = matches!(status, button::Status::Disabled);
@@ -50,32 +51,36 @@ pub fn choice_with<'a, M: Clone + 'a>(
             background: Some(iced::Background::Color(if selected {
                 iced::Color {
                     a: 0.10,
-                    ..theme::PRIMARY
+                    ..theme::primary()
                 }
             } else {
-                theme::SURFACE
+                theme::surface()
             })),
-            text_color: if disabled { theme::MUTED } else { theme::INK },
+            text_color: if disabled {
+                theme::muted()
+            } else {
+                theme::ink()
+            },
             border: Border {
                 color: if selected || hovered {
-                    theme::PRIMARY
+                    theme::primary()
                 } else {
-                    theme::BORDER
+                    theme::border()
                 },
                 width: if selected { 2.5 } else { 1.5 },
                 radius: 10.0.into(),
             },
             ..button::Style::default()
         }
-    })
-    .into()
+    });
+    focusable(card, on_press)
 }
 
 /// A radio-style circle, drawn rather than typed (the bundled font has no circle glyphs).
 fn radio_mark<'a, M: 'a>(selected: bool) -> Element<'a, M> {
     let dot =
         container(space::horizontal().width(12).height(12)).style(move |_| container::Style {
-            background: selected.then_some(iced::Background::Color(theme::PRIMARY)),
+            background: selected.then_some(iced::Background::Color(theme::primary())),
             border: Border {
                 radius: 6.0.into(),
                 ..Border::default()
@@ -88,9 +93,9 @@ fn radio_mark<'a, M: 'a>(selected: bool) -> Element<'a, M> {
         .style(move |_| container::Style {
             border: Border {
                 color: if selected {
-                    theme::PRIMARY
+                    theme::primary()
                 } else {
-                    theme::MUTED
+                    theme::muted()
                 },
                 width: 2.0,
                 radius: 12.0.into(),

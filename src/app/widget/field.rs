@@ -37,25 +37,34 @@ pub fn field<'a, M: Clone + 'a>(spec: Field<'a, M>) -> Element<'a, M> {
         .on_submit_maybe(spec.on_submit)
         .size(theme::SUBTITLE_SIZE)
         .padding(12)
-        .width(Fill);
+        .width(Fill)
+        .style(|theme, status| {
+            let mut style = text_input::default(theme, status);
+            // The keyboard focus shows as the same thick ring as on buttons.
+            if matches!(status, text_input::Status::Focused { .. }) {
+                style.border.width = 3.0;
+                style.border.color = theme::focus_ring();
+            }
+            style
+        });
     let feedback: Option<Element<'a, M>> = match spec.feedback {
         Feedback::None => None,
         Feedback::Hint(hint) => Some(
             text(hint)
                 .size(theme::SMALL_SIZE)
-                .color(theme::MUTED)
+                .color(theme::muted())
                 .into(),
         ),
         Feedback::Error(error) => Some(
             text(error)
                 .size(theme::SMALL_SIZE)
-                .color(theme::DANGER)
+                .color(theme::danger())
                 .into(),
         ),
         Feedback::Valid(note) => Some(
             text(note)
                 .size(theme::SMALL_SIZE)
-                .color(theme::SUCCESS)
+                .color(theme::success())
                 .into(),
         ),
     };

@@ -20,17 +20,18 @@ pub fn toggle(active: bool) -> impl Fn(&Theme, Status) -> button::Style {
 }
 
 /// One button per language, each named in its own language; `current` is highlighted.
-pub fn languages<'a, M: Clone + 'a>(
+pub fn languages<'a, M: Clone + std::fmt::Debug + 'a>(
     current: Language,
     on_pick: impl Fn(Language) -> M,
 ) -> Row<'a, M> {
     row(Language::ALL.into_iter().map(|language| {
-        iced::widget::button(text(language.native_name()).size(theme::TEXT_SIZE))
+        let pick = on_pick(language);
+        let button = iced::widget::button(text(language.native_name()).size(theme::TEXT_SIZE))
             .padding([14, 24])
             .height(theme::TARGET_HEIGHT)
-            .on_press(on_pick(language))
-            .style(toggle(language == current))
-            .into()
+            .on_press(pick.clone())
+            .style(toggle(language == current));
+        crate::app::widget::focus::focusable(button, Some(pick))
     }))
     .spacing(10)
 }

@@ -3,6 +3,7 @@
 pub mod banner;
 pub mod choice;
 pub mod field;
+pub mod focus;
 pub mod header;
 pub mod languages;
 pub mod nav;
@@ -12,6 +13,7 @@ pub mod typography;
 pub use banner::{Banner, banner};
 pub use choice::{choice, choice_with};
 pub use field::{Feedback, Field, field};
+pub use focus::{focusable, focusable_as};
 pub use languages::{languages, toggle};
 pub use page::page;
 pub use typography::{body, bullets, caption, section, title};

@@ -4,6 +4,7 @@ use iced::widget::{button, column, row, space, text};
 use iced::{Element, Fill};
 
 use crate::app::theme;
+use crate::app::widget::focus::focusable;
 use crate::i18n::Language;
 use crate::t;
 
@@ -18,16 +19,17 @@ pub struct Nav<M> {
     pub next_label: String,
 }
 
-pub fn nav<'a, M: Clone + 'a>(lang: Language, spec: Nav<M>) -> Element<'a, M> {
+pub fn nav<'a, M: Clone + std::fmt::Debug + 'a>(lang: Language, spec: Nav<M>) -> Element<'a, M> {
     let back = spec.back.map(|message| {
-        button(text(t!(lang, "nav-back")).size(theme::TEXT_SIZE))
+        let button = button(text(t!(lang, "nav-back")).size(theme::TEXT_SIZE))
             .padding([14, 28])
             .height(theme::TARGET_HEIGHT)
             .style(button::secondary)
-            .on_press(message)
+            .on_press(message.clone());
+        focusable(button, Some(message))
     });
     let next = spec.next.map(|message| {
-        button(
+        let button = button(
             text(spec.next_label)
                 .size(theme::TEXT_SIZE)
                 .font(theme::FONT_STRONG),
@@ -35,19 +37,21 @@ pub fn nav<'a, M: Clone + 'a>(lang: Language, spec: Nav<M>) -> Element<'a, M> {
         .padding([14, 32])
         .height(theme::TARGET_HEIGHT)
         .style(button::primary)
-        .on_press_maybe(message)
+        .on_press_maybe(message.clone());
+        focusable(button, message)
     });
     let cancel = spec.cancel.map(|message| {
-        button(text(t!(lang, "kiosk-cancel")).size(theme::TEXT_SIZE))
+        let button = button(text(t!(lang, "kiosk-cancel")).size(theme::TEXT_SIZE))
             .padding([14, 28])
             .height(theme::TARGET_HEIGHT)
             .style(button::danger)
-            .on_press(message)
+            .on_press(message.clone());
+        focusable(button, Some(message))
     });
     let hint = (!spec.touch).then(|| {
         text(t!(lang, "nav-keyboard-hint"))
             .size(theme::SMALL_SIZE)
-            .color(theme::MUTED)
+            .color(theme::muted())
     });
     column![
         row![]
@@ -64,12 +68,12 @@ pub fn nav<'a, M: Clone + 'a>(lang: Language, spec: Nav<M>) -> Element<'a, M> {
 }
 
 /// A plain action button in the app's style.
-pub fn action<'a, M: Clone + 'a>(
+pub fn action<'a, M: Clone + std::fmt::Debug + 'a>(
     label: String,
     on_press: Option<M>,
     primary: bool,
 ) -> Element<'a, M> {
-    button(text(label).size(theme::TEXT_SIZE))
+    let button = button(text(label).size(theme::TEXT_SIZE))
         .padding([12, 22])
         .height(theme::TARGET_HEIGHT)
         .style(if primary {
@@ -77,6 +81,6 @@ pub fn action<'a, M: Clone + 'a>(
         } else {
             button::secondary
         })
-        .on_press_maybe(on_press)
-        .into()
+        .on_press_maybe(on_press.clone());
+    focusable(button, on_press)
 }

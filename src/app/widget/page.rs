@@ -6,5 +6,9 @@ use crate::app::theme;
 use crate::app::widget::{body, title};
 
 pub fn page<'a, M: 'a>(heading: String, intro: String) -> Column<'a, M> {
-    column![title(heading), body(intro).color(theme::MUTED)].spacing(theme::SPACING)
+    column![
+        iced::widget::container(title(heading)).id(crate::app::a11y::PAGE_TITLE),
+        body(intro).color(theme::muted())
+    ]
+    .spacing(theme::SPACING)
 }

@@ -21,7 +21,7 @@ pub fn body<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
 }
 
 pub fn caption<'a>(content: impl text::IntoFragment<'a>) -> Text<'a> {
-    text(content).size(theme::SMALL_SIZE).color(theme::MUTED)
+    text(content).size(theme::SMALL_SIZE).color(theme::muted())
 }
 
 /// A bulleted list under an optional heading.

@@ -211,10 +211,10 @@ fn device_row<'a>(
     on_press: Message,
 ) -> Element<'a, Message> {
     let state_colour = match token.pin_state {
-        PinState::Ok => theme::SUCCESS,
-        PinState::CountLow | PinState::FinalTry | PinState::MustChange => theme::WARNING,
+        PinState::Ok => theme::success(),
+        PinState::CountLow | PinState::FinalTry | PinState::MustChange => theme::warning(),
         PinState::Locked | PinState::TokenNotInitialised | PinState::UserPinNotInitialised => {
-            theme::DANGER
+            theme::danger()
         }
     };
     let details = column![
@@ -226,7 +226,7 @@ fn device_row<'a>(
             model = token.model.as_str()
         ))
         .size(theme::SMALL_SIZE)
-        .color(theme::MUTED),
+        .color(theme::muted()),
         row![
             text(explain::pin_state(lang, token.pin_state))
                 .size(theme::SMALL_SIZE)
@@ -238,7 +238,7 @@ fn device_row<'a>(
                 serial = token.serial.as_str()
             ))
             .size(theme::SMALL_SIZE)
-            .color(theme::MUTED),
+            .color(theme::muted()),
         ]
         .spacing(12),
     ]

@@ -77,6 +77,8 @@ pub struct State {
     /// The application number of the keys on the device.
     pub device_number: Option<String>,
     device_pin: String,
+    /// "Choose folder…" was pressed where no dialog can be shown: the step says so.
+    pub no_dialog: bool,
 }
 
 impl Drop for State {
@@ -327,6 +329,10 @@ impl crate::app::screen::Behaviour for State {
                 self.search = None;
                 self.pending = None;
                 Task::none()
+            }
+            Message::Browse if !ctx.dialogs.can_show_dialog() => {
+                self.no_dialog = true;
+                return (Task::none(), Some(Event::Focus(FOLDER_ID)));
             }
             Message::Browse => {
                 let title = t!(ctx.lang, "storage-dialog-title");

@@ -69,6 +69,10 @@ impl State {
                 false
             )])
             .push(
+                self.no_dialog
+                    .then(|| banner(Banner::Warning, t!(lang, "a11y-no-folder-dialog"))),
+            )
+            .push(
                 column![
                     line(t!(lang, "install-number-label"), number),
                     line(
@@ -209,7 +213,7 @@ fn info_line<'a>(lang: Language, label: String, value: Option<String>) -> Elemen
     row![
         text(label)
             .size(theme::TEXT_SIZE)
-            .color(theme::MUTED)
+            .color(theme::muted())
             .width(Fill),
         text(value.unwrap_or_else(|| t!(lang, "review-unknown")))
             .size(theme::TEXT_SIZE)

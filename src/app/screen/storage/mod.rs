@@ -23,6 +23,8 @@ use qoltanba_core::token::devices::{DeviceSession, Listing};
 pub use device::SCAN_INTERVAL;
 
 pub const FOLDER_ID: &str = "folder-input";
+/// The "compatible with older software" checkbox (its keyboard focus id).
+pub const COMPATIBLE_ID: &str = "storage-compatible";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
@@ -46,6 +48,8 @@ pub struct State {
     /// offered first, being the safer place.
     chosen: bool,
     pub device: devices::State,
+    /// "Choose folder…" was pressed where no dialog can be shown: the step says so.
+    pub no_dialog: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +251,10 @@ impl crate::app::screen::Behaviour for State {
                 self.chosen = true;
                 self.folder = clamp_path(value);
                 self.check = None;
+            }
+            Message::Browse if !ctx.dialogs.can_show_dialog() => {
+                self.no_dialog = true;
+                return (Task::none(), Some(Event::Focus(FOLDER_ID)));
             }
             Message::Browse => {
                 let title = t!(ctx.lang, "storage-dialog-title");

@@ -7,7 +7,7 @@ use qoltanba_core::store::FolderCheck;
 
 use super::{Kind, Message, State};
 use crate::app::widget::nav::action;
-use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, page};
+use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, focusable_as, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
@@ -97,11 +97,20 @@ impl State {
                     )]
                     .push(suggestion)
                     .spacing(12),
-                    checkbox(self.compatible)
-                        .label(t!(lang, "storage-compatible"))
-                        .on_toggle(Message::CompatibleToggled)
-                        .size(22)
-                        .text_size(theme::SMALL_SIZE),
+                    column![].push(
+                        self.no_dialog
+                            .then(|| banner(Banner::Warning, t!(lang, "a11y-no-folder-dialog")))
+                    ),
+                    focusable_as(
+                        super::COMPATIBLE_ID,
+                        self.compatible,
+                        checkbox(self.compatible)
+                            .label(t!(lang, "storage-compatible"))
+                            .on_toggle(Message::CompatibleToggled)
+                            .size(22)
+                            .text_size(theme::SMALL_SIZE),
+                        Some(Message::CompatibleToggled(!self.compatible))
+                    ),
                 ]
                 .spacing(12)
                 .into()

@@ -58,15 +58,15 @@ impl State {
                 .enumerate()
                 .map(|(index, (stage, label))| {
                     let (state, color, font) = if self.stage > stage {
-                        (t!(lang, "submit-state-done"), theme::SUCCESS, theme::FONT)
+                        (t!(lang, "submit-state-done"), theme::success(), theme::FONT)
                     } else if self.stage == stage {
                         (
                             t!(lang, "submit-state-active"),
-                            theme::PRIMARY,
+                            theme::primary(),
                             theme::FONT_STRONG,
                         )
                     } else {
-                        (String::new(), theme::MUTED, theme::FONT)
+                        (String::new(), theme::muted(), theme::FONT)
                     };
                     let line = format!("{}.  {label}", index + 1);
                     let line = if state.is_empty() {

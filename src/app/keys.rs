@@ -1,0 +1,372 @@
+//! The wizard's keyboard, as one widget around the whole window: Tab and Shift+Tab move the
+//! focus through every focusable element (text fields, and buttons, cards and checkboxes made
+//! focusable by `widget::focus`) in reading order; keys no element took become the wizard's
+//! own (Enter: Next, Esc: Back, F2: language, arrows: within a group, Space: the step's
+//! checkbox). The focused element is kept in the app (`Message::Focused`) so a step change
+//! can put it somewhere and a rebuilt window (or the test simulator) finds it again; the
+//! same path serves the real window and iced_test's simulator.
+
+use iced::advanced::layout::{self, Layout};
+use iced::advanced::renderer;
+use iced::advanced::widget::operation::{Focusable, Outcome, focusable};
+use iced::advanced::widget::{Id, Operation, Tree, tree};
+use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay};
+use iced::keyboard::{self, key};
+use iced::{Element, Event, Length, Rectangle, Size, Theme, Vector};
+
+use super::{Message, a11y};
+
+/// What the app wants of the window besides drawing it.
+pub struct Wanted {
+    /// The element the app holds focused.
+    pub focus: Option<Id>,
+    /// A screen reader's last Click.
+    pub press: Option<(u64, Id)>,
+    /// The window's name for screen readers (the step's title follows it).
+    pub title: String,
+    pub scale: f32,
+}
+
+/// `content` with the wizard's keys, and its accessibility tree.
+pub fn keys<'a>(content: Element<'a, Message>, wanted: Wanted) -> Element<'a, Message> {
+    Element::new(Keys {
+        content,
+        focus: wanted.focus.clone(),
+        wanted,
+    })
+}
+
+struct Keys<'a> {
+    content: Element<'a, Message>,
+    focus: Option<Id>,
+    wanted: Wanted,
+}
+
+#[derive(Default)]
+struct State {
+    /// The app's focus as last applied to the tree (`None`: not yet).
+    applied: Option<Option<Id>>,
+    /// What the tree has focused, as last told to the app.
+    current: Option<Id>,
+    /// The screen reader's Click last carried out.
+    pressed: Option<u64>,
+    /// What the accessibility tree was last made of.
+    published: Option<(String, Vec<a11y::Item>)>,
+}
+
+/// Which element is focused, if it has an id.
+#[derive(Default)]
+struct Focused(Option<Id>);
+
+impl Operation for Focused {
+    fn focusable(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
+        if state.is_focused() {
+            self.0 = id.cloned();
+        }
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+}
+
+/// What a key no element took means to the wizard.
+fn wizard_key(named: key::Named) -> Option<Message> {
+    Some(match named {
+        key::Named::Enter => Message::Next,
+        key::Named::Escape => Message::Back,
+        key::Named::F2 => Message::CycleLanguage,
+        key::Named::ArrowUp | key::Named::ArrowLeft => Message::Arrow { up: true },
+        key::Named::ArrowDown | key::Named::ArrowRight => Message::Arrow { up: false },
+        key::Named::Space => Message::Toggle,
+        _ => return None,
+    })
+}
+
+/// Ctrl with `=`/`+`, `-`, `0`: text size larger, smaller, back to 100%.
+fn display_key(c: &str) -> Option<super::display::Message> {
+    use super::display::Message;
+    Some(match c {
+        "=" | "+" => Message::Larger,
+        "-" => Message::Smaller,
+        "0" => Message::Reset,
+        _ => return None,
+    })
+}
+
+impl Keys<'_> {
+    /// Runs an operation (and what it chains) over the content.
+    fn run(
+        &mut self,
+        tree: &mut Tree,
+        layout: Layout<'_>,
+        renderer: &iced::Renderer,
+        operation: Box<dyn Operation>,
+    ) {
+        let mut operation = operation;
+        loop {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation.as_mut(),
+            );
+            match operation.finish() {
+                Outcome::Chain(next) => operation = next,
+                _ => break,
+            }
+        }
+    }
+
+    /// Sends the window's accessibility tree when what it shows changed (a screen reader
+    /// may listen: Linux only for now).
+    fn publish(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &iced::Renderer) {
+        if !a11y::is_active() {
+            return;
+        }
+        let mut collect = a11y::Collect::default();
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, &mut collect);
+        let title = match &collect.title {
+            Some(step) => format!("{} — {step}", self.wanted.title),
+            None => self.wanted.title.clone(),
+        };
+        let state = tree.state.downcast_mut::<State>();
+        let seen = Some((title.clone(), collect.items.clone()));
+        if state.published == seen {
+            return;
+        }
+        state.published = seen;
+        let scale = f64::from(self.wanted.scale);
+        a11y::publish(collect.items, |items| a11y::tree(&title, items, scale));
+    }
+
+    /// Scrolls the focused element into view.
+    fn reveal(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &iced::Renderer) {
+        let content = &mut self.content;
+        let child = &mut tree.children[0];
+        super::reveal::reveal_focused(|operation| {
+            content
+                .as_widget_mut()
+                .operate(child, layout, renderer, operation);
+        });
+    }
+
+    fn focused(
+        &mut self,
+        tree: &mut Tree,
+        layout: Layout<'_>,
+        renderer: &iced::Renderer,
+    ) -> Option<Id> {
+        let mut found = Focused::default();
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, &mut found);
+        found.0
+    }
+}
+
+impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
+    fn tag(&self) -> tree::Tag {
+        tree::Tag::of::<State>()
+    }
+
+    fn state(&self) -> tree::State {
+        tree::State::new(State::default())
+    }
+
+    fn children(&self) -> Vec<Tree> {
+        vec![Tree::new(&self.content)]
+    }
+
+    fn diff(&self, tree: &mut Tree) {
+        tree.diff_children(std::slice::from_ref(&self.content));
+    }
+
+    fn size(&self) -> Size<Length> {
+        self.content.as_widget().size()
+    }
+
+    fn layout(
+        &mut self,
+        tree: &mut Tree,
+        renderer: &iced::Renderer,
+        limits: &layout::Limits,
+    ) -> layout::Node {
+        self.content
+            .as_widget_mut()
+            .layout(&mut tree.children[0], renderer, limits)
+    }
+
+    fn operate(
+        &mut self,
+        tree: &mut Tree,
+        layout: Layout<'_>,
+        renderer: &iced::Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, operation);
+    }
+
+    fn update(
+        &mut self,
+        tree: &mut Tree,
+        event: &Event,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn Clipboard,
+        shell: &mut Shell<'_, Message>,
+        viewport: &Rectangle,
+    ) {
+        // The app moved the focus (a new step), or this is a fresh tree: the tree follows.
+        let wanted = self.focus.clone();
+        if tree.state.downcast_ref::<State>().applied.as_ref() != Some(&wanted)
+            && self.focused(tree, layout, renderer) != wanted
+        {
+            let operation: Box<dyn Operation> = match wanted.clone() {
+                Some(id) => Box::new(focusable::focus(id)),
+                None => Box::new(focusable::unfocus()),
+            };
+            self.run(tree, layout, renderer, operation);
+            self.reveal(tree, layout, renderer);
+        }
+        let state = tree.state.downcast_mut::<State>();
+        if state.applied.as_ref() != Some(&wanted) {
+            state.applied = Some(wanted.clone());
+            state.current = wanted;
+        }
+        if let Some((number, id)) = self.wanted.press.clone()
+            && tree.state.downcast_ref::<State>().pressed != Some(number)
+        {
+            tree.state.downcast_mut::<State>().pressed = Some(number);
+            self.run(tree, layout, renderer, Box::new(a11y::Press(id)));
+        }
+        self.content.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+        if matches!(
+            event,
+            Event::Window(iced::window::Event::RedrawRequested(_))
+        ) {
+            self.publish(tree, layout, renderer);
+        }
+        if !shell.is_event_captured()
+            && let Event::Keyboard(keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(named),
+                modifiers,
+                ..
+            }) = event
+        {
+            if *named == key::Named::Tab {
+                let operation: Box<dyn Operation> = if modifiers.shift() {
+                    Box::new(focusable::focus_previous())
+                } else {
+                    Box::new(focusable::focus_next())
+                };
+                self.run(tree, layout, renderer, operation);
+                self.reveal(tree, layout, renderer);
+                shell.capture_event();
+                shell.request_redraw();
+            } else if let Some(message) = wizard_key(*named) {
+                shell.publish(message);
+            }
+        } else if !shell.is_event_captured()
+            && let Event::Keyboard(keyboard::Event::KeyPressed {
+                key: keyboard::Key::Character(c),
+                modifiers,
+                ..
+            }) = event
+            && modifiers.command()
+            && let Some(message) = display_key(c)
+        {
+            shell.publish(Message::Display(message));
+            shell.capture_event();
+        }
+        // Tell the app where the focus is now (a Tab, a click into a field). A focus lost
+        // without a click is the window rebuilding a part (a badge appeared above the field):
+        // the focus goes back where it was rather than leaving the citizen's typing nowhere.
+        let now = self.focused(tree, layout, renderer);
+        let current = tree.state.downcast_ref::<State>().current.clone();
+        let clicked = matches!(event, Event::Mouse(mouse::Event::ButtonPressed(_)));
+        if now.is_none()
+            && !clicked
+            && let Some(id) = current.clone()
+        {
+            self.run(tree, layout, renderer, Box::new(focusable::focus(id)));
+            // Gone for good (a button that is disabled now): the app hears so.
+            if self.focused(tree, layout, renderer).is_none() {
+                tree.state.downcast_mut::<State>().current = None;
+                shell.publish(Message::Focused(None));
+            }
+        } else if now != current {
+            tree.state.downcast_mut::<State>().current = now.clone();
+            shell.publish(Message::Focused(now));
+        }
+    }
+
+    fn mouse_interaction(
+        &self,
+        tree: &Tree,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+        renderer: &iced::Renderer,
+    ) -> mouse::Interaction {
+        self.content.as_widget().mouse_interaction(
+            &tree.children[0],
+            layout,
+            cursor,
+            viewport,
+            renderer,
+        )
+    }
+
+    fn draw(
+        &self,
+        tree: &Tree,
+        renderer: &mut iced::Renderer,
+        theme: &Theme,
+        style: &renderer::Style,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+    ) {
+        self.content.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
+    }
+
+    fn overlay<'b>(
+        &'b mut self,
+        tree: &'b mut Tree,
+        layout: Layout<'b>,
+        renderer: &iced::Renderer,
+        viewport: &Rectangle,
+        translation: Vector,
+    ) -> Option<overlay::Element<'b, Message, Theme, iced::Renderer>> {
+        self.content.as_widget_mut().overlay(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            viewport,
+            translation,
+        )
+    }
+}

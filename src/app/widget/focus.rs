@@ -1,0 +1,272 @@
+//! A widget that takes the keyboard focus (iced 0.14's buttons, cards and checkboxes take
+//! none): Tab reaches it through iced's own focus operations, it draws a ring while focused,
+//! and Enter or Space press it. A mouse press anywhere lets the focus go.
+
+use iced::advanced::layout::{self, Layout};
+use iced::advanced::renderer::{self, Quad};
+use iced::advanced::widget::operation::Focusable;
+use iced::advanced::widget::{Id, Operation, Tree, tree};
+use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay};
+use iced::keyboard::{self, key};
+use iced::{Border, Element, Event, Length, Rectangle, Size, Theme, Vector};
+
+use crate::app::theme;
+
+/// How far outside the element the ring is drawn, and how thick it is.
+const RING_GAP: f32 = 2.0;
+const RING_WIDTH: f32 = 3.0;
+
+/// `content` (a button, a card) made reachable with Tab; `on_press` is what Enter and Space
+/// send, and `None` (disabled) leaves it out of the focus order. Its focus id is the message
+/// it sends (`press:` type `:` message), so it stays the same across languages and redraws.
+pub fn focusable<'a, M: Clone + std::fmt::Debug + 'a>(
+    content: impl Into<Element<'a, M>>,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    let id = on_press
+        .as_ref()
+        .map(|message| Id::from(format!("press:{}:{message:?}", std::any::type_name::<M>())));
+    Element::new(Focus {
+        content: content.into(),
+        id,
+        on_press,
+        checked: None,
+    })
+}
+
+/// Like [`focusable`] for an element whose message changes with its state (a checkbox sends
+/// the opposite of what it shows): the focus id is given, so pressing keeps the focus.
+/// `checked`: the checkbox's state, for screen readers.
+pub fn focusable_as<'a, M: Clone + 'a>(
+    id: &'static str,
+    checked: bool,
+    content: impl Into<Element<'a, M>>,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    Element::new(Focus {
+        content: content.into(),
+        id: Some(Id::new(id)),
+        on_press,
+        checked: Some(checked),
+    })
+}
+
+struct Focus<'a, M> {
+    content: Element<'a, M>,
+    id: Option<Id>,
+    on_press: Option<M>,
+    /// A checkbox's state (`None`: a button).
+    checked: Option<bool>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    focused: bool,
+    /// A screen reader pressed it (`a11y::Press`): the next event sends the message.
+    pressed: bool,
+}
+
+impl Focusable for State {
+    fn is_focused(&self) -> bool {
+        self.focused
+    }
+
+    fn focus(&mut self) {
+        self.focused = true;
+    }
+
+    fn unfocus(&mut self) {
+        self.focused = false;
+    }
+}
+
+/// Whether the event is Enter or Space going down.
+fn presses(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(key::Named::Enter | key::Named::Space),
+            ..
+        })
+    )
+}
+
+impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
+    fn tag(&self) -> tree::Tag {
+        tree::Tag::of::<State>()
+    }
+
+    fn state(&self) -> tree::State {
+        tree::State::new(State::default())
+    }
+
+    fn children(&self) -> Vec<Tree> {
+        vec![Tree::new(&self.content)]
+    }
+
+    fn diff(&self, tree: &mut Tree) {
+        tree.diff_children(std::slice::from_ref(&self.content));
+    }
+
+    fn size(&self) -> Size<Length> {
+        self.content.as_widget().size()
+    }
+
+    fn layout(
+        &mut self,
+        tree: &mut Tree,
+        renderer: &iced::Renderer,
+        limits: &layout::Limits,
+    ) -> layout::Node {
+        self.content
+            .as_widget_mut()
+            .layout(&mut tree.children[0], renderer, limits)
+    }
+
+    fn operate(
+        &mut self,
+        tree: &mut Tree,
+        layout: Layout<'_>,
+        renderer: &iced::Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        let state = tree.state.downcast_mut::<State>();
+        let mut pressable = crate::app::a11y::Pressable {
+            enabled: self.on_press.is_some(),
+            checked: self.checked,
+            press: false,
+        };
+        operation.custom(self.id.as_ref(), layout.bounds(), &mut pressable);
+        state.pressed |= pressable.press;
+        if self.on_press.is_some() {
+            operation.focusable(self.id.as_ref(), layout.bounds(), state);
+        } else {
+            state.focused = false;
+        }
+        operation.traverse(&mut |operation| {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation,
+            );
+        });
+    }
+
+    fn update(
+        &mut self,
+        tree: &mut Tree,
+        event: &Event,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn Clipboard,
+        shell: &mut Shell<'_, M>,
+        viewport: &Rectangle,
+    ) {
+        let state = tree.state.downcast_mut::<State>();
+        if matches!(event, Event::Mouse(mouse::Event::ButtonPressed(_))) {
+            state.focused = false;
+        }
+        if (std::mem::take(&mut state.pressed) || state.focused && presses(event))
+            && let Some(message) = self.on_press.clone()
+        {
+            shell.publish(message);
+            shell.capture_event();
+            return;
+        }
+        self.content.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+    }
+
+    fn mouse_interaction(
+        &self,
+        tree: &Tree,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+        renderer: &iced::Renderer,
+    ) -> mouse::Interaction {
+        self.content.as_widget().mouse_interaction(
+            &tree.children[0],
+            layout,
+            cursor,
+            viewport,
+            renderer,
+        )
+    }
+
+    fn draw(
+        &self,
+        tree: &Tree,
+        renderer: &mut iced::Renderer,
+        theme: &Theme,
+        style: &renderer::Style,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+    ) {
+        self.content.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
+        if tree.state.downcast_ref::<State>().focused {
+            ring(renderer, layout.bounds());
+        }
+    }
+
+    fn overlay<'b>(
+        &'b mut self,
+        tree: &'b mut Tree,
+        layout: Layout<'b>,
+        renderer: &iced::Renderer,
+        viewport: &Rectangle,
+        translation: Vector,
+    ) -> Option<overlay::Element<'b, M, Theme, iced::Renderer>> {
+        self.content.as_widget_mut().overlay(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            viewport,
+            translation,
+        )
+    }
+}
+
+/// The focus ring: a thick line in the focus colour just outside the element, with a gap of
+/// page background between, so it stands out from the page and from the element's own fill.
+pub fn ring(renderer: &mut iced::Renderer, bounds: Rectangle) {
+    use iced::advanced::Renderer as _;
+    let outset = RING_GAP + RING_WIDTH;
+    let bounds = Rectangle {
+        x: bounds.x - outset,
+        y: bounds.y - outset,
+        width: bounds.width + 2.0 * outset,
+        height: bounds.height + 2.0 * outset,
+    };
+    renderer.fill_quad(
+        Quad {
+            bounds,
+            border: Border {
+                color: theme::focus_ring(),
+                width: RING_WIDTH,
+                radius: 12.0.into(),
+            },
+            ..Quad::default()
+        },
+        iced::Color::TRANSPARENT,
+    );
+}

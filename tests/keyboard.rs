@@ -1,0 +1,225 @@
+//! The whole wizard with the keyboard alone, in Russian and Kazakh: from the first screen to
+//! the installed key files, every button reached with Tab and pressed with Enter or Space,
+//! every field typed into. The key events go through iced_test's simulator into the app's own
+//! view, so they take the same path as in the window (the focus widgets and the key catcher
+//! around it). Only time is simulated besides keys: the synthetic camera's clock and the
+//! once-a-second tick that reads the sandbox's SMS inbox (a person reads the code there).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at the first surprise
+
+mod common;
+mod journey;
+
+use std::time::Duration;
+
+use common::keys::{events, key_press, press, tab_to, tap, typed, typewrite};
+use common::{camera_until, citizen_who, config, png_file, run, send};
+use iced::Event;
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+
+use qoltanba::app::step::Step;
+use qoltanba::app::{App, Message};
+use qoltanba::config::CameraChoice;
+use qoltanba::i18n::Language;
+
+fn at(app: &App, step: Step) {
+    let seen = app.snapshot();
+    assert_eq!(seen.step, step, "failure: {:?}", seen.failure);
+}
+
+const PASSWORD: &str = "Qoltanba2026";
+
+async fn keyboard_only_journey(lang: Language) {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let keys = tempfile::tempdir().unwrap();
+    let folder = keys.path().join("keys");
+    let mut settings = config(lang, &data, None);
+    settings.camera = CameraChoice::Synthetic;
+    let mut app = App::new(settings);
+    let connect = app.connect();
+    run(&mut app, connect).await;
+    assert!(app.snapshot().service.reached);
+
+    // The first screen: the "get keys" card, reached with Tab, pressed with Enter.
+    press(&mut app, "welcome::Message:Activate(Start)").await;
+    at(&app, Step::CameraCheck);
+    assert!(camera_until(&mut app, Duration::from_secs(5), |seen| seen.next_enabled).await);
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::Iin);
+
+    // The IIN field has the focus when the step opens; Enter in it is Next.
+    let person = citizen_who("approve");
+    typewrite(&mut app, &person.iin.to_string()).await;
+    tap(&mut app, Named::Enter).await;
+    at(&app, Step::Otp);
+    send(&mut app, Message::Tick).await;
+    let code = app.snapshot().sms.expect("the sandbox SMS").code;
+    tab_to(&mut app, "otp-input").await;
+    typewrite(&mut app, &code).await;
+    tap(&mut app, Named::Enter).await;
+    at(&app, Step::Selfie);
+
+    // The selfie is taken by itself once the face is right; the video needs its button.
+    assert!(
+        camera_until(&mut app, Duration::from_secs(20), |seen| seen
+            .selfie
+            .is_sent())
+        .await
+    );
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::VideoId);
+    press(&mut app, "video_id::Message:Start").await;
+    assert!(
+        camera_until(&mut app, Duration::from_secs(45), |seen| seen
+            .video
+            .upload
+            .is_sent())
+        .await,
+        "the recording started by Enter did not finish"
+    );
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::AccountPin);
+
+    typewrite(&mut app, "402917").await;
+    tab_to(&mut app, "pin-repeat").await;
+    typewrite(&mut app, "402917").await;
+    tap(&mut app, Named::Enter).await;
+    at(&app, Step::Document);
+
+    // Both card sides typed as paths; Enter in the path field loads each.
+    for name in ["front.png", "back.png"] {
+        let file = png_file(files.path(), name, 1000, 640);
+        tab_to(&mut app, "document-path").await;
+        typewrite(&mut app, &file.display().to_string()).await;
+        tap(&mut app, Named::Enter).await;
+    }
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::DocumentReview);
+    // Next stays disabled until the checkbox is ticked with Space.
+    assert!(!app.snapshot().next_enabled);
+    tab_to(&mut app, "review-confirm").await;
+    tap(&mut app, Named::Space).await;
+    assert!(app.snapshot().next_enabled, "Space ticked the checkbox");
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::Verification);
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::Agreement);
+
+    tab_to(&mut app, "agreement-accept").await;
+    tap(&mut app, Named::Space).await;
+    tab_to(&mut app, "email-input").await;
+    typewrite(&mut app, "citizen@example.kz").await;
+    tap(&mut app, Named::Enter).await;
+    at(&app, Step::Storage);
+
+    // The field holds a suggested folder: Ctrl+A, then the typed path replaces it.
+    // (One batch of events, as fast typing is: a new simulator starts with a new cursor.)
+    tab_to(&mut app, "folder-input").await;
+    let modifiers = |m| Event::Keyboard(keyboard::Event::ModifiersChanged(m));
+    let mut replace = vec![modifiers(Modifiers::CTRL)];
+    replace.extend(key_press(Key::Character("a".into()), Modifiers::CTRL, None));
+    replace.push(modifiers(Modifiers::empty()));
+    replace.extend(typed(&folder.display().to_string()));
+    events(&mut app, replace).await;
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::KeyPassword);
+    typewrite(&mut app, PASSWORD).await;
+    tab_to(&mut app, "password-repeat").await;
+    typewrite(&mut app, PASSWORD).await;
+    tap(&mut app, Named::Enter).await;
+    at(&app, Step::Submit);
+
+    press(&mut app, "submit::Message:Start").await;
+    assert!(
+        app.snapshot().application.number.is_some(),
+        "Enter on the button made the keys and applied: {:?}",
+        app.snapshot().failure
+    );
+    press(&mut app, "app::Message:Next").await;
+    at(&app, Step::Done);
+    let installed = app.snapshot().application.installed_files.unwrap();
+    for path in [&installed.auth_file, &installed.sign_file] {
+        assert_eq!(path.parent().unwrap(), folder);
+        assert!(path.is_file(), "{}", path.display());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_whole_wizard_by_keyboard_in_russian() {
+    keyboard_only_journey(Language::Ru).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_whole_wizard_by_keyboard_in_kazakh() {
+    keyboard_only_journey(Language::Kk).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shift_tab_goes_back_and_the_focus_survives_a_new_window() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = App::new(config(Language::Ru, &data, None));
+    tab_to(&mut app, "welcome::Message:Activate(Start)").await;
+    let start = app.snapshot().focus;
+    events(
+        &mut app,
+        key_press(Key::Named(Named::Tab), Modifiers::empty(), None),
+    )
+    .await;
+    assert_ne!(app.snapshot().focus, start);
+    events(
+        &mut app,
+        key_press(Key::Named(Named::Tab), Modifiers::SHIFT, None),
+    )
+    .await;
+    assert_eq!(app.snapshot().focus, start, "Shift+Tab came back");
+    // Space presses a focused card just as Enter does.
+    tap(&mut app, Named::Space).await;
+    at(&app, Step::CameraCheck);
+}
+
+/// The card camera by keyboard: Enter on "photograph with the camera", Tab to "Take photo"
+/// and Enter; Esc closes the camera for the other side without leaving the step.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_card_camera_by_keyboard_takes_the_photo_and_esc_closes_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut settings = config(Language::Kk, &data, None);
+    settings.camera = CameraChoice::Synthetic;
+    let mut app = App::new(settings).at(Step::Iin);
+    let connect = app.connect();
+    run(&mut app, connect).await;
+    journey::log_in(&mut app, citizen_who("approve")).await;
+    journey::to_document_step(&mut app).await;
+
+    press(&mut app, "document::Message:Camera(Front)").await;
+    assert!(app.snapshot().camera.active, "Enter opened the card camera");
+    assert!(
+        camera_until(&mut app, Duration::from_secs(10), |seen| {
+            seen.camera
+                .card_check
+                .is_some_and(|(_, hint)| hint.is_none())
+        })
+        .await
+    );
+    press(&mut app, "document::Message:Capture").await;
+    assert!(
+        camera_until(&mut app, Duration::from_secs(10), |seen| seen
+            .document
+            .front
+            .upload
+            .is_sent())
+        .await,
+        "Enter on Take photo took and sent the front"
+    );
+
+    press(&mut app, "document::Message:Camera(Back)").await;
+    assert!(app.snapshot().camera.active);
+    tap(&mut app, Named::Escape).await;
+    assert!(!app.snapshot().camera.active, "Esc closed the card camera");
+    at(&app, Step::Document);
+    // Cancel, reached with Tab, closes it as well.
+    press(&mut app, "document::Message:Camera(Back)").await;
+    press(&mut app, "document::Message:CameraCancel").await;
+    assert!(!app.snapshot().camera.active);
+    at(&app, Step::Document);
+}
