@@ -445,7 +445,6 @@ video-again = Try again
 camera-error-none = No camera found. Connect a camera and wait a few seconds.
 camera-error-permission-linux = No access to the camera. Add your user to the "video" group (sudo usermod -aG video $USER) and log in again.
 camera-error-permission-macos = No access to the camera. Open System Settings > Privacy & Security > Camera and allow Qoltanba.
-camera-error-permission-windows = No access to the camera. Open Settings > Privacy > Camera and allow apps to use it.
 camera-error-busy = Another program is using the camera (a video call, a browser). Close it — the camera comes back by itself.
 camera-error-disconnected = The camera was disconnected. Plug it in again — the picture comes back by itself.
 camera-error-format = The camera offers no picture format this app knows. Try another camera.
@@ -632,3 +631,6 @@ kiosk-done-finish = Finish
 document-intro-kiosk = Photograph both sides of your ID card with the terminal camera, holding the card inside the frame. The text must be sharp, with no glare.
 settings-broken = { $path } is damaged (not TOML) and was left as it is
 settings-unwritable = { $path } could not be written: { $reason }
+
+## pack: Windows
+camera-error-privacy-windows = No access to the camera. Windows 11: Settings > Privacy & security > Camera — turn on “Camera access” and “Let desktop apps access your camera”. Windows 10: Settings > Privacy > Camera — turn on “Allow apps to access your camera” and “Allow desktop apps to access your camera”. Then come back to this step.
