@@ -3,7 +3,7 @@
 //!
 //! A temporary file with a random name is created exclusively in the target's folder,
 //! owner-only from the first byte (mode 0600 on Unix; on Windows a protected access list with
-//! one entry, the current user: `qoltanba-owner-only`), written and fsynced; it is then renamed
+//! one entry, the current user: `qoltanba-windows`), written and fsynced; it is then renamed
 //! over the target (or, for keys, next to it only if the name is free) and the folder is
 //! fsynced so the rename survives a power cut. A rename that another program blocks for a
 //! moment (an antivirus on Windows) is tried again for a few seconds (`busy`). A crash leaves the old file or the new one, never half of
@@ -114,7 +114,7 @@ fn temporary_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
     }
     let temporary = builder.tempfile_in(folder)?;
     // Windows: the access list is replaced before a byte is written (a no-op elsewhere).
-    qoltanba_owner_only::restrict_to_owner(temporary.as_file())?;
+    qoltanba_windows::restrict_to_owner(temporary.as_file())?;
     Ok(temporary)
 }
 

@@ -135,10 +135,10 @@ fn windows_files_are_owner_only_through_their_access_list() {
     let key = write_new(dir.path(), "key.p12", b"key").expect("new");
     for path in [&replaced, &key] {
         let file = std::fs::File::open(path).expect("open");
-        let summary = qoltanba_owner_only::access_summary(&file).expect("access list");
+        let summary = qoltanba_windows::access_summary(&file).expect("access list");
         assert_eq!(
             summary,
-            qoltanba_owner_only::AccessSummary {
+            qoltanba_windows::AccessSummary {
                 protected: true,
                 entries: 1,
                 only_current_user: true,

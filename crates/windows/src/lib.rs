@@ -1,4 +1,5 @@
-//! Owner-only files on Windows.
+//! Qoltanba's few Windows system calls, each a no-op elsewhere: owner-only files and the
+//! console of the command that started the app.
 //!
 //! On Unix the app's atomic writer creates every file with mode 0600. On Windows that mode
 //! means nothing: a new file inherits its folder's access list, which in a shared or
@@ -10,13 +11,24 @@ use std::fs::File;
 use std::io;
 
 #[cfg(windows)]
-mod windows;
+mod console_windows;
+#[cfg(windows)]
+mod owner_only_windows;
+
+/// Windows: the app is a GUI program (no console window of its own opens next to the wizard),
+/// so when it was started from a console (`qoltanba --help`, `qoltanba inspect FILE` in cmd or
+/// PowerShell) its output goes to that console. Output redirected to a file or a pipe already
+/// has somewhere to go and is left alone. Elsewhere nothing to do.
+pub fn attach_to_parent_console() {
+    #[cfg(windows)]
+    console_windows::attach_to_parent_console();
+}
 
 /// Leaves `file` accessible to the current user only (Windows); a no-op on other systems.
 pub fn restrict_to_owner(file: &File) -> io::Result<()> {
     #[cfg(windows)]
     {
-        windows::restrict_to_owner(file)
+        owner_only_windows::restrict_to_owner(file)
     }
     #[cfg(not(windows))]
     {
@@ -39,5 +51,5 @@ pub struct AccessSummary {
 /// Reads back `file`'s access list (Windows only; tests use it to check the rule).
 #[cfg(windows)]
 pub fn access_summary(file: &File) -> io::Result<AccessSummary> {
-    windows::access_summary(file)
+    owner_only_windows::access_summary(file)
 }
