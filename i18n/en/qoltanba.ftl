@@ -632,5 +632,6 @@ document-intro-kiosk = Photograph both sides of your ID card with the terminal c
 settings-broken = { $path } is damaged (not TOML) and was left as it is
 settings-unwritable = { $path } could not be written: { $reason }
 
-## pack: Windows
+## pack: installers (Windows camera advice; macOS camera-usage text, read by packaging/macos/make-app)
 camera-error-privacy-windows = No access to the camera. Windows 11: Settings > Privacy & security > Camera — turn on “Camera access” and “Let desktop apps access your camera”. Windows 10: Settings > Privacy > Camera — turn on “Allow apps to access your camera” and “Allow desktop apps to access your camera”. Then come back to this step.
+macos-camera-usage = Qoltanba uses the camera for the selfie, the video identification and the photos of your ID card. The pictures go only to the issuance service.
