@@ -158,9 +158,12 @@ impl Config {
             .settings
             .clone()
             .or_else(|| settings_path(dirs.as_ref()));
+        // The local (not roaming) data folder: pending keys, photos and the video stay on this
+        // PC (Windows: %LOCALAPPDATA%\Qoltanba\Qoltanba\data; the same folder as data_dir on
+        // Linux and macOS). Settings stay in the roaming config folder (%APPDATA%).
         let default_data = dirs
             .as_ref()
-            .map(|d| d.data_dir().to_path_buf())
+            .map(|d| d.data_local_dir().to_path_buf())
             .unwrap_or_else(|| std::env::temp_dir().join("qoltanba"));
         let mut warnings = Vec::new();
         let settings = match &settings_path {

@@ -1,9 +1,14 @@
+// Windows: a GUI program, so no console window opens next to the wizard; output of commands
+// typed in a console still reaches it (qoltanba_windows::attach_to_parent_console).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use clap::Parser;
 
 use qoltanba::cli::{Cli, Command};
 use qoltanba::config::{Config, KioskProblem};
 
 fn main() -> std::process::ExitCode {
+    qoltanba_windows::attach_to_parent_console();
     let cli = Cli::parse();
     match cli.command.clone() {
         #[cfg(feature = "sandbox")]

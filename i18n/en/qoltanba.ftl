@@ -445,7 +445,6 @@ video-again = Try again
 camera-error-none = No camera found. Connect a camera and wait a few seconds.
 camera-error-permission-linux = No access to the camera. Add your user to the "video" group (sudo usermod -aG video $USER) and log in again.
 camera-error-permission-macos = No access to the camera. Open System Settings > Privacy & Security > Camera and allow Qoltanba.
-camera-error-permission-windows = No access to the camera. Open Settings > Privacy > Camera and allow apps to use it.
 camera-error-busy = Another program is using the camera (a video call, a browser). Close it — the camera comes back by itself.
 camera-error-disconnected = The camera was disconnected. Plug it in again — the picture comes back by itself.
 camera-error-format = The camera offers no picture format this app knows. Try another camera.
@@ -697,3 +696,7 @@ a11y-text-smaller = Smaller text
 a11y-text-larger = Larger text
 a11y-high-contrast = High contrast
 a11y-display-keys = On any screen: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 100%. Remembered for the next start.
+
+## pack: installers (Windows camera advice; macOS camera-usage text, read by packaging/macos/make-app)
+camera-error-privacy-windows = No access to the camera. Windows 11: Settings > Privacy & security > Camera — turn on “Camera access” and “Let desktop apps access your camera”. Windows 10: Settings > Privacy > Camera — turn on “Allow apps to access your camera” and “Allow desktop apps to access your camera”. Then come back to this step.
+macos-camera-usage = Qoltanba uses the camera for the selfie, the video identification and the photos of your ID card. The pictures go only to the issuance service.

@@ -138,7 +138,7 @@ pub fn camera_error(lang: Language, error: &CameraError) -> String {
             if cfg!(target_os = "macos") {
                 t!(lang, "camera-error-permission-macos")
             } else if cfg!(target_os = "windows") {
-                t!(lang, "camera-error-permission-windows")
+                t!(lang, "camera-error-privacy-windows")
             } else {
                 t!(lang, "camera-error-permission-linux")
             }

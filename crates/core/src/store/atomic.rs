@@ -2,15 +2,18 @@
 //! manifest, progress, settings and the kiosk counter.
 //!
 //! A temporary file with a random name is created exclusively in the target's folder,
-//! owner-only (0600) on Unix from the first byte, written and fsynced; it is then renamed over
-//! the target (or, for keys, next to it only if the name is free) and the folder is fsynced so
-//! the rename survives a power cut. A crash leaves the old file or the new one, never half of
+//! owner-only from the first byte (mode 0600 on Unix; on Windows a protected access list with
+//! one entry, the current user: `qoltanba-windows`), written and fsynced; it is then renamed
+//! over the target (or, for keys, next to it only if the name is free) and the folder is
+//! fsynced so the rename survives a power cut. A rename that another program blocks for a
+//! moment (an antivirus on Windows) is tried again for a few seconds (`busy`). A crash leaves the old file or the new one, never half of
 //! one; a failure leaves no temporary file behind. Two writers to the same target never share
 //! a temporary file, so the last rename wins with a whole file.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::busy;
 use super::error::StoreError;
 
 /// Writes `bytes` to `target`, replacing it if it exists, creating its folder if needed.
@@ -75,12 +78,20 @@ fn write(target: &Path, bytes: &[u8], replace: Replace) -> io::Result<()> {
     let mut temporary = temporary_in(folder)?;
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
-    // On failure the temporary file comes back inside the error and is removed with it.
-    match replace {
-        Replace::Yes => temporary.persist(target).map(drop),
-        Replace::No => temporary.persist_noclobber(target).map(drop),
-    }
-    .map_err(|error| error.error)?;
+    // On failure the temporary file comes back inside the error: it is tried again while
+    // another program holds the target, and removed with the error in the end.
+    busy::retry_while_busy(
+        temporary,
+        |temporary| {
+            match replace {
+                Replace::Yes => temporary.persist(target).map(drop),
+                Replace::No => temporary.persist_noclobber(target).map(drop),
+            }
+            .map_err(|error| (error.error, error.file))
+        },
+        busy::held_by_another_program,
+        std::thread::sleep,
+    )?;
     sync_folder(folder)
 }
 
@@ -101,7 +112,10 @@ fn temporary_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
-    builder.tempfile_in(folder)
+    let temporary = builder.tempfile_in(folder)?;
+    // Windows: the access list is replaced before a byte is written (a no-op elsewhere).
+    qoltanba_windows::restrict_to_owner(temporary.as_file())?;
+    Ok(temporary)
 }
 
 /// Makes a rename durable: fsync of the directory (Unix; elsewhere the rename is enough).

@@ -107,3 +107,69 @@ fn a_bare_file_name_is_written_in_the_current_folder() {
         Path::new("/data")
     );
 }
+
+#[test]
+fn folders_with_cyrillic_and_kazakh_names_are_written() {
+    // A Windows user folder is often named in Cyrillic (C:\Users\Әлия Сейітқызы\Documents).
+    let dir = tempfile::tempdir().expect("dir");
+    let folder = dir.path().join("Әлия Сейітқызы").join("Документы");
+    let settings = folder.join("настройки.toml");
+    write_private(&settings, b"one").expect("settings");
+    let key = write_new(&folder, "AUTH_RSA256_ключ.p12", b"key").expect("key");
+    write_replace(&folder, "manifest.json", b"{}").expect("manifest");
+    assert_eq!(std::fs::read(&settings).expect("read"), b"one");
+    assert_eq!(std::fs::read(&key).expect("read key"), b"key");
+    assert_eq!(
+        names(&folder),
+        ["AUTH_RSA256_ключ.p12", "manifest.json", "настройки.toml"]
+    );
+}
+
+#[cfg(windows)]
+#[test]
+fn windows_files_are_owner_only_through_their_access_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let replaced = dir.path().join("settings.toml");
+    std::fs::write(&replaced, "old").expect("write");
+    write_private(&replaced, b"new").expect("replace");
+    let key = write_new(dir.path(), "key.p12", b"key").expect("new");
+    for path in [&replaced, &key] {
+        let file = std::fs::File::open(path).expect("open");
+        let summary = qoltanba_windows::access_summary(&file).expect("access list");
+        assert_eq!(
+            summary,
+            qoltanba_windows::AccessSummary {
+                protected: true,
+                entries: 1,
+                only_current_user: true,
+            },
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[cfg(windows)]
+#[test]
+fn windows_replace_waits_while_another_program_holds_the_target() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let target = dir.path().join("settings.toml");
+    std::fs::write(&target, "old").expect("write");
+    // What an antivirus does: open the file for reading, sharing reads only (no FILE_SHARE_DELETE),
+    // so a rename over it fails until the handle is closed.
+    const FILE_SHARE_READ: u32 = 1;
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .share_mode(FILE_SHARE_READ)
+        .open(&target)
+        .expect("hold");
+    let scanner = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(held);
+    });
+    write_private(&target, b"new").expect("written once the scanner let go");
+    scanner.join().expect("scanner");
+    assert_eq!(std::fs::read(&target).expect("read"), b"new");
+    assert_eq!(names(dir.path()), ["settings.toml"]);
+}

@@ -9,10 +9,12 @@
 //! refused before submission ends with [`discard_pending`].
 //!
 //! Every file is written atomically (a temporary file in the same folder, fsync, rename that
-//! never replaces an existing key file, fsync of the folder), owner-only (0600) on Unix. The
-//! app's own small files go through the same writer ([`write_private`]); [`progress`] is one.
+//! never replaces an existing key file, fsync of the folder), owner-only (0600 on Unix, a
+//! one-user access list on Windows). The app's own small files go through the same writer
+//! ([`write_private`]); [`progress`] is one.
 
 mod atomic;
+mod busy;
 mod error;
 mod install;
 mod names;
