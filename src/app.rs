@@ -56,6 +56,10 @@ pub enum Message {
     Arrow {
         up: bool,
     },
+    /// The left and right arrow keys outside a text field (side-by-side choices).
+    Side {
+        right: bool,
+    },
     /// Space outside a text field: ticks the step's checkbox.
     Toggle,
     /// A message for one step: its own input and the replies to its own requests.
@@ -144,6 +148,7 @@ impl App {
             Message::FocusNext { backwards: true } => return operation::focus_previous(),
             Message::FocusNext { backwards: false } => return operation::focus_next(),
             Message::Arrow { up } => self.steps.get_mut(self.step).arrow(up),
+            Message::Side { right } => self.steps.get_mut(self.step).side(right),
             Message::Toggle => self.steps.get_mut(self.step).toggle(),
             Message::Step(message) => return self.on_step(message),
             Message::Kiosk(message) => return self.on_kiosk(message),

@@ -129,6 +129,8 @@ impl App {
                 key::Named::F2 => Some(Message::CycleLanguage),
                 key::Named::ArrowUp => Some(Message::Arrow { up: true }),
                 key::Named::ArrowDown => Some(Message::Arrow { up: false }),
+                key::Named::ArrowLeft => Some(Message::Side { right: false }),
+                key::Named::ArrowRight => Some(Message::Side { right: true }),
                 key::Named::Space => Some(Message::Toggle),
                 _ => None,
             },

@@ -293,6 +293,9 @@ pub trait Screen {
     /// The arrow keys outside a text field (moving between choices).
     fn arrow(&mut self, _up: bool) {}
 
+    /// The left and right arrow keys outside a text field (side-by-side choices).
+    fn side(&mut self, _right: bool) {}
+
     /// Space outside a text field: ticks the step's checkbox.
     fn toggle(&mut self) {}
 }

@@ -2,10 +2,10 @@
 //! picker.
 
 use iced::Element;
-use iced::widget::{checkbox, column, row};
+use iced::widget::{checkbox, column, row, text};
 use qoltanba_core::store::FolderCheck;
 
-use super::{Kind, Message, State};
+use super::{KeyType, Kind, Message, State};
 use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, page};
 use crate::app::{explain, theme};
@@ -79,6 +79,7 @@ impl State {
                     _ => None,
                 };
                 column![
+                    self.key_type_view(lang),
                     banner(Banner::Warning, t!(lang, "storage-folder-warning")),
                     field(Field {
                         label: t!(lang, "storage-folder-label"),
@@ -109,5 +110,40 @@ impl State {
             Kind::Device => self.device.view(lang).map(Message::Device),
         };
         content.push(details).into()
+    }
+
+    /// GOST (default, on the left) or RSA, side by side; ← and → pick them too.
+    fn key_type_view(&self, lang: Language) -> Element<'_, Message> {
+        let card = |key_type: KeyType, heading: String, detail: String| {
+            choice(
+                heading,
+                Some(detail),
+                self.key_type == key_type,
+                Some(Message::KeyTypePicked(key_type)),
+            )
+        };
+        column![
+            text(t!(lang, "storage-key-type"))
+                .size(theme::SUBTITLE_SIZE)
+                .font(theme::FONT_STRONG),
+            row![
+                card(
+                    KeyType::Gost,
+                    t!(lang, "storage-key-gost"),
+                    t!(lang, "storage-key-gost-detail")
+                ),
+                card(
+                    KeyType::Rsa,
+                    t!(lang, "storage-key-rsa"),
+                    t!(lang, "storage-key-rsa-detail")
+                ),
+            ]
+            .spacing(12),
+            text(t!(lang, "storage-key-type-keys"))
+                .size(theme::SMALL_SIZE)
+                .color(theme::MUTED),
+        ]
+        .spacing(8)
+        .into()
     }
 }
