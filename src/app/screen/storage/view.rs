@@ -7,7 +7,7 @@ use qoltanba_core::store::FolderCheck;
 
 use super::{KeyType, Kind, Message, State};
 use crate::app::widget::nav::action;
-use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, page};
+use crate::app::widget::{Banner, Feedback, Field, banner, caption, choice, field, page};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
@@ -107,7 +107,13 @@ impl State {
                 .spacing(12)
                 .into()
             }
-            Kind::Device => self.device.view(lang).map(Message::Device),
+            // GOST keys are not made on devices yet: said before the citizen picks one.
+            Kind::Device => column![
+                caption(t!(lang, "storage-device-rsa-why")),
+                self.device.view(lang).map(Message::Device),
+            ]
+            .spacing(12)
+            .into(),
         };
         content.push(details).into()
     }

@@ -133,8 +133,20 @@ impl State {
         } else {
             t!(lang, "submit-intro")
         };
-        // On a device the keys are RSA-2048, and the citizen is told why.
-        let device_line = on_device.then(|| caption(t!(lang, "storage-device-rsa-why")));
+        // On a device the keys are RSA-2048, and the citizen is told why: what its module
+        // lists, once the session is open.
+        let device_line = on_device.then(|| {
+            let offers = ctx
+                .devices
+                .session
+                .as_ref()
+                .map(|s| s.offers_gost_512_key_pairs());
+            caption(match offers {
+                Some(true) => t!(lang, "storage-device-gost-offered"),
+                Some(false) => t!(lang, "storage-device-gost-none"),
+                None => t!(lang, "storage-device-rsa-why"),
+            })
+        });
         page(t!(lang, "submit-title"), intro)
             .push(device_line)
             .push(lines)
