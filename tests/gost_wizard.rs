@@ -100,21 +100,38 @@ fn openssl_info(file: &std::path::Path) -> String {
     report
 }
 
-async fn a_gost_kit_in(lang: Language) {
+/// The app on the done screen after the wizard issued a GOST kit into `keys/ЭЦП` (ЭЦҚ in
+/// Kazakh); the folders live as long as the returned ones.
+async fn issued(lang: Language) -> (App, std::path::PathBuf, [tempfile::TempDir; 3]) {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let keys = tempfile::tempdir().unwrap();
-    let folder = keys.path().join(if lang == Language::Kk {
+    let name = if lang == Language::Kk {
         "ЭЦҚ"
     } else {
         "ЭЦП"
-    });
+    };
+    let folder = keys.path().join(name);
     let person = citizen_who("approve");
     let mut app = connected_app(&data, lang, Step::Iin).await;
     log_in(&mut app, person).await;
     identify(&mut app, files.path()).await;
     agree(&mut app, "citizen@example.kz").await;
     issue_a_gost_kit(&mut app, &folder).await;
+    (app, folder, [data, files, keys])
+}
+
+fn settings() -> Settings {
+    Settings {
+        fonts: vec![theme::FONT_REGULAR.into(), theme::FONT_BOLD.into()],
+        default_font: theme::FONT,
+        ..Settings::default()
+    }
+}
+
+async fn a_gost_kit_in(lang: Language) {
+    let (app, folder, _dirs) = issued(lang).await;
+    let person = citizen_who("approve");
 
     let installed = app.snapshot().application.installed_files.unwrap();
     assert_eq!(installed.algorithm, KeyAlgorithm::Gost2015_512);
@@ -157,18 +174,11 @@ async fn a_gost_kit_in(lang: Language) {
     // The done screen says the one GOST key was tried.
     let said = format!(
         "{}\n{} — {}",
-        t!(lang, "done-key-tried"),
+        t!(lang, "done-key-tried-gost"),
         t!(lang, "done-key-gost"),
         t!(lang, "done-key-tried-ok")
     );
-    let mut ui = Simulator::with_settings(
-        Settings {
-            fonts: vec![theme::FONT_REGULAR.into(), theme::FONT_BOLD.into()],
-            default_font: theme::FONT,
-            ..Settings::default()
-        },
-        app.view(),
-    );
+    let mut ui = Simulator::with_settings(settings(), app.view());
     assert!(ui.find(said.as_str()).is_ok(), "the done screen: {said}");
     assert!(
         ui.find(t!(lang, "done-next-gost").as_str()).is_ok(),
@@ -184,4 +194,36 @@ async fn the_wizard_issues_a_gost_kit_in_russian() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_wizard_issues_a_gost_kit_in_kazakh() {
     a_gost_kit_in(Language::Kk).await;
+}
+
+/// Writes docs/screenshots pictures of the storage step's key-type choice and of the done
+/// screen after the wizard issued a GOST kit, in ru and kk (iced_test's tiny-skia renderer;
+/// the file name gets the renderer's suffix). Run on purpose:
+/// `cargo test -p qoltanba --test gost_wizard -- --ignored`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "writes docs/screenshots; run by hand"]
+async fn render_screenshots() -> Result<(), iced_test::Error> {
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    for (lang, code) in [(Language::Ru, "ru"), (Language::Kk, "kk")] {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = App::new(common::config(lang, &data, None)).at(Step::Storage);
+        send(
+            &mut app,
+            Message::Step(StepMessage::Storage(storage::Message::FolderChanged(
+                "/home/aigerim/Documents/Qoltanba".into(),
+            ))),
+        )
+        .await;
+        let mut ui = Simulator::with_settings(settings(), app.view());
+        let _ = ui
+            .snapshot(&theme::theme())?
+            .matches_image(out.join(format!("storage-key-type-{code}.png")))?;
+
+        let (app, _folder, _dirs) = issued(lang).await;
+        let mut ui = Simulator::with_settings(settings(), app.view());
+        let _ = ui
+            .snapshot(&theme::theme())?
+            .matches_image(out.join(format!("done-gost-{code}.png")))?;
+    }
+    Ok(())
 }

@@ -702,3 +702,4 @@ submit-stage-save-gost = Saving the key in the folder, encrypted with the passwo
 done-file-gost = GOST 34.10-2015, for signing in and for signing: { $path }
 done-key-gost = GOST key (signing in and signing)
 done-next-gost = The one GOST key is used both to sign in to eGov and other services and to sign documents.
+done-key-tried-gost = The key was tried: a test message was signed with the installed key and the signature checked against its certificate.

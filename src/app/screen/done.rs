@@ -37,7 +37,11 @@ pub fn view<'a>(
         } else {
             Banner::Error
         };
-        let mut text = t!(lang, "done-key-tried");
+        let mut text = if gost {
+            t!(lang, "done-key-tried-gost")
+        } else {
+            t!(lang, "done-key-tried")
+        };
         for (file, role) in files.files.iter().zip(roles(lang, files.algorithm)) {
             text.push_str(&format!("\n{role} — {}", line(file.trial)));
         }
