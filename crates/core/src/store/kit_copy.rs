@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::{remove_if_present, write_error, write_new};
 use super::error::StoreError;
-use super::manifest::manifest_json;
-use super::pending::{PendingKeys, read_limited};
+use super::manifest::{manifest_json, read_limited};
+use super::pending::PendingKeys;
 use crate::domain::ApplicationNumber;
 use crate::pki::KeyRole;
 
@@ -61,7 +61,7 @@ impl KitCopy {
         if !present.is_empty() {
             return Err(StoreError::KeysAlreadyPresent { files: present });
         }
-        let manifest = manifest_json(&pending)?;
+        let manifest = manifest_json(&pending.record())?;
         let mut files: Vec<(PathBuf, &[u8])> = self
             .pems
             .iter()

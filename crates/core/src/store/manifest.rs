@@ -7,9 +7,31 @@ use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
 use super::names::{is_key_id, manifest_file_name};
-use super::pending::{PendingKeys, Requests, read_limited};
 use crate::domain::{ApplicationNumber, IdempotencyKey};
 use crate::protocol::KeyAlgorithm;
+
+/// Manifests and pending keys are a few kilobytes; anything much larger is not ours.
+const MAX_PENDING_FILE: u64 = 64 * 1024;
+
+/// The requests made with a kit's keys (PEM, public), kept to send them again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Requests {
+    Rsa { auth: String, sign: String },
+    Gost(String),
+}
+
+/// What a manifest says about its kit (everything but the folder it is in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct KitRecord {
+    pub algorithm: KeyAlgorithm,
+    pub owner: String,
+    pub created_at: String,
+    pub auth_id: String,
+    pub sign_id: String,
+    pub application_number: Option<ApplicationNumber>,
+    pub request_key: Option<IdempotencyKey>,
+    pub requests: Option<Requests>,
+}
 
 const MANIFEST_KIND: &str = "qoltanba-pending-keys";
 
@@ -51,9 +73,9 @@ struct Manifest {
     csr: Option<String>,
 }
 
-/// The manifest's JSON for `pending`.
-pub(super) fn manifest_json(pending: &PendingKeys) -> Result<Vec<u8>, StoreError> {
-    let (version, algorithm) = match pending.algorithm() {
+/// The manifest's JSON for a kit.
+pub(super) fn manifest_json(pending: &KitRecord) -> Result<Vec<u8>, StoreError> {
+    let (version, algorithm) = match pending.algorithm {
         KeyAlgorithm::Rsa2048 => (RSA_VERSION, None),
         KeyAlgorithm::Gost2015_512 => (GOST_VERSION, Some(KeyAlgorithm::Gost2015_512)),
     };
@@ -79,8 +101,8 @@ pub(super) fn manifest_json(pending: &PendingKeys) -> Result<Vec<u8>, StoreError
     serde_json::to_vec_pretty(&manifest).map_err(|e| StoreError::Io(e.into()))
 }
 
-/// Reads and checks the manifest at `path` (in `folder`).
-pub(super) fn read_manifest(folder: &Path, path: &Path) -> Result<PendingKeys, StoreError> {
+/// Reads and checks the manifest at `path`.
+pub(super) fn read_manifest(path: &Path) -> Result<KitRecord, StoreError> {
     let corrupt = || StoreError::PendingCorrupt {
         path: path.to_path_buf(),
     };
@@ -111,8 +133,7 @@ pub(super) fn read_manifest(folder: &Path, path: &Path) -> Result<PendingKeys, S
             .map(|(auth, sign)| Requests::Rsa { auth, sign }),
         KeyAlgorithm::Gost2015_512 => manifest.csr.map(Requests::Gost),
     };
-    Ok(PendingKeys {
-        folder: folder.to_path_buf(),
+    Ok(KitRecord {
         algorithm,
         owner: manifest.owner,
         created_at: manifest.created_at,
@@ -122,4 +143,19 @@ pub(super) fn read_manifest(folder: &Path, path: &Path) -> Result<PendingKeys, S
         request_key: manifest.request_key,
         requests,
     })
+}
+
+/// A kit file's bytes, refused as damaged when missing or far larger than ours ever are.
+pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
+    let corrupt = || StoreError::PendingCorrupt {
+        path: path.to_path_buf(),
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => corrupt(),
+        _ => StoreError::Io(e),
+    })?;
+    if metadata.len() > MAX_PENDING_FILE {
+        return Err(corrupt());
+    }
+    Ok(std::fs::read(path)?)
 }

@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use super::atomic::{remove_if_present, write_error, write_new, write_replace};
 use super::error::StoreError;
-use super::manifest::{manifest_json, read_manifest};
+use super::manifest::{KitRecord, Requests, manifest_json, read_limited, read_manifest};
 use super::names::{
     MANIFEST_PREFIX, MANIFEST_SUFFIX, gost_key_file_name, gost_pending_file_name, key_file_name,
     manifest_file_name, pending_key_file_name,
@@ -26,16 +26,6 @@ use crate::protocol::KeyAlgorithm;
 /// (these wait on disk, possibly for days), low enough to open quickly on an old PC.
 const PENDING_ITERATIONS: u32 = 100_000;
 const PEM_LABEL: &str = "ENCRYPTED PRIVATE KEY";
-/// Manifests and pending keys are a few kilobytes; anything much larger is not ours.
-const MAX_PENDING_FILE: u64 = 64 * 1024;
-
-/// The requests made with a kit's keys (PEM, public), kept to send them again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Requests {
-    Rsa { auth: String, sign: String },
-    Gost(String),
-}
-
 /// A handle on keys saved by [`save_pending`] or [`save_pending_gost`]: where they are and
 /// what they are for. Holds no secret; the keys stay encrypted on disk until `store::install`
 /// opens them.
@@ -152,6 +142,34 @@ impl PendingKeys {
         self.folder.join(manifest_file_name(&self.auth_id))
     }
 
+    /// What the manifest says about this kit.
+    pub(super) fn record(&self) -> KitRecord {
+        KitRecord {
+            algorithm: self.algorithm,
+            owner: self.owner.clone(),
+            created_at: self.created_at.clone(),
+            auth_id: self.auth_id.clone(),
+            sign_id: self.sign_id.clone(),
+            application_number: self.application_number.clone(),
+            request_key: self.request_key.clone(),
+            requests: self.requests.clone(),
+        }
+    }
+
+    fn from_record(folder: &Path, record: KitRecord) -> Self {
+        PendingKeys {
+            folder: folder.to_path_buf(),
+            algorithm: record.algorithm,
+            owner: record.owner,
+            created_at: record.created_at,
+            auth_id: record.auth_id,
+            sign_id: record.sign_id,
+            application_number: record.application_number,
+            request_key: record.request_key,
+            requests: record.requests,
+        }
+    }
+
     /// Every file of this kit, pending and final: none may exist before it is written.
     pub(super) fn kit_files(&self) -> Vec<PathBuf> {
         let roles = self.roles();
@@ -177,7 +195,7 @@ impl PendingKeys {
         write_replace(
             &self.folder,
             &manifest_file_name(&self.auth_id),
-            &manifest_json(&updated)?,
+            &manifest_json(&updated.record())?,
         )?;
         *self = updated;
         Ok(())
@@ -315,7 +333,7 @@ fn save_kit(
         .iter()
         .map(|(role, der)| Ok((*role, encrypt(der, password)?)))
         .collect::<Result<Vec<_>, StoreError>>()?;
-    let manifest = manifest_json(&pending)?;
+    let manifest = manifest_json(&pending.record())?;
     let mut written = Vec::new();
     let result = (|| {
         for (role, pem) in &encrypted {
@@ -381,7 +399,8 @@ pub fn find_pending(folder: &Path) -> Result<Vec<PendingKeys>, StoreError> {
         if !(name.starts_with(MANIFEST_PREFIX) && name.ends_with(MANIFEST_SUFFIX)) {
             continue;
         }
-        found.push(complete(read_manifest(folder, &entry.path())?)?);
+        let record = read_manifest(&entry.path())?;
+        found.push(complete(PendingKeys::from_record(folder, record))?);
     }
     found.sort_by(|a, b| a.created_at.cmp(&b.created_at));
     Ok(found)
@@ -402,20 +421,6 @@ fn complete(pending: PendingKeys) -> Result<PendingKeys, StoreError> {
         }
     }
     Ok(pending)
-}
-
-pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
-    let corrupt = || StoreError::PendingCorrupt {
-        path: path.to_path_buf(),
-    };
-    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => corrupt(),
-        _ => StoreError::Io(e),
-    })?;
-    if metadata.len() > MAX_PENDING_FILE {
-        return Err(corrupt());
-    }
-    Ok(std::fs::read(path)?)
 }
 
 /// Deletes a pending kit for good (the application was refused before submission): the
