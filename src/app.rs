@@ -64,6 +64,10 @@ pub enum Message {
     Arrow {
         up: bool,
     },
+    /// The left and right arrow keys outside a text field (side-by-side choices).
+    Side {
+        right: bool,
+    },
     /// Space outside a text field: ticks the step's checkbox.
     Toggle,
     /// A message for one step: its own input and the replies to its own requests.
@@ -164,6 +168,7 @@ impl App {
             Message::Back => return self.back(),
             Message::Focused(id) => self.focus = id,
             Message::Arrow { up } => self.steps.get_mut(self.step).arrow(up),
+            Message::Side { right } => self.steps.get_mut(self.step).side(right),
             Message::Toggle => self.steps.get_mut(self.step).toggle(),
             Message::Step(message) => return self.on_step(message),
             Message::Kiosk(message) => return self.on_kiosk(message),

@@ -105,6 +105,21 @@ fn tried_text(lang: Language, trials: [KitTrial; 2]) -> String {
     )
 }
 
+/// What an RSA installation reports: the AUTH file, then the signing one.
+fn rsa_files(paths: [&str; 2], trials: [KitTrial; 2]) -> InstalledKeys {
+    InstalledKeys {
+        algorithm: qoltanba_core::protocol::KeyAlgorithm::Rsa2048,
+        files: paths
+            .into_iter()
+            .zip(trials)
+            .map(|(path, trial)| qoltanba_core::store::InstalledFile {
+                path: path.into(),
+                trial,
+            })
+            .collect(),
+    }
+}
+
 #[test]
 fn the_done_screen_says_each_key_was_tried() -> Result<(), Error> {
     for lang in [Language::Ru, Language::Kk] {
@@ -112,11 +127,10 @@ fn the_done_screen_says_each_key_was_tried() -> Result<(), Error> {
             [KitTrial::Verified; 2],
             [KitTrial::Verified, KitTrial::Mismatch],
         ] {
-            let files = InstalledKeys {
-                auth_file: "/home/a/AUTH_RSA256_1.p12".into(),
-                sign_file: "/home/a/RSA256_1.p12".into(),
+            let files = rsa_files(
+                ["/home/a/AUTH_RSA256_1.p12", "/home/a/RSA256_1.p12"],
                 trials,
-            };
+            );
             let mut ui =
                 Simulator::with_settings(settings(), done::view(lang, Some(&files), None, false));
             let _ = ui.find(tried_text(lang, trials).as_str())?;
@@ -157,11 +171,13 @@ async fn render_screenshots() -> Result<(), Error> {
         let path = out.join(format!("check-keys-report-{code}.png"));
         let mut ui = Simulator::with_settings(Settings { ..settings() }, app.view());
         let _ = ui.snapshot(&theme::theme())?.matches_image(&path)?;
-        let files = InstalledKeys {
-            auth_file: "/home/aigerim/Ключи ЭЦП/AUTH_RSA256_5b1c….p12".into(),
-            sign_file: "/home/aigerim/Ключи ЭЦП/RSA256_90fe….p12".into(),
-            trials: [KitTrial::Verified; 2],
-        };
+        let files = rsa_files(
+            [
+                "/home/aigerim/Ключи ЭЦП/AUTH_RSA256_5b1c….p12",
+                "/home/aigerim/Ключи ЭЦП/RSA256_90fe….p12",
+            ],
+            [KitTrial::Verified; 2],
+        );
         let mut ui =
             Simulator::with_settings(settings(), done::view(lang, Some(&files), None, false));
         let _ = ui

@@ -120,6 +120,23 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
         app.snapshot().devices.problem
     );
     assert!(app.snapshot().devices.session_open);
+    // SoftHSM2 lists no GOST 2012-512 key pairs: RSA-2048 on it, and the submit step says why.
+    assert_eq!(app.snapshot().devices.offers_gost, Some(false));
+    let why = t!(lang, "storage-device-gost-none");
+    {
+        let mut ui = iced_test::Simulator::with_settings(
+            iced::Settings {
+                fonts: vec![
+                    qoltanba::app::theme::FONT_REGULAR.into(),
+                    qoltanba::app::theme::FONT_BOLD.into(),
+                ],
+                default_font: qoltanba::app::theme::FONT,
+                ..iced::Settings::default()
+            },
+            app.view(),
+        );
+        assert!(ui.find(why.as_str()).is_ok(), "the submit step: {why}");
+    }
 
     // The device is pulled out before the keys are made: the citizen is told, and plugs it
     // in again.

@@ -282,6 +282,14 @@ async fn apply(app: &mut App, folder: &std::path::Path, email: &str) {
         ))),
     )
     .await;
+    // These two tests are of RSA kits; GOST ones are in tests/gost_wizard.rs.
+    send(
+        app,
+        Message::Step(StepMessage::Storage(storage::Message::KeyTypePicked(
+            storage::KeyType::Rsa,
+        ))),
+    )
+    .await;
     send(app, Message::Next).await;
     assert_eq!(
         app.snapshot().step,
@@ -343,8 +351,8 @@ async fn a_citizen_goes_from_the_agreement_to_two_key_files_in_the_folder() {
     );
     let installed = app.snapshot().application.installed_files.unwrap();
     for (path, prefix) in [
-        (&installed.auth_file, "AUTH_RSA256_"),
-        (&installed.sign_file, "RSA256_"),
+        (&installed.files[0].path, "AUTH_RSA256_"),
+        (&installed.files[1].path, "RSA256_"),
     ] {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with(prefix) && name.ends_with(".p12"), "{name}");
@@ -462,7 +470,7 @@ async fn keys_wait_encrypted_across_a_restart_and_are_installed_later() {
     );
     let installed = app.snapshot().application.installed_files.unwrap();
     assert_eq!(
-        inspect(&installed.auth_file).iin.as_ref(),
+        inspect(&installed.files[0].path).iin.as_ref(),
         Some(&person.iin)
     );
 }

@@ -37,12 +37,19 @@ fn lost_answers(rate: f64) -> FaultSettings {
     }
 }
 
-/// From the storage step to the submit step, keys in `folder`.
-async fn to_submit(app: &mut App, folder: &std::path::Path) {
+/// From the storage step to the submit step, keys of `key_type` in `folder`.
+async fn to_submit(app: &mut App, folder: &std::path::Path, key_type: storage::KeyType) {
     send(
         app,
         Message::Step(StepMessage::Storage(storage::Message::FolderChanged(
             folder.display().to_string(),
+        ))),
+    )
+    .await;
+    send(
+        app,
+        Message::Step(StepMessage::Storage(storage::Message::KeyTypePicked(
+            key_type,
         ))),
     )
     .await;
@@ -84,6 +91,17 @@ async fn apply_into_the_void(app: &mut App, lang: Language) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn retry_after_a_lost_answer_gets_the_one_application() {
+    retry_after_a_lost_answer(storage::KeyType::Rsa, &["AUTH_RSA256_", "RSA256_"]).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_after_a_lost_answer_gets_the_one_gost_application() {
+    retry_after_a_lost_answer(storage::KeyType::Gost, &["GOST512_"]).await;
+}
+
+/// Retry after the lost answer: the one application's number, then its files (named with
+/// `prefixes`, one file each).
+async fn retry_after_a_lost_answer(key_type: storage::KeyType, prefixes: &[&str]) {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let keys = tempfile::tempdir().unwrap();
@@ -93,7 +111,7 @@ async fn retry_after_a_lost_answer_gets_the_one_application() {
     log_in(&mut app, person).await;
     identify(&mut app, files.path()).await;
     agree(&mut app, "").await;
-    to_submit(&mut app, &folder).await;
+    to_submit(&mut app, &folder, key_type).await;
     apply_into_the_void(&mut app, Language::Ru).await;
     assert_eq!(applications(&data), 1, "the service made it");
 
@@ -109,7 +127,17 @@ async fn retry_after_a_lost_answer_gets_the_one_application() {
         app.snapshot().application.install_problem
     );
     let installed = app.snapshot().application.installed_files.unwrap();
-    assert!(installed.auth_file.is_file() && installed.sign_file.is_file());
+    assert_eq!(installed.files.len(), prefixes.len());
+    for (file, prefix) in installed.files.iter().zip(prefixes) {
+        let name = file
+            .path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(file.path.is_file() && name.starts_with(prefix), "{name}");
+        assert_eq!(file.trial, qoltanba_core::pki::KitTrial::Verified);
+    }
     let status = control(&app)
         .application_status(&qoltanba_core::domain::ApplicationNumber::parse(&number).unwrap())
         .await
@@ -119,6 +147,15 @@ async fn retry_after_a_lost_answer_gets_the_one_application() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn continue_after_a_lost_answer_and_a_restart_asks_again_under_the_same_key() {
+    continue_after_a_restart(storage::KeyType::Rsa).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn continue_after_a_lost_gost_answer_and_a_restart_asks_again_under_the_same_key() {
+    continue_after_a_restart(storage::KeyType::Gost).await;
+}
+
+async fn continue_after_a_restart(key_type: storage::KeyType) {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let keys = tempfile::tempdir().unwrap();
@@ -129,7 +166,7 @@ async fn continue_after_a_lost_answer_and_a_restart_asks_again_under_the_same_ke
         log_in(&mut app, person).await;
         identify(&mut app, files.path()).await;
         agree(&mut app, "").await;
-        to_submit(&mut app, &folder).await;
+        to_submit(&mut app, &folder, key_type).await;
         apply_into_the_void(&mut app, Language::Kk).await;
         // The citizen gives up and closes the app.
     }
@@ -186,4 +223,7 @@ async fn continue_after_a_lost_answer_and_a_restart_asks_again_under_the_same_ke
         "{:?}",
         app.snapshot().application.install_problem
     );
+    let installed = app.snapshot().application.installed_files.unwrap();
+    assert_eq!(installed.algorithm, key_type.algorithm());
+    assert!(installed.files.iter().all(|f| f.path.is_file()));
 }

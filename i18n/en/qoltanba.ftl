@@ -700,3 +700,21 @@ a11y-display-keys = On any screen: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to
 ## pack: installers (Windows camera advice; macOS camera-usage text, read by packaging/macos/make-app)
 camera-error-privacy-windows = No access to the camera. Windows 11: Settings > Privacy & security > Camera — turn on “Camera access” and “Let desktop apps access your camera”. Windows 10: Settings > Privacy > Camera — turn on “Allow apps to access your camera” and “Allow desktop apps to access your camera”. Then come back to this step.
 macos-camera-usage = Qoltanba uses the camera for the selfie, the video identification and the photos of your ID card. The pictures go only to the issuance service.
+
+## gost-wizard: key type, GOST kits in the wizard
+storage-key-type = Key type
+storage-key-gost = GOST 34.10-2015
+storage-key-gost-detail = Recommended: what NCA RK issues today. One key for signing in and for signing.
+storage-key-rsa = RSA-2048
+storage-key-rsa-detail = For older systems. Two keys: one for signing in (AUTH), one for signing.
+storage-key-type-keys = The left and right arrow keys switch the key type.
+storage-device-rsa-why = On a device the keys are RSA-2048: Qoltanba cannot make GOST keys on a device yet.
+storage-device-gost-none = This device's module offers no GOST 2012 512-bit key pairs, so the keys on it are RSA-2048.
+storage-device-gost-offered = This device's module offers GOST 2012 512-bit key pairs, but Qoltanba cannot make GOST keys on a device yet, so the keys on it are RSA-2048.
+submit-intro-gost = One GOST 34.10-2015 key pair will be created, for signing in and for signing. Only the certificate request is sent to the service; the private key stays with you.
+submit-stage-keys-gost = Making one key pair: GOST 34.10-2015, 512 bits
+submit-stage-save-gost = Saving the key in the folder, encrypted with the password
+done-file-gost = GOST 34.10-2015, for signing in and for signing: { $path }
+done-key-gost = GOST key (signing in and signing)
+done-next-gost = The one GOST key is used both to sign in to eGov and other services and to sign documents.
+done-key-tried-gost = The key was tried: a test message was signed with the installed key and the signature checked against its certificate.

@@ -76,8 +76,10 @@ fn wizard_key(named: key::Named) -> Option<Message> {
         key::Named::Enter => Message::Next,
         key::Named::Escape => Message::Back,
         key::Named::F2 => Message::CycleLanguage,
-        key::Named::ArrowUp | key::Named::ArrowLeft => Message::Arrow { up: true },
-        key::Named::ArrowDown | key::Named::ArrowRight => Message::Arrow { up: false },
+        key::Named::ArrowUp => Message::Arrow { up: true },
+        key::Named::ArrowDown => Message::Arrow { up: false },
+        key::Named::ArrowLeft => Message::Side { right: false },
+        key::Named::ArrowRight => Message::Side { right: true },
         key::Named::Space => Message::Toggle,
         _ => return None,
     })

@@ -8,6 +8,7 @@ use iced::Task;
 use qoltanba_core::client::{Client, ClientError, Session};
 use qoltanba_core::domain::{ApplicationNumber, Email, Iin, KeyPassword};
 use qoltanba_core::pki::{Pkcs12Format, Subject};
+use qoltanba_core::protocol::KeyAlgorithm;
 use qoltanba_core::protocol::{ErrorCode, OtpResendResponse, SmsMessage};
 use qoltanba_core::store::{FolderCheck, InstalledKeys, KitCopy, PendingKeys, StoreError};
 
@@ -198,6 +199,15 @@ impl Application {
         matches!(self.storage, Some(Storage::Device))
     }
 
+    /// The key type of the application: the storage step's choice for a folder; RSA-2048 on
+    /// a device (GOST keys are not made on devices yet).
+    pub fn algorithm(&self) -> KeyAlgorithm {
+        match &self.storage {
+            Some(Storage::Folder { algorithm, .. }) => *algorithm,
+            _ => KeyAlgorithm::Rsa2048,
+        }
+    }
+
     /// The PKCS#12 encoding of the files (the storage step's choice).
     pub fn format(&self) -> Pkcs12Format {
         match &self.storage {
@@ -214,6 +224,8 @@ pub enum Storage {
     Folder {
         check: FolderCheck,
         format: Pkcs12Format,
+        /// GOST 34.10-2015 (one key, what НУЦ issues today) or RSA-2048 (two keys).
+        algorithm: KeyAlgorithm,
     },
     /// The PKCS#11 device whose session is open in `Shared.devices`.
     Device,
@@ -222,12 +234,30 @@ pub enum Storage {
 /// The order of the progress file's saves (see [`progress::Saves`]).
 static PROGRESS_SAVES: progress::Saves = progress::Saves::new();
 
+/// The requests of a kit in a folder, as sent (and sent again under the same key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Requests {
+    /// RSA-2048: the AUTH and signing requests.
+    Rsa { auth: String, sign: String },
+    /// GOST 34.10-2015: the one request.
+    Gost(String),
+}
+
+impl Requests {
+    /// `gost2015_512` or `rsa2048`, as the application says.
+    pub fn algorithm(&self) -> KeyAlgorithm {
+        match self {
+            Requests::Rsa { .. } => KeyAlgorithm::Rsa2048,
+            Requests::Gost(_) => KeyAlgorithm::Gost2015_512,
+        }
+    }
+}
+
 /// Keys made and saved (encrypted), with the requests to send.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub pending: PendingKeys,
-    pub csr_auth: String,
-    pub csr_sign: String,
+    pub requests: Requests,
     /// The encrypted keys in memory, to write the kit elsewhere if its folder fails.
     pub copy: Option<KitCopy>,
 }

@@ -173,6 +173,8 @@ pub struct Devices {
     /// Why the last device operation on the storage step failed.
     pub problem: Option<String>,
     pub session_open: bool,
+    /// With a session open: whether the device's module lists GOST 2012-512 key pairs.
+    pub offers_gost: Option<bool>,
     /// The storage step offers (or chose) a device.
     pub on_device: bool,
     /// The device the keys were written to (the done screen names it).
@@ -347,6 +349,12 @@ impl App {
                 .as_ref()
                 .map(|error| explain::device(self.shared.lang, error)),
             session_open: self.shared.devices.session.is_some(),
+            offers_gost: self
+                .shared
+                .devices
+                .session
+                .as_ref()
+                .map(|session| session.offers_gost_512_key_pairs()),
             on_device: self.steps.storage.kind() == screen::storage::Kind::Device,
             installed: self.shared.devices.installed.clone(),
         }

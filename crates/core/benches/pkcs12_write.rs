@@ -47,7 +47,7 @@ fn main() {
             let start = Instant::now();
             let files = install(&pending, &password(), &certificates, format).unwrap();
             installs.push(start.elapsed());
-            let bytes = std::fs::read(&files.auth_file).unwrap();
+            let bytes = std::fs::read(&files.files[0].path).unwrap();
             let start = Instant::now();
             inspect_pkcs12(&bytes, PASSWORD).unwrap();
             reads.push(start.elapsed());

@@ -73,11 +73,11 @@ fn a_crash_between_the_two_key_files_is_finished_by_the_next_installation() {
     let installed = install(&pending, &password(), &certificates, Pkcs12Format::Modern)
         .expect("the installation finishes instead of 'keys already present'");
     assert_eq!(
-        std::fs::read(&installed.auth_file).unwrap(),
+        std::fs::read(&installed.files[0].path).unwrap(),
         auth,
         "the file written first is kept as it was"
     );
-    assert!(installed.sign_file.is_file());
+    assert!(installed.files[1].path.is_file());
     assert_eq!(
         listing(dir.path()).len(),
         2,
@@ -103,7 +103,7 @@ fn a_key_file_that_is_not_this_kits_own_still_stops_the_installation() {
         Pkcs12Format::Modern,
     )
     .unwrap();
-    std::fs::copy(&theirs.auth_file, pending.key_file(KeyRole::Auth)).unwrap();
+    std::fs::copy(&theirs.files[0].path, pending.key_file(KeyRole::Auth)).unwrap();
     let before = files(dir.path());
     let result = install(
         &pending,

@@ -92,7 +92,7 @@ fn pending_keys_survive_a_restart_encrypted_and_owner_only() {
     assert_eq!(found[0].application_number(), Some(&number));
     assert!(!found[0].is_installed());
     let files = install(&found[0], &password(), &certificates, Pkcs12Format::Modern).unwrap();
-    assert!(files.auth_file.is_file() && files.sign_file.is_file());
+    assert!(files.files[0].path.is_file() && files.files[1].path.is_file());
     assert_eq!(find_pending(&folder).unwrap(), vec![]);
     assert_eq!(
         find_pending(&dir.path().join("never made")).unwrap(),
@@ -382,7 +382,7 @@ fn a_full_disk_is_reported_and_leaves_no_partial_file() {
 
     std::fs::remove_file(&filler_path).unwrap();
     let files = install(&pending, &password(), &certificates, Pkcs12Format::Modern).unwrap();
-    common::openssl_info(&files.auth_file, PASSWORD);
+    common::openssl_info(&files.files[0].path, PASSWORD);
 }
 
 #[test]

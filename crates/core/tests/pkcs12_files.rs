@@ -31,8 +31,8 @@ fn check_with_openssl_and_keytool(
     format: Pkcs12Format,
 ) {
     for (file, id) in [
-        (&files.auth_file, keys.auth_id()),
-        (&files.sign_file, keys.sign_id()),
+        (&files.files[0].path, keys.auth_id()),
+        (&files.files[1].path, keys.sign_id()),
     ] {
         let info = openssl_info(file, PASSWORD);
         let expected: &[&str] = match format {
@@ -96,7 +96,7 @@ fn modern_files_use_600k_iterations_and_compatible_ones_keep_theirs() {
         (Pkcs12Format::Compatible, 10_000),
     ] {
         let (_dir, _keys, files) = installed(format);
-        for file in [&files.auth_file, &files.sign_file] {
+        for file in [&files.files[0].path, &files.files[1].path] {
             let info = openssl_info(file, PASSWORD);
             for label in ["MAC:", "PKCS7 Encrypted data:", "Shrouded Keybag:"] {
                 assert_eq!(
@@ -114,11 +114,11 @@ fn modern_files_open_in_openssl_3_and_keytool_with_matching_key_and_certificate(
     let (dir, keys, files) = installed(Pkcs12Format::Modern);
     let folder = dir.path().join("Мои ключи");
     assert_eq!(
-        files.auth_file,
+        files.files[0].path,
         folder.join(format!("AUTH_RSA256_{}.p12", keys.auth_id()))
     );
     assert_eq!(
-        files.sign_file,
+        files.files[1].path,
         folder.join(format!("RSA256_{}.p12", keys.sign_id()))
     );
     // Only the two key files are left: the pending keys and manifest are gone, no temp file.
@@ -130,7 +130,7 @@ fn modern_files_open_in_openssl_3_and_keytool_with_matching_key_and_certificate(
         ]
     );
     #[cfg(unix)]
-    for file in [&files.auth_file, &files.sign_file] {
+    for file in [&files.files[0].path, &files.files[1].path] {
         assert_eq!(common::mode(file), 0o600, "{}", file.display());
     }
     check_with_openssl_and_keytool(&files, &keys, Pkcs12Format::Modern);
@@ -141,15 +141,15 @@ fn compatible_files_use_3des_and_sha1_and_still_open_without_legacy() {
     let (_dir, keys, files) = installed(Pkcs12Format::Compatible);
     check_with_openssl_and_keytool(&files, &keys, Pkcs12Format::Compatible);
     #[cfg(unix)]
-    assert_eq!(common::mode(&files.sign_file), 0o600);
+    assert_eq!(common::mode(&files.files[1].path), 0o600);
 }
 
 #[test]
 fn the_file_name_id_is_the_certificates_subject_key_identifier() {
     let (_dir, keys, files) = installed(Pkcs12Format::Modern);
     for (file, id) in [
-        (&files.auth_file, keys.auth_id()),
-        (&files.sign_file, keys.sign_id()),
+        (&files.files[0].path, keys.auth_id()),
+        (&files.files[1].path, keys.sign_id()),
     ] {
         let info = inspect_pkcs12(&std::fs::read(file).unwrap(), PASSWORD).unwrap();
         assert_eq!(info.key_id, id);
@@ -161,8 +161,8 @@ fn the_file_name_id_is_the_certificates_subject_key_identifier() {
 #[test]
 fn inspect_describes_both_files() {
     let (_dir, _keys, files) = installed(Pkcs12Format::Modern);
-    let auth = inspect_pkcs12(&std::fs::read(&files.auth_file).unwrap(), PASSWORD).unwrap();
-    let sign = inspect_pkcs12(&std::fs::read(&files.sign_file).unwrap(), PASSWORD).unwrap();
+    let auth = inspect_pkcs12(&std::fs::read(&files.files[0].path).unwrap(), PASSWORD).unwrap();
+    let sign = inspect_pkcs12(&std::fs::read(&files.files[1].path).unwrap(), PASSWORD).unwrap();
     for info in [&auth, &sign] {
         assert_eq!(info.owner.as_deref(), Some("СӘРСЕНБАЕВА ӘЙГЕРІМ"));
         assert_eq!(info.iin, Some(common::iin()));
@@ -207,7 +207,7 @@ fn inspect_describes_both_files() {
         sign.holder,
         vec![qoltanba_core::pki::inspect::HolderRole::Individual]
     );
-    for file in [&files.auth_file, &files.sign_file] {
+    for file in [&files.files[0].path, &files.files[1].path] {
         let bytes = std::fs::read(file).unwrap();
         assert_eq!(
             qoltanba_core::pki::try_kit(&bytes, PASSWORD).unwrap(),
@@ -217,7 +217,7 @@ fn inspect_describes_both_files() {
     }
 
     assert_eq!(
-        inspect_pkcs12(&std::fs::read(&files.auth_file).unwrap(), "Wrong1pass"),
+        inspect_pkcs12(&std::fs::read(&files.files[0].path).unwrap(), "Wrong1pass"),
         Err(InspectError::WrongPassword)
     );
 }
@@ -232,7 +232,7 @@ fn inspect_reads_a_legacy_rc2_3des_sha1_file() {
         &[
             "pkcs12",
             "-in",
-            files.sign_file.to_str().unwrap(),
+            files.files[1].path.to_str().unwrap(),
             "-nodes",
             "-passin",
             &pass,
@@ -308,7 +308,7 @@ fn expired_certificates_have_negative_days_left() {
     let mut certificates = ca.certificates(&keys);
     certificates.auth = Some(ca.issue(keys.csr_auth_pem(), false, 30));
     let files = install(&pending, &password(), &certificates, Pkcs12Format::Modern).unwrap();
-    let bytes = std::fs::read(&files.auth_file).unwrap();
+    let bytes = std::fs::read(&files.files[0].path).unwrap();
     let later = time::OffsetDateTime::now_utc() + time::Duration::days(45);
     let info = qoltanba_core::pki::inspect::inspect_pkcs12_at(&bytes, PASSWORD, later).unwrap();
     assert!((-16..=-14).contains(&info.days_left), "{}", info.days_left);
@@ -399,7 +399,7 @@ fn with_mac_flipped(bytes: &[u8]) -> Vec<u8> {
 #[test]
 fn a_file_with_a_ber_outer_layer_and_a_chunked_safe_is_read_and_its_mac_checked() {
     let (_dir, _keys, files) = installed(Pkcs12Format::Modern);
-    let der = std::fs::read(&files.auth_file).unwrap();
+    let der = std::fs::read(&files.files[0].path).unwrap();
     let ber = outer_layer_as_ber(&der);
     assert_eq!(&ber[..2], &[0x30, 0x80]);
     assert!(
@@ -472,7 +472,7 @@ fn saved_by_bouncycastle(file: &std::path::Path, out: &std::path::Path) {
 fn a_bouncycastle_ber_file_is_read_like_the_der_original() {
     let (dir, keys, files) = installed(Pkcs12Format::Modern);
     let copy = dir.path().join("bouncycastle.p12");
-    saved_by_bouncycastle(&files.sign_file, &copy);
+    saved_by_bouncycastle(&files.files[1].path, &copy);
     let ber = std::fs::read(&copy).unwrap();
     // BER on both layers: indefinite lengths outside, the safe's octets in 1000-byte
     // chunks, and the safe inside them indefinite-length again.
@@ -481,7 +481,7 @@ fn a_bouncycastle_ber_file_is_read_like_the_der_original() {
     assert!(ber.windows(chunk.len()).any(|w| w == chunk), "chunked safe");
 
     let now = time::OffsetDateTime::now_utc();
-    let der = std::fs::read(&files.sign_file).unwrap();
+    let der = std::fs::read(&files.files[1].path).unwrap();
     let expected = qoltanba_core::pki::inspect::inspect_pkcs12_at(&der, PASSWORD, now).unwrap();
     let info = qoltanba_core::pki::inspect::inspect_pkcs12_at(&ber, PASSWORD, now).unwrap();
     assert_eq!(info.owner.as_deref(), Some("СӘРСЕНБАЕВА ӘЙГЕРІМ"));

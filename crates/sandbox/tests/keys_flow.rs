@@ -235,18 +235,18 @@ async fn issue_with_generated_keys(format: Pkcs12Format) {
     let certificates = client.certificates(&number).await.unwrap();
     let files = install(pending, &password, &certificates, format).unwrap();
     assert_eq!(
-        files.auth_file,
+        files.files[0].path,
         folder.join(format!("AUTH_RSA256_{auth_id}.p12"))
     );
     assert_eq!(
-        files.sign_file,
+        files.files[1].path,
         folder.join(format!("RSA256_{sign_id}.p12"))
     );
     assert!(find_pending(&folder).unwrap().is_empty());
 
     for (file, id, role) in [
-        (&files.auth_file, &auth_id, KeyRole::Auth),
-        (&files.sign_file, &sign_id, KeyRole::Sign),
+        (&files.files[0].path, &auth_id, KeyRole::Auth),
+        (&files.files[1].path, &sign_id, KeyRole::Sign),
     ] {
         check_file(file, id, format);
         let info = inspect_pkcs12(&std::fs::read(file).unwrap(), PASSWORD).unwrap();

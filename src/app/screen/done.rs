@@ -4,6 +4,7 @@ use iced::Element;
 
 use crate::app::widget::nav::action;
 use qoltanba_core::pki::KitTrial;
+use qoltanba_core::protocol::KeyAlgorithm;
 use qoltanba_core::store::InstalledKeys;
 use qoltanba_core::token::DeviceKeys;
 
@@ -22,40 +23,29 @@ pub fn view<'a>(
     device: Option<&DeviceKeys>,
     kiosk: bool,
 ) -> Element<'a, Message> {
-    let files = installed.map(|files| {
-        let auth = files.auth_file.display().to_string();
-        let sign = files.sign_file.display().to_string();
-        bullets(
-            Some(t!(lang, "done-files")),
-            vec![
-                t!(lang, "done-file-auth", path = auth),
-                t!(lang, "done-file-sign", path = sign),
-            ],
-        )
-    });
+    let gost = installed.is_some_and(|files| files.algorithm == KeyAlgorithm::Gost2015_512);
+    let files = installed.map(|files| file_lines(lang, files));
     let trials = installed.map(|files| {
         let line = |trial: KitTrial| match trial {
             KitTrial::Verified => t!(lang, "done-key-tried-ok"),
             KitTrial::Mismatch => t!(lang, "done-key-tried-failed"),
             KitTrial::NoUsableKey => t!(lang, "done-key-tried-unusable"),
         };
-        let all_ok = files.trials.iter().all(|t| *t == KitTrial::Verified);
+        let all_ok = files.files.iter().all(|f| f.trial == KitTrial::Verified);
         let kind = if all_ok {
             Banner::Success
         } else {
             Banner::Error
         };
-        banner(
-            kind,
-            format!(
-                "{}\n{} — {}\n{} — {}",
-                t!(lang, "done-key-tried"),
-                t!(lang, "inspect-role-auth"),
-                line(files.trials[0]),
-                t!(lang, "inspect-role-sign"),
-                line(files.trials[1]),
-            ),
-        )
+        let mut text = if gost {
+            t!(lang, "done-key-tried-gost")
+        } else {
+            t!(lang, "done-key-tried")
+        };
+        for (file, role) in files.files.iter().zip(roles(lang, files.algorithm)) {
+            text.push_str(&format!("\n{role} — {}", line(file.trial)));
+        }
+        banner(kind, text)
     });
     let device = device.map(|keys| {
         banner(
@@ -81,9 +71,39 @@ pub fn view<'a>(
         .push(trials)
         .push(device)
         .push(reminder)
-        .push(body(t!(lang, "done-next")))
+        .push(body(if gost {
+            t!(lang, "done-next-gost")
+        } else {
+            t!(lang, "done-next")
+        }))
         .push(action(home, Some(Message::Home), true))
         .into()
+}
+
+/// Where each file is and what it is for: RSA's two, or the one GOST file for both.
+fn file_lines<'a>(lang: Language, files: &InstalledKeys) -> Element<'a, Message> {
+    let lines = files
+        .files
+        .iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let path = file.path.display().to_string();
+            match (files.algorithm, index) {
+                (KeyAlgorithm::Gost2015_512, _) => t!(lang, "done-file-gost", path = path),
+                (KeyAlgorithm::Rsa2048, 0) => t!(lang, "done-file-auth", path = path),
+                (KeyAlgorithm::Rsa2048, _) => t!(lang, "done-file-sign", path = path),
+            }
+        })
+        .collect();
+    bullets(Some(t!(lang, "done-files")), lines).into()
+}
+
+/// The names of the files' keys in the key-trial lines, in the files' order.
+fn roles(lang: Language, algorithm: KeyAlgorithm) -> Vec<String> {
+    match algorithm {
+        KeyAlgorithm::Gost2015_512 => vec![t!(lang, "done-key-gost")],
+        KeyAlgorithm::Rsa2048 => vec![t!(lang, "inspect-role-auth"), t!(lang, "inspect-role-sign")],
+    }
 }
 
 /// The done screen keeps nothing of its own: it shows what the installation wrote.

@@ -295,6 +295,12 @@ pub trait Screen {
     /// The arrow keys outside a text field (moving between choices).
     fn arrow(&mut self, _up: bool) {}
 
+    /// The left and right arrow keys outside a text field (side-by-side choices); where a
+    /// step has none, they move like up and down.
+    fn side(&mut self, right: bool) {
+        self.arrow(!right);
+    }
+
     /// Space outside a text field: ticks the step's checkbox.
     fn toggle(&mut self) {}
 }

@@ -1,4 +1,4 @@
-//! Keys made on this computer: RSA-2048 key pairs, their PKCS#10 requests with the НУЦ РК
+//! Keys made on this computer: RSA-2048 key pairs and GOST 34.10-2015 ones, their PKCS#10 requests with the НУЦ РК
 //! subject, PKCS#12 files, and reading key files back ([`inspect`]), BER ones too ([`ber`]).
 //!
 //! Nothing here touches the disk; [`crate::store`] writes and reads the files. Private key
@@ -7,6 +7,7 @@
 pub mod ber;
 mod certificate;
 mod error;
+mod gost_key_set;
 mod gost_pkcs12;
 mod gost_x509;
 mod holder;
@@ -22,6 +23,7 @@ mod pkcs12;
 mod subject;
 
 pub use error::PkiError;
+pub use gost_key_set::{GostKeySet, generate_gost_key_set};
 pub use gost_pkcs12::{NUC_ITERATIONS, build_gost_pkcs12, gost_file_name};
 pub use gost_x509::{
     gost_key_id, gost_pkcs8, gost_public_key_bits, gost_request_der, gost_resign_certificate,

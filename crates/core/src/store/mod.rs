@@ -2,7 +2,8 @@
 //! until the certificates come (days, perhaps, across restarts of the app), and installing
 //! the final PKCS#12 files.
 //!
-//! The life of a kit: [`preflight`] the folder → `generate_key_set` → [`save_pending`] (the
+//! The life of a kit: [`preflight`] the folder → `generate_key_set` → [`save_pending`]
+//! (a GOST kit: `generate_gost_key_set` → [`save_pending_gost`]) (the
 //! keys are on disk, encrypted with the key password, before the requests leave the
 //! computer) → submit → [`PendingKeys::record_application`] → … → [`install`] with the
 //! certificates. After a restart, [`find_pending`] finds the kit again; an application
@@ -17,6 +18,8 @@ mod atomic;
 mod busy;
 mod error;
 mod install;
+mod kit_copy;
+mod manifest;
 mod names;
 mod pending;
 mod preflight;
@@ -24,7 +27,11 @@ pub mod progress;
 
 pub use atomic::write_private;
 pub use error::StoreError;
-pub use install::{InstalledKeys, install};
-pub use names::{is_key_file_name, key_file_name, pending_key_file_name};
-pub use pending::{KitCopy, PendingKeys, discard_pending, find_pending, save_pending};
+pub use install::{InstalledFile, InstalledKeys, install};
+pub use kit_copy::KitCopy;
+pub use names::{
+    gost_key_file_name, gost_pending_file_name, is_key_file_name, key_file_name,
+    pending_key_file_name,
+};
+pub use pending::{PendingKeys, discard_pending, find_pending, save_pending, save_pending_gost};
 pub use preflight::{FolderCheck, SPACE_NEEDED, preflight};

@@ -14,6 +14,18 @@ pub fn pending_key_file_name(role: KeyRole, id: &str) -> String {
     format!("{}{id}{PENDING_SUFFIX}", prefix(role))
 }
 
+/// A GOST kit's key file, as НУЦ names it: `GOST512_<id>.p12` (one key for both roles).
+pub fn gost_key_file_name(id: &str) -> String {
+    format!("{GOST_PREFIX}{id}.p12")
+}
+
+/// A GOST kit's encrypted pending key: `GOST512_<id>.pending.pem`.
+pub fn gost_pending_file_name(id: &str) -> String {
+    format!("{GOST_PREFIX}{id}{PENDING_SUFFIX}")
+}
+
+const GOST_PREFIX: &str = "GOST512_";
+
 /// The pending kit's manifest (non-secret JSON): `qoltanba-pending-<auth id>.json`.
 pub(crate) fn manifest_file_name(auth_id: &str) -> String {
     format!("{MANIFEST_PREFIX}{auth_id}{MANIFEST_SUFFIX}")
@@ -65,6 +77,8 @@ mod tests {
             pending_key_file_name(KeyRole::Sign, id),
             manifest_file_name(id),
             format!("GOST512_{id}.p12"),
+            gost_key_file_name(id),
+            gost_pending_file_name(id),
         ] {
             assert!(is_key_file_name(&name), "{name}");
         }

@@ -1,75 +1,66 @@
 //! Keys made but not yet certified: encrypted PKCS#8 files and a small manifest, kept until
-//! the certificates are installed (or the application is refused).
+//! the certificates are installed (or the application is refused). An RSA kit has two keys
+//! (AUTH and signing); a GOST kit has one, for both.
 
 use std::path::{Path, PathBuf};
 
 use pkcs8::pkcs5::pbes2;
 use pkcs8::{EncryptedPrivateKeyInfoRef, LineEnding, PrivateKeyInfoRef};
-use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::atomic::{remove_if_present, write_error, write_new, write_replace};
 use super::error::StoreError;
+use super::manifest::{KitRecord, Requests, manifest_json, read_limited, read_manifest};
 use super::names::{
-    MANIFEST_PREFIX, MANIFEST_SUFFIX, is_key_id, key_file_name, manifest_file_name,
-    pending_key_file_name,
+    MANIFEST_PREFIX, MANIFEST_SUFFIX, gost_key_file_name, gost_pending_file_name, key_file_name,
+    manifest_file_name, pending_key_file_name,
 };
 use super::preflight::{SPACE_NEEDED, available_space};
 use crate::domain::{ApplicationNumber, IdempotencyKey, KeyPassword};
-use crate::pki::{KeyRole, KeySet, key_id, rsa_key_from_pkcs8};
+use crate::pki::{
+    GostKeySet, KeyRole, KeySet, gost_key_id, gost_signing_key, key_id, rsa_key_from_pkcs8,
+};
+use crate::protocol::KeyAlgorithm;
 
 /// PBKDF2-HMAC-SHA256 iterations protecting pending keys. Higher than the PKCS#12 files'
 /// (these wait on disk, possibly for days), low enough to open quickly on an old PC.
 const PENDING_ITERATIONS: u32 = 100_000;
 const PEM_LABEL: &str = "ENCRYPTED PRIVATE KEY";
-const MANIFEST_KIND: &str = "qoltanba-pending-keys";
-/// Manifests and pending keys are a few kilobytes; anything much larger is not ours.
-const MAX_PENDING_FILE: u64 = 64 * 1024;
-
-/// The manifest, as stored (non-secret).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Manifest {
-    kind: String,
-    version: u32,
-    /// RFC 3339, when the keys were saved.
-    created_at: String,
-    /// The CN of the requests, so the user can tell kits apart.
-    owner: String,
-    auth_id: String,
-    sign_id: String,
-    application_number: Option<ApplicationNumber>,
-    /// Version 2: the `Idempotency-Key` of the application request, made before it is sent,
-    /// and the two requests (public), so that a lost answer can be asked for again, even after
-    /// a restart.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    request_key: Option<IdempotencyKey>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    csr_auth: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    csr_sign: Option<String>,
-}
-
-/// The manifest versions this build reads (1: no request key).
-const MANIFEST_VERSIONS: std::ops::RangeInclusive<u32> = 1..=2;
-
-/// A handle on keys saved by [`save_pending`]: where they are and what they are for. Holds
-/// no secret; the keys stay encrypted on disk until `store::install` opens them.
+/// A handle on keys saved by [`save_pending`] or [`save_pending_gost`]: where they are and
+/// what they are for. Holds no secret; the keys stay encrypted on disk until `store::install`
+/// opens them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingKeys {
-    folder: PathBuf,
-    owner: String,
-    created_at: String,
-    auth_id: String,
-    sign_id: String,
-    application_number: Option<ApplicationNumber>,
-    request_key: Option<IdempotencyKey>,
-    requests: Option<(String, String)>,
+    pub(super) folder: PathBuf,
+    pub(super) algorithm: KeyAlgorithm,
+    pub(super) owner: String,
+    pub(super) created_at: String,
+    pub(super) auth_id: String,
+    /// GOST: the same as `auth_id`.
+    pub(super) sign_id: String,
+    pub(super) application_number: Option<ApplicationNumber>,
+    pub(super) request_key: Option<IdempotencyKey>,
+    pub(super) requests: Option<Requests>,
 }
 
 impl PendingKeys {
     /// The folder that holds the keys (and will hold the PKCS#12 files).
     pub fn folder(&self) -> &Path {
         &self.folder
+    }
+
+    /// GOST 34.10-2015 (one key) or RSA-2048 (two).
+    pub fn algorithm(&self) -> KeyAlgorithm {
+        self.algorithm
+    }
+
+    /// The roles with a key of their own: AUTH and signing for RSA; for GOST the one key,
+    /// kept as AUTH, serves both.
+    pub fn roles(&self) -> &'static [KeyRole] {
+        match self.algorithm {
+            KeyAlgorithm::Rsa2048 => &KeyRole::ALL,
+            KeyAlgorithm::Gost2015_512 => &[KeyRole::Auth],
+        }
     }
 
     /// The CN ("SURNAME NAME") the keys were requested for.
@@ -82,12 +73,12 @@ impl PendingKeys {
         &self.created_at
     }
 
-    /// The AUTH key's id (Subject Key Identifier, 40 hex digits).
+    /// The AUTH key's id (Subject Key Identifier, 40 hex digits); a GOST kit's one key.
     pub fn auth_id(&self) -> &str {
         &self.auth_id
     }
 
-    /// The signing key's id.
+    /// The signing key's id (a GOST kit's one key).
     pub fn sign_id(&self) -> &str {
         &self.sign_id
     }
@@ -106,11 +97,20 @@ impl PendingKeys {
         self.request_key.as_ref()
     }
 
-    /// The AUTH and signing requests (PEM) made with these keys, to send them again.
+    /// An RSA kit's AUTH and signing requests (PEM), to send them again.
     pub fn requests(&self) -> Option<(&str, &str)> {
-        self.requests
-            .as_ref()
-            .map(|(auth, sign)| (auth.as_str(), sign.as_str()))
+        match &self.requests {
+            Some(Requests::Rsa { auth, sign }) => Some((auth.as_str(), sign.as_str())),
+            _ => None,
+        }
+    }
+
+    /// A GOST kit's one request (PEM), to send it again.
+    pub fn gost_request(&self) -> Option<&str> {
+        match &self.requests {
+            Some(Requests::Gost(csr)) => Some(csr.as_str()),
+            _ => None,
+        }
     }
 
     /// The application these keys were submitted with, once recorded.
@@ -118,14 +118,23 @@ impl PendingKeys {
         self.application_number.as_ref()
     }
 
-    /// Where the final PKCS#12 file of a role goes.
+    /// Where the final PKCS#12 file of a role goes (`GOST512_<id>.p12` for both roles of a
+    /// GOST kit).
     pub fn key_file(&self, role: KeyRole) -> PathBuf {
-        self.folder.join(key_file_name(role, self.id(role)))
+        let id = self.id(role);
+        self.folder.join(match self.algorithm {
+            KeyAlgorithm::Rsa2048 => key_file_name(role, id),
+            KeyAlgorithm::Gost2015_512 => gost_key_file_name(id),
+        })
     }
 
     /// Where the encrypted pending key of a role is.
     pub fn pending_file(&self, role: KeyRole) -> PathBuf {
-        self.folder.join(pending_key_file_name(role, self.id(role)))
+        let id = self.id(role);
+        self.folder.join(match self.algorithm {
+            KeyAlgorithm::Rsa2048 => pending_key_file_name(role, id),
+            KeyAlgorithm::Gost2015_512 => gost_pending_file_name(id),
+        })
     }
 
     /// The manifest's path.
@@ -133,10 +142,47 @@ impl PendingKeys {
         self.folder.join(manifest_file_name(&self.auth_id))
     }
 
-    /// Whether both final key files exist already (an installation finished but the pending
+    /// What the manifest says about this kit.
+    pub(super) fn record(&self) -> KitRecord {
+        KitRecord {
+            algorithm: self.algorithm,
+            owner: self.owner.clone(),
+            created_at: self.created_at.clone(),
+            auth_id: self.auth_id.clone(),
+            sign_id: self.sign_id.clone(),
+            application_number: self.application_number.clone(),
+            request_key: self.request_key.clone(),
+            requests: self.requests.clone(),
+        }
+    }
+
+    fn from_record(folder: &Path, record: KitRecord) -> Self {
+        PendingKeys {
+            folder: folder.to_path_buf(),
+            algorithm: record.algorithm,
+            owner: record.owner,
+            created_at: record.created_at,
+            auth_id: record.auth_id,
+            sign_id: record.sign_id,
+            application_number: record.application_number,
+            request_key: record.request_key,
+            requests: record.requests,
+        }
+    }
+
+    /// Every file of this kit, pending and final: none may exist before it is written.
+    pub(super) fn kit_files(&self) -> Vec<PathBuf> {
+        let roles = self.roles();
+        let mut files: Vec<PathBuf> = roles.iter().map(|&r| self.pending_file(r)).collect();
+        files.push(self.manifest_file());
+        files.extend(roles.iter().map(|&r| self.key_file(r)));
+        files
+    }
+
+    /// Whether the final key files exist already (an installation finished but the pending
     /// files could not be removed): the kit can be discarded.
     pub fn is_installed(&self) -> bool {
-        KeyRole::ALL
+        self.roles()
             .iter()
             .all(|&role| self.key_file(role).is_file())
     }
@@ -149,26 +195,10 @@ impl PendingKeys {
         write_replace(
             &self.folder,
             &manifest_file_name(&self.auth_id),
-            &updated.manifest_json()?,
+            &manifest_json(&updated.record())?,
         )?;
         *self = updated;
         Ok(())
-    }
-
-    fn manifest_json(&self) -> Result<Vec<u8>, StoreError> {
-        let manifest = Manifest {
-            kind: MANIFEST_KIND.into(),
-            version: *MANIFEST_VERSIONS.end(),
-            created_at: self.created_at.clone(),
-            owner: self.owner.clone(),
-            auth_id: self.auth_id.clone(),
-            sign_id: self.sign_id.clone(),
-            application_number: self.application_number.clone(),
-            request_key: self.request_key.clone(),
-            csr_auth: self.requests.as_ref().map(|(auth, _)| auth.clone()),
-            csr_sign: self.requests.as_ref().map(|(_, sign)| sign.clone()),
-        };
-        serde_json::to_vec_pretty(&manifest).map_err(|e| StoreError::Io(e.into()))
     }
 
     /// Opens the pending key of a role with the password; checks it is the key the manifest
@@ -193,15 +223,20 @@ impl PendingKeys {
             .map_err(|_| StoreError::WrongPassword)?;
         let der = Zeroizing::new(decrypted.as_bytes().to_vec());
         // A wrong password that happens to leave valid padding gives garbage, not a key.
-        let key = rsa_key_from_pkcs8(&der).ok_or(StoreError::WrongPassword)?;
-        if key_id(key.public_key_raw()) != self.id(role) {
+        let id = match self.algorithm {
+            KeyAlgorithm::Rsa2048 => rsa_key_from_pkcs8(&der).map(|k| key_id(k.public_key_raw())),
+            KeyAlgorithm::Gost2015_512 => {
+                gost_signing_key(&der).map(|k| gost_key_id(&k.verifying_key()))
+            }
+        };
+        if id.ok_or(StoreError::WrongPassword)? != self.id(role) {
             return Err(corrupt());
         }
         Ok(der)
     }
 }
 
-/// Saves freshly made keys in `folder`, encrypted with the key password (PKCS#8 PBES2:
+/// Saves freshly made RSA keys in `folder`, encrypted with the key password (PKCS#8 PBES2:
 /// PBKDF2-HMAC-SHA256, AES-256-CBC; readable by `openssl pkey` as a last resort), plus a
 /// non-secret manifest. Creates the folder if needed. Refuses if any file of this kit (or its
 /// final key files) exists already; on failure removes what it wrote.
@@ -210,67 +245,107 @@ pub fn save_pending(
     keys: &KeySet,
     password: &KeyPassword,
 ) -> Result<PendingKeys, StoreError> {
-    if folder.exists() && !folder.is_dir() {
-        return Err(StoreError::NotADirectory {
-            path: folder.to_path_buf(),
-        });
+    let pending = new_pending(
+        folder,
+        KeyAlgorithm::Rsa2048,
+        keys.owner(),
+        (keys.auth_id(), keys.sign_id()),
+        Requests::Rsa {
+            auth: keys.csr_auth_pem().to_owned(),
+            sign: keys.csr_sign_pem().to_owned(),
+        },
+    );
+    let keys = [KeyRole::Auth, KeyRole::Sign].map(|role| (role, keys.key(role).pkcs8_der()));
+    save_kit(pending, &keys, password)
+}
+
+/// Saves a freshly made GOST key in `folder` as [`save_pending`] does: one encrypted key
+/// (`GOST512_<id>.pending.pem`, the same PBES2 protection) and the manifest with its request.
+pub fn save_pending_gost(
+    folder: &Path,
+    keys: &GostKeySet,
+    password: &KeyPassword,
+) -> Result<PendingKeys, StoreError> {
+    let pending = new_pending(
+        folder,
+        KeyAlgorithm::Gost2015_512,
+        keys.owner(),
+        (keys.id(), keys.id()),
+        Requests::Gost(keys.csr_pem().to_owned()),
+    );
+    let der = keys.pkcs8_der();
+    save_kit(pending, &[(KeyRole::Auth, der.as_slice())], password)
+}
+
+fn new_pending(
+    folder: &Path,
+    algorithm: KeyAlgorithm,
+    owner: &str,
+    (auth_id, sign_id): (&str, &str),
+    requests: Requests,
+) -> PendingKeys {
+    PendingKeys {
+        folder: folder.to_path_buf(),
+        algorithm,
+        owner: owner.to_owned(),
+        created_at: now_rfc3339(),
+        auth_id: auth_id.to_owned(),
+        sign_id: sign_id.to_owned(),
+        application_number: None,
+        request_key: Some(IdempotencyKey::new()),
+        requests: Some(requests),
     }
-    std::fs::create_dir_all(folder).map_err(|source| match write_error(source, folder) {
+}
+
+/// Writes the encrypted keys, then the manifest (once it exists, the kit is complete).
+fn save_kit(
+    pending: PendingKeys,
+    keys: &[(KeyRole, &[u8])],
+    password: &KeyPassword,
+) -> Result<PendingKeys, StoreError> {
+    let folder = pending.folder.clone();
+    if folder.exists() && !folder.is_dir() {
+        return Err(StoreError::NotADirectory { path: folder });
+    }
+    std::fs::create_dir_all(&folder).map_err(|source| match write_error(source, &folder) {
         StoreError::Io(source) => StoreError::CannotCreate {
-            path: folder.to_path_buf(),
+            path: folder.clone(),
             source,
         },
         other => other,
     })?;
-    let owner = keys.owner().to_owned();
-    let pending = PendingKeys {
-        folder: folder.to_path_buf(),
-        owner,
-        created_at: now_rfc3339(),
-        auth_id: keys.auth_id().to_owned(),
-        sign_id: keys.sign_id().to_owned(),
-        application_number: None,
-        request_key: Some(IdempotencyKey::new()),
-        requests: Some((
-            keys.csr_auth_pem().to_owned(),
-            keys.csr_sign_pem().to_owned(),
-        )),
-    };
-    let files = [
-        pending.pending_file(KeyRole::Auth),
-        pending.pending_file(KeyRole::Sign),
-        pending.manifest_file(),
-        pending.key_file(KeyRole::Auth),
-        pending.key_file(KeyRole::Sign),
-    ];
-    let present: Vec<PathBuf> = files.into_iter().filter(|path| path.exists()).collect();
+    let present: Vec<PathBuf> = pending
+        .kit_files()
+        .into_iter()
+        .filter(|path| path.exists())
+        .collect();
     if !present.is_empty() {
         return Err(StoreError::KeysAlreadyPresent { files: present });
     }
-    let available = available_space(folder)?;
+    let available = available_space(&folder)?;
     if available < SPACE_NEEDED {
         return Err(StoreError::NotEnoughSpace {
             needed: SPACE_NEEDED,
             available,
         });
     }
-    let encrypted =
-        [KeyRole::Auth, KeyRole::Sign].map(|role| encrypt(keys.key(role).pkcs8_der(), password));
-    let [auth_pem, sign_pem] = encrypted;
-    let (auth_pem, sign_pem) = (auth_pem?, sign_pem?);
-    let manifest = pending.manifest_json()?;
+    let encrypted = keys
+        .iter()
+        .map(|(role, der)| Ok((*role, encrypt(der, password)?)))
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let manifest = manifest_json(&pending.record())?;
     let mut written = Vec::new();
     let result = (|| {
-        for (role, pem) in [(KeyRole::Auth, &auth_pem), (KeyRole::Sign, &sign_pem)] {
-            written.push(write_new(
-                folder,
-                &pending_key_file_name(role, pending.id(role)),
-                pem.as_bytes(),
-            )?);
+        for (role, pem) in &encrypted {
+            let path = pending.pending_file(*role);
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            written.push(write_new(&folder, name, pem.as_bytes())?);
         }
-        // The manifest last: once it exists, the kit is complete.
         written.push(write_new(
-            folder,
+            &folder,
             &manifest_file_name(&pending.auth_id),
             &manifest,
         )?);
@@ -283,88 +358,6 @@ pub fn save_pending(
         return Err(error);
     }
     Ok(pending)
-}
-
-/// A pending kit's encrypted keys held in memory (they stay encrypted with the key password),
-/// to write the kit again elsewhere when its folder fails after the application went out: a
-/// USB stick pulled, a folder gone read-only.
-#[derive(Clone, PartialEq, Eq)]
-pub struct KitCopy {
-    pending: PendingKeys,
-    auth_pem: Vec<u8>,
-    sign_pem: Vec<u8>,
-}
-
-impl std::fmt::Debug for KitCopy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KitCopy")
-            .field("pending", &self.pending)
-            .finish_non_exhaustive()
-    }
-}
-
-impl PendingKeys {
-    /// Reads the kit's encrypted keys into a [`KitCopy`].
-    pub fn copy(&self) -> Result<KitCopy, StoreError> {
-        Ok(KitCopy {
-            pending: self.clone(),
-            auth_pem: read_limited(&self.pending_file(KeyRole::Auth))?,
-            sign_pem: read_limited(&self.pending_file(KeyRole::Sign))?,
-        })
-    }
-}
-
-impl KitCopy {
-    /// Writes the kit, with `number` recorded, into `folder` (created if needed), as
-    /// [`save_pending`] would: nothing is overwritten, and on failure nothing is left.
-    pub fn save_in(
-        &self,
-        folder: &Path,
-        number: &ApplicationNumber,
-    ) -> Result<PendingKeys, StoreError> {
-        std::fs::create_dir_all(folder).map_err(|source| write_error(source, folder))?;
-        let mut pending = self.pending.clone();
-        pending.folder = folder.to_path_buf();
-        pending.application_number = Some(number.clone());
-        let present: Vec<PathBuf> = [
-            pending.pending_file(KeyRole::Auth),
-            pending.pending_file(KeyRole::Sign),
-            pending.manifest_file(),
-            pending.key_file(KeyRole::Auth),
-            pending.key_file(KeyRole::Sign),
-        ]
-        .into_iter()
-        .filter(|path| path.exists())
-        .collect();
-        if !present.is_empty() {
-            return Err(StoreError::KeysAlreadyPresent { files: present });
-        }
-        let manifest = pending.manifest_json()?;
-        let files = [
-            (
-                pending_key_file_name(KeyRole::Auth, &pending.auth_id),
-                &self.auth_pem,
-            ),
-            (
-                pending_key_file_name(KeyRole::Sign, &pending.sign_id),
-                &self.sign_pem,
-            ),
-            (manifest_file_name(&pending.auth_id), &manifest),
-        ];
-        let mut written = Vec::new();
-        for (name, bytes) in files {
-            match write_new(folder, &name, bytes) {
-                Ok(path) => written.push(path),
-                Err(error) => {
-                    for path in &written {
-                        let _ = remove_if_present(path);
-                    }
-                    return Err(error);
-                }
-            }
-        }
-        Ok(pending)
-    }
 }
 
 fn encrypt(pkcs8_der: &[u8], password: &KeyPassword) -> Result<Zeroizing<String>, StoreError> {
@@ -386,7 +379,7 @@ fn encrypt(pkcs8_der: &[u8], password: &KeyPassword) -> Result<Zeroizing<String>
         .map_err(|e| failed(&e))
 }
 
-/// Finds the pending kits in `folder` (after a restart): every manifest with both of its
+/// Finds the pending kits in `folder` (after a restart): every manifest with all of its
 /// encrypted keys. A missing folder has none. A damaged manifest or a kit missing a key is
 /// reported as [`StoreError::PendingCorrupt`], never skipped silently.
 pub fn find_pending(folder: &Path) -> Result<Vec<PendingKeys>, StoreError> {
@@ -406,44 +399,21 @@ pub fn find_pending(folder: &Path) -> Result<Vec<PendingKeys>, StoreError> {
         if !(name.starts_with(MANIFEST_PREFIX) && name.ends_with(MANIFEST_SUFFIX)) {
             continue;
         }
-        found.push(read_manifest(folder, &entry.path())?);
+        let record = read_manifest(&entry.path())?;
+        found.push(complete(PendingKeys::from_record(folder, record))?);
     }
     found.sort_by(|a, b| a.created_at.cmp(&b.created_at));
     Ok(found)
 }
 
-fn read_manifest(folder: &Path, path: &Path) -> Result<PendingKeys, StoreError> {
-    let corrupt = || StoreError::PendingCorrupt {
-        path: path.to_path_buf(),
-    };
-    let bytes = read_limited(path)?;
-    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|_| corrupt())?;
-    if manifest.kind != MANIFEST_KIND
-        || !MANIFEST_VERSIONS.contains(&manifest.version)
-        || !is_key_id(&manifest.auth_id)
-        || !is_key_id(&manifest.sign_id)
-        || manifest.auth_id == manifest.sign_id
-        || path.file_name().and_then(|n| n.to_str())
-            != Some(manifest_file_name(&manifest.auth_id).as_str())
-    {
-        return Err(corrupt());
-    }
-    let pending = PendingKeys {
-        folder: folder.to_path_buf(),
-        owner: manifest.owner,
-        created_at: manifest.created_at,
-        auth_id: manifest.auth_id,
-        sign_id: manifest.sign_id,
-        application_number: manifest.application_number,
-        request_key: manifest.request_key,
-        requests: manifest.csr_auth.zip(manifest.csr_sign),
-    };
+/// A kit read from its manifest, with each of its pending keys present.
+fn complete(pending: PendingKeys) -> Result<PendingKeys, StoreError> {
     // Installed, but the manifest could not be removed afterwards: not damage, and not a
     // reason to refuse the folder; the GUI offers to tidy it up.
     if pending.is_installed() {
         return Ok(pending);
     }
-    for role in KeyRole::ALL {
+    for &role in pending.roles() {
         if !pending.pending_file(role).is_file() {
             return Err(StoreError::PendingCorrupt {
                 path: pending.pending_file(role),
@@ -453,25 +423,11 @@ fn read_manifest(folder: &Path, path: &Path) -> Result<PendingKeys, StoreError> 
     Ok(pending)
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
-    let corrupt = || StoreError::PendingCorrupt {
-        path: path.to_path_buf(),
-    };
-    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => corrupt(),
-        _ => StoreError::Io(e),
-    })?;
-    if metadata.len() > MAX_PENDING_FILE {
-        return Err(corrupt());
-    }
-    Ok(std::fs::read(path)?)
-}
-
 /// Deletes a pending kit for good (the application was refused before submission): the
 /// manifest first, so an interruption never leaves a manifest without its keys.
 pub fn discard_pending(pending: PendingKeys) -> Result<(), StoreError> {
     remove_if_present(&pending.manifest_file())?;
-    for role in KeyRole::ALL {
+    for &role in pending.roles() {
         remove_if_present(&pending.pending_file(role))?;
     }
     Ok(())
@@ -481,7 +437,7 @@ pub fn discard_pending(pending: PendingKeys) -> Result<(), StoreError> {
 /// encrypted, and [`PendingKeys::is_installed`] tells the GUI to offer discarding them).
 pub(crate) fn remove_after_install(pending: &PendingKeys) {
     let _ = remove_if_present(&pending.manifest_file());
-    for role in KeyRole::ALL {
+    for &role in pending.roles() {
         let _ = remove_if_present(&pending.pending_file(role));
     }
 }

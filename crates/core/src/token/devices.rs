@@ -131,6 +131,8 @@ pub struct DeviceSession {
     /// The device as it was at login (reading it needs no device call).
     token: TokenInfo,
     uses_factory_pin: bool,
+    /// The module lists GOST 2012-512 key pairs for this device (read at login).
+    offers_gost: bool,
 }
 
 impl std::fmt::Debug for DeviceSession {
@@ -148,7 +150,9 @@ impl DeviceSession {
         // The session's view of the device keeps the kind the user picked (the factory-PIN
         // check used it).
         let token = session.token().clone();
+        let offers_gost = session.shared.offers_gost_512_key_pairs();
         Self {
+            offers_gost,
             session: Arc::new(Mutex::new(session)),
             token,
             uses_factory_pin,
@@ -158,6 +162,12 @@ impl DeviceSession {
     /// The device the session is open on.
     pub fn token(&self) -> &TokenInfo {
         &self.token
+    }
+
+    /// Whether the device's module lists GOST 2012-512 key pairs (see
+    /// [`super::offers_gost_512_key_pairs`]); the wizard still makes RSA-2048 keys there.
+    pub fn offers_gost_512_key_pairs(&self) -> bool {
+        self.offers_gost
     }
 
     /// Whether the device was unlocked with its factory PIN (to be changed before use).

@@ -23,6 +23,7 @@ mod device_keys;
 pub mod devices;
 pub mod enrolment;
 mod error;
+mod gost_support;
 mod info;
 mod keys;
 mod known;
@@ -40,6 +41,7 @@ pub use csr::SignMechanism;
 pub use device_error::DeviceError;
 pub use device_keys::{DeviceKey, DeviceKeys, DevicePrepared};
 pub use error::{Capability, TokenError};
+pub use gost_support::{CKM_GOSTR3410_512_KEY_PAIR_GEN, offers_gost_512_key_pairs};
 pub use info::TokenInfo;
 pub use keys::TokenKey;
 pub use known::{

@@ -70,6 +70,14 @@ impl SessionShared {
         self.mechanisms.is_empty() || self.mechanisms.contains(&mechanism)
     }
 
+    /// Whether the token lists the GOST 2012-512 key-pair mechanism (an empty list: no).
+    pub(crate) fn offers_gost_512_key_pairs(&self) -> bool {
+        // CK_ULONG is 64 bits here but 32 on Windows, where the conversion is not useless.
+        #[allow(clippy::useless_conversion)]
+        let listed: Vec<u64> = self.mechanisms.iter().map(|m| u64::from(**m)).collect();
+        super::gost_support::offers_gost_512_key_pairs(&listed)
+    }
+
     pub(crate) fn find(
         &self,
         session: &Session,

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::Task;
+use qoltanba_core::protocol::KeyAlgorithm;
 use qoltanba_core::store::{self, FolderCheck, StoreError};
 
 use crate::app::screen::fields::Field as KeypadField;
@@ -33,9 +34,30 @@ pub enum Kind {
     Device,
 }
 
+/// The key type the citizen picks for a kit in a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyType {
+    /// GOST 34.10-2015, 512 bits: one key for login and signing, what НУЦ issues today.
+    #[default]
+    Gost,
+    /// RSA-2048: two keys, for older systems.
+    Rsa,
+}
+
+impl KeyType {
+    pub fn algorithm(self) -> KeyAlgorithm {
+        match self {
+            KeyType::Gost => KeyAlgorithm::Gost2015_512,
+            KeyType::Rsa => KeyAlgorithm::Rsa2048,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub kind: Kind,
+    /// GOST (the default) or RSA, for a kit in a folder.
+    pub key_type: KeyType,
     folder: String,
     /// Kiosks keep nothing of the citizen on their disk, so only devices are offered.
     pub kiosk: bool,
@@ -55,6 +77,7 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     KindPicked(Kind),
+    KeyTypePicked(KeyType),
     FolderChanged(String),
     Browse,
     Picked(Option<PathBuf>),
@@ -129,6 +152,7 @@ impl State {
         ctx.application.storage = Some(Storage::Folder {
             check,
             format: self.format(),
+            algorithm: self.key_type.algorithm(),
         });
         Some(Event::Go(Step::KeyPassword))
     }
@@ -225,6 +249,13 @@ impl Screen for State {
     fn arrow(&mut self, _up: bool) {
         self.cycle();
     }
+
+    /// Left: GOST, right: RSA (the cards' order), for a kit in a folder.
+    fn side(&mut self, right: bool) {
+        if self.kind() == Kind::Folder {
+            self.key_type = if right { KeyType::Rsa } else { KeyType::Gost };
+        }
+    }
 }
 
 /// Where keys go unless the citizen picks another folder: `Documents/Qoltanba` (Latin, so
@@ -247,6 +278,7 @@ impl crate::app::screen::Behaviour for State {
                 self.kind = kind;
                 self.chosen = true;
             }
+            Message::KeyTypePicked(key_type) => self.key_type = key_type,
             Message::FolderChanged(value) => {
                 self.chosen = true;
                 self.folder = clamp_path(value);

@@ -2,12 +2,14 @@
 //! picker.
 
 use iced::Element;
-use iced::widget::{checkbox, column, row};
+use iced::widget::{checkbox, column, row, text};
 use qoltanba_core::store::FolderCheck;
 
-use super::{Kind, Message, State};
+use super::{KeyType, Kind, Message, State};
 use crate::app::widget::nav::action;
-use crate::app::widget::{Banner, Feedback, Field, banner, choice, field, focusable_as, page};
+use crate::app::widget::{
+    Banner, Feedback, Field, banner, caption, choice, field, focusable_as, page,
+};
 use crate::app::{explain, theme};
 use crate::i18n::Language;
 use crate::t;
@@ -79,6 +81,7 @@ impl State {
                     _ => None,
                 };
                 column![
+                    self.key_type_view(lang),
                     banner(Banner::Warning, t!(lang, "storage-folder-warning")),
                     field(Field {
                         label: t!(lang, "storage-folder-label"),
@@ -115,8 +118,49 @@ impl State {
                 .spacing(12)
                 .into()
             }
-            Kind::Device => self.device.view(lang).map(Message::Device),
+            // GOST keys are not made on devices yet: said before the citizen picks one.
+            Kind::Device => column![
+                caption(t!(lang, "storage-device-rsa-why")),
+                self.device.view(lang).map(Message::Device),
+            ]
+            .spacing(12)
+            .into(),
         };
         content.push(details).into()
+    }
+
+    /// GOST (default, on the left) or RSA, side by side; ← and → pick them too.
+    fn key_type_view(&self, lang: Language) -> Element<'_, Message> {
+        let card = |key_type: KeyType, heading: String, detail: String| {
+            choice(
+                heading,
+                Some(detail),
+                self.key_type == key_type,
+                Some(Message::KeyTypePicked(key_type)),
+            )
+        };
+        column![
+            text(t!(lang, "storage-key-type"))
+                .size(theme::SUBTITLE_SIZE)
+                .font(theme::FONT_STRONG),
+            row![
+                card(
+                    KeyType::Gost,
+                    t!(lang, "storage-key-gost"),
+                    t!(lang, "storage-key-gost-detail")
+                ),
+                card(
+                    KeyType::Rsa,
+                    t!(lang, "storage-key-rsa"),
+                    t!(lang, "storage-key-rsa-detail")
+                ),
+            ]
+            .spacing(12),
+            text(t!(lang, "storage-key-type-keys"))
+                .size(theme::SMALL_SIZE)
+                .color(theme::muted()),
+        ]
+        .spacing(8)
+        .into()
     }
 }

@@ -14,7 +14,7 @@ use qoltanba_core::token::devices::blocking as on_device_thread;
 use qoltanba_core::token::{DeviceError, DevicePrepared, enrolment};
 
 use super::{Message, Problem, Retry, Stage, State};
-use crate::app::shared::{Shared, Storage};
+use crate::app::shared::{Requests, Shared, Storage};
 
 impl State {
     /// Both pairs made on the device, then the application.
@@ -91,7 +91,10 @@ impl State {
             .as_ref()
             .map(|request| request.key.clone())
             .unwrap_or_else(IdempotencyKey::new);
-        let requests = (prepared.csr_auth.clone(), prepared.csr_sign.clone());
+        let requests = Requests::Rsa {
+            auth: prepared.csr_auth.clone(),
+            sign: prepared.csr_sign.clone(),
+        };
         self.send_requests(ctx, StorageKind::Token, requests, key)
     }
 

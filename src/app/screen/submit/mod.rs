@@ -22,7 +22,7 @@ use qoltanba_core::store::{self, FolderCheck, PendingKeys, StoreError};
 use qoltanba_core::token::{DeviceError, DevicePrepared};
 
 use crate::app::screen::{Behaviour, Event, Screen};
-use crate::app::shared::{Prepared, Shared, Storage, close};
+use crate::app::shared::{Prepared, Requests, Shared, Storage, close};
 
 pub use device::remove_device_keys;
 
@@ -155,11 +155,12 @@ impl State {
             self.problem = Some(Problem::Missing);
             return Task::none();
         };
+        let algorithm = ctx.application.algorithm();
         self.problem = None;
         self.stage = Stage::Keys;
         ctx.service.failure = None;
         Task::perform(
-            blocking(move || make_and_save(&subject, &check, &password).map(Box::new)),
+            blocking(move || make_and_save(&subject, &check, &password, algorithm).map(Box::new)),
             Message::KeysSaved,
         )
     }
@@ -170,16 +171,16 @@ impl State {
             .request_key()
             .cloned()
             .unwrap_or_else(IdempotencyKey::new);
-        let requests = (prepared.csr_auth.clone(), prepared.csr_sign.clone());
-        self.send_requests(ctx, StorageKind::Pkcs12, requests, key)
+        self.send_requests(ctx, StorageKind::Pkcs12, prepared.requests.clone(), key)
     }
 
-    /// Sends the two requests under `key`; the answer comes back as [`Message::Submitted`].
+    /// Sends the requests (RSA's two or GOST's one) under `key`; the answer comes back as
+    /// [`Message::Submitted`].
     fn send_requests(
         &mut self,
         ctx: &mut Shared,
         storage: StorageKind,
-        (csr_auth, csr_sign): (String, String),
+        requests: Requests,
         key: IdempotencyKey,
     ) -> Task<Message> {
         let Some(session) = ctx.service.session.clone() else {
@@ -193,14 +194,19 @@ impl State {
         };
         self.stage = Stage::Sending;
         ctx.service.start_waiting();
+        let algorithm = requests.algorithm();
+        let (csr_auth, csr_sign, csr) = match requests {
+            Requests::Rsa { auth, sign } => (auth, sign, None),
+            Requests::Gost(csr) => (String::new(), String::new(), Some(csr)),
+        };
         let request = CreateApplicationRequest {
             session_id: session.id.clone(),
             email: ctx.citizen.email.as_ref().map(|e| e.as_str().to_owned()),
             storage,
-            algorithm: KeyAlgorithm::Rsa2048,
+            algorithm,
             csr_auth,
             csr_sign,
-            csr: None,
+            csr,
         };
         ctx.service.request(
             move |client| async move { client.create_application(&session, &request, &key).await },
@@ -326,20 +332,35 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(Arc::new)
 }
 
-/// The blocking part of submission: both pairs, then the encrypted pending files (with the
-/// request key and the requests), and a copy of them in memory.
+/// The blocking part of submission: the key pairs (RSA's two or GOST's one), then the
+/// encrypted pending files (with the request key and the requests), and a copy of them in
+/// memory.
 fn make_and_save(
     subject: &Subject,
     check: &FolderCheck,
     password: &KeyPassword,
+    algorithm: KeyAlgorithm,
 ) -> Result<Prepared, StoreError> {
-    let keys = pki::generate_key_set(subject)?;
-    let pending = store::save_pending(&check.folder, &keys, password)?;
+    let (pending, requests) = match algorithm {
+        KeyAlgorithm::Rsa2048 => {
+            let keys = pki::generate_key_set(subject)?;
+            let pending = store::save_pending(&check.folder, &keys, password)?;
+            let requests = Requests::Rsa {
+                auth: keys.csr_auth_pem().to_owned(),
+                sign: keys.csr_sign_pem().to_owned(),
+            };
+            (pending, requests)
+        }
+        KeyAlgorithm::Gost2015_512 => {
+            let keys = pki::generate_gost_key_set(subject)?;
+            let pending = store::save_pending_gost(&check.folder, &keys, password)?;
+            (pending, Requests::Gost(keys.csr_pem().to_owned()))
+        }
+    };
     Ok(Prepared {
         copy: pending.copy().ok(),
         pending,
-        csr_auth: keys.csr_auth_pem().to_owned(),
-        csr_sign: keys.csr_sign_pem().to_owned(),
+        requests,
     })
 }
 
@@ -351,13 +372,20 @@ fn find_unanswered(folder: &std::path::Path) -> Result<Option<Prepared>, StoreEr
         .rev()
         .find(|kit| kit.application_number().is_none() && kit.request_key().is_some());
     Ok(kit.and_then(|pending| {
-        let (auth, sign) = pending.requests()?;
-        let (csr_auth, csr_sign) = (auth.to_owned(), sign.to_owned());
+        let requests = match pending.algorithm() {
+            KeyAlgorithm::Rsa2048 => {
+                let (auth, sign) = pending.requests()?;
+                Requests::Rsa {
+                    auth: auth.to_owned(),
+                    sign: sign.to_owned(),
+                }
+            }
+            KeyAlgorithm::Gost2015_512 => Requests::Gost(pending.gost_request()?.to_owned()),
+        };
         Some(Prepared {
             copy: pending.copy().ok(),
             pending,
-            csr_auth,
-            csr_sign,
+            requests,
         })
     }))
 }
@@ -418,6 +446,7 @@ impl Behaviour for State {
                         suggested_subfolder: None,
                     },
                     format: pki::Pkcs12Format::default(),
+                    algorithm: prepared.pending.algorithm(),
                 });
                 let send = self.send(ctx, &prepared);
                 ctx.application.prepared = Some(*prepared);

@@ -15,6 +15,7 @@ use crate::app::widget::nav::action;
 use crate::app::widget::{Banner, Feedback, Field, banner, caption, field, page};
 use crate::i18n::Language;
 use crate::t;
+use qoltanba_core::protocol::KeyAlgorithm;
 
 impl Problem {
     /// In the citizen's language, at view time.
@@ -39,10 +40,17 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
         let lang = ctx.lang;
         let on_device = ctx.application.on_device();
+        let gost = ctx.application.algorithm() == KeyAlgorithm::Gost2015_512;
         let stages = if on_device {
             [
                 (Stage::Keys, t!(lang, "submit-stage-device-keys")),
                 (Stage::Keys, t!(lang, "submit-stage-device-requests")),
+                (Stage::Sending, t!(lang, "submit-stage-send")),
+            ]
+        } else if gost {
+            [
+                (Stage::Keys, t!(lang, "submit-stage-keys-gost")),
+                (Stage::Keys, t!(lang, "submit-stage-save-gost")),
                 (Stage::Sending, t!(lang, "submit-stage-send")),
             ]
         } else {
@@ -120,7 +128,27 @@ impl State {
             ]
             .spacing(8)
         });
-        page(t!(lang, "submit-title"), t!(lang, "submit-intro"))
+        let intro = if gost {
+            t!(lang, "submit-intro-gost")
+        } else {
+            t!(lang, "submit-intro")
+        };
+        // On a device the keys are RSA-2048, and the citizen is told why: what its module
+        // lists, once the session is open.
+        let device_line = on_device.then(|| {
+            let offers = ctx
+                .devices
+                .session
+                .as_ref()
+                .map(|s| s.offers_gost_512_key_pairs());
+            caption(match offers {
+                Some(true) => t!(lang, "storage-device-gost-offered"),
+                Some(false) => t!(lang, "storage-device-gost-none"),
+                None => t!(lang, "storage-device-rsa-why"),
+            })
+        });
+        page(t!(lang, "submit-title"), intro)
+            .push(device_line)
             .push(lines)
             .push(problem)
             .push(write_kit)

@@ -5,6 +5,39 @@
 use super::*;
 
 #[test]
+fn the_key_type_is_gost_unless_rsa_is_picked_by_click_or_arrow() {
+    use crate::app::screen::storage::{self, KeyType};
+    use qoltanba_core::protocol::KeyAlgorithm;
+    let mut ctx = shared();
+    let mut step = storage::State::new(false);
+    assert_eq!(step.key_type, KeyType::Gost, "GOST is the default");
+    let hand_over = |step: &mut storage::State, ctx: &mut Shared| {
+        _ = step.update(storage::Message::FolderChanged("/home/k".into()), ctx);
+        let free = folder_check("/home/k", Vec::new());
+        _ = step.update(storage::Message::Checked(Ok(free)), ctx);
+        ctx.application.algorithm()
+    };
+    assert_eq!(hand_over(&mut step, &mut ctx), KeyAlgorithm::Gost2015_512);
+    step.side(true);
+    assert_eq!(step.key_type, KeyType::Rsa, "→ picks the right-hand card");
+    assert_eq!(hand_over(&mut step, &mut ctx), KeyAlgorithm::Rsa2048);
+    step.side(false);
+    assert_eq!(step.key_type, KeyType::Gost, "← the left-hand one");
+    _ = step.update(storage::Message::KeyTypePicked(KeyType::Rsa), &mut ctx);
+    assert_eq!(step.key_type, KeyType::Rsa);
+    // On a device the keys are RSA-2048 whatever the folder's choice was.
+    step.kind = storage::Kind::Device;
+    step.side(false);
+    assert_eq!(
+        step.key_type,
+        KeyType::Rsa,
+        "the arrows leave a device alone"
+    );
+    ctx.application.storage = Some(crate::app::shared::Storage::Device);
+    assert_eq!(ctx.application.algorithm(), KeyAlgorithm::Rsa2048);
+}
+
+#[test]
 fn storage_hands_a_checked_folder_on_and_refuses_one_with_keys() {
     use crate::app::screen::storage;
     use crate::app::shared::Storage;
@@ -92,10 +125,13 @@ fn install_waits_for_issue_then_moves_to_done() {
     };
     _ = step.update(install::Message::Issued(Ok((processing, None))), &mut ctx);
     assert_eq!(step.stage, install::Stage::NotYet);
+    let file = |path: &str| qoltanba_core::store::InstalledFile {
+        path: path.into(),
+        trial: qoltanba_core::pki::KitTrial::Verified,
+    };
     let files = qoltanba_core::store::InstalledKeys {
-        auth_file: "/k/AUTH_RSA256_1.p12".into(),
-        sign_file: "/k/RSA256_1.p12".into(),
-        trials: [qoltanba_core::pki::KitTrial::Verified; 2],
+        algorithm: qoltanba_core::protocol::KeyAlgorithm::Rsa2048,
+        files: vec![file("/k/AUTH_RSA256_1.p12"), file("/k/RSA256_1.p12")],
     };
     let (_, event) = step.update(install::Message::Installed(Ok(files)), &mut ctx);
     assert_eq!(event, Some(Event::Go(Step::Done)));

@@ -49,8 +49,10 @@ fn the_number_is_kept_at_once_and_a_failed_folder_does_not_leave_the_step_sendin
     ctx.application.prepared = Some(Prepared {
         copy: pending.copy().ok(),
         pending: pending.clone(),
-        csr_auth: keys.csr_auth_pem().into(),
-        csr_sign: keys.csr_sign_pem().into(),
+        requests: crate::app::shared::Requests::Rsa {
+            auth: keys.csr_auth_pem().into(),
+            sign: keys.csr_sign_pem().into(),
+        },
     });
     let mut step = submit::State::default();
     _ = step.update(

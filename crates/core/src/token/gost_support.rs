@@ -1,0 +1,43 @@
+//! Whether a device could hold GOST 34.10-2012 512-bit keys: its module lists the key-pair
+//! mechanism of TC 26's PKCS#11 extension. Qoltanba does not make GOST keys on a device yet
+//! (the wizard makes RSA-2048 there and says why); this is what it would look at.
+
+/// `CKM_GOSTR3410_512_KEY_PAIR_GEN` = `CK_VENDOR_PKCS11_RU_TEAM_TC26 | 0x005`, the vendor
+/// range `0xD4321000` (TC 26, "PKCS#11 extensions for GOST R 34.10-2012 and 34.11-2012").
+pub const CKM_GOSTR3410_512_KEY_PAIR_GEN: u64 = 0xD432_1000 | 0x005;
+
+/// Whether the device's mechanism list (as `C_GetMechanismList` gives it) has the GOST
+/// 2012-512 key-pair mechanism. A module that lists nothing is not taken to offer it: for
+/// GOST the list is the only evidence.
+pub fn offers_gost_512_key_pairs(mechanisms: &[u64]) -> bool {
+    mechanisms.contains(&CKM_GOSTR3410_512_KEY_PAIR_GEN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `CKM_RSA_PKCS_KEY_PAIR_GEN`, `CKM_SHA256_RSA_PKCS`, `CKM_EC_KEY_PAIR_GEN`: SoftHSM2's
+    /// kind of list.
+    const RSA_AND_EC: [u64; 3] = [0x0000, 0x0040, 0x1040];
+    /// GOST R 34.10-2001's key-pair mechanism (256 bits, PKCS#11 2.40): not the 2012-512 one.
+    const CKM_GOSTR3410_KEY_PAIR_GEN: u64 = 0x1200;
+
+    #[test]
+    fn only_the_2012_512_key_pair_mechanism_counts() {
+        assert_eq!(CKM_GOSTR3410_512_KEY_PAIR_GEN, 0xD432_1005);
+        assert!(!offers_gost_512_key_pairs(&RSA_AND_EC));
+        assert!(
+            !offers_gost_512_key_pairs(&[]),
+            "an empty list proves nothing"
+        );
+        assert!(!offers_gost_512_key_pairs(&[CKM_GOSTR3410_KEY_PAIR_GEN]));
+        assert!(
+            !offers_gost_512_key_pairs(&[0xD432_1006]),
+            "the signing one alone"
+        );
+        let mut with_gost = RSA_AND_EC.to_vec();
+        with_gost.push(CKM_GOSTR3410_512_KEY_PAIR_GEN);
+        assert!(offers_gost_512_key_pairs(&with_gost));
+    }
+}
