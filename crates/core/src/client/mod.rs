@@ -6,6 +6,7 @@
 
 mod builder;
 mod error;
+mod sandbox;
 
 use std::path::Path;
 use std::time::Duration;
@@ -24,9 +25,8 @@ use crate::domain::{
 use crate::protocol::{
     ApplicationStatusResponse, CertificatesResponse, ChallengeLog, CreateApplicationRequest,
     CreateApplicationResponse, CreateSessionRequest, CreateSessionResponse, DocumentData,
-    DocumentSide, FaultSettings, OtpResendResponse, OtpVerifyRequest, OtpVerifyResponse,
-    PhoneRegistrationRequest, PhoneRegistrationResponse, PinRequest, SmsMessage, StepAccepted,
-    VerificationResponse, VerificationStatus,
+    DocumentSide, OtpResendResponse, OtpVerifyRequest, OtpVerifyResponse, PhoneRegistrationRequest,
+    PhoneRegistrationResponse, PinRequest, StepAccepted, VerificationResponse, VerificationStatus,
 };
 
 /// How long one request may take, uploads included.
@@ -284,59 +284,6 @@ impl Client {
     ) -> Result<CertificatesResponse, ClientError> {
         let path = format!("/v1/applications/{}/certificates", segment(number.as_str()));
         self.send_json::<(), _>(Method::GET, &path, None, None)
-            .await
-    }
-
-    /// Sandbox only: the SMS messages "delivered" to a phone, newest first.
-    pub async fn sandbox_sms(&self, phone: &str) -> Result<Vec<SmsMessage>, ClientError> {
-        let path = format!("/sandbox/sms?phone={}", phone.replace('+', "%2B"));
-        self.send_json::<(), _>(Method::GET, &path, None, None)
-            .await
-    }
-
-    /// Sandbox only: sets fault injection on the `/v1` routes (tests and demos).
-    pub async fn sandbox_set_faults(
-        &self,
-        faults: &FaultSettings,
-    ) -> Result<FaultSettings, ClientError> {
-        self.send_json(Method::PUT, "/sandbox/faults", None, Some(faults))
-            .await
-    }
-
-    /// Sandbox only: decides a phone replacement waiting for an operator.
-    pub async fn sandbox_decide_phone(
-        &self,
-        registration_id: &str,
-        decision: &crate::protocol::ModerationRequest,
-    ) -> Result<PhoneRegistrationResponse, ClientError> {
-        let path = format!("/sandbox/phone-registrations/{}", segment(registration_id));
-        self.send_json(Method::POST, &path, None, Some(decision))
-            .await
-    }
-
-    /// Sandbox only: the SMS messages sent to the phone of one session, newest first (what a
-    /// kiosk shows its visitor, never anyone else's).
-    pub async fn sandbox_sms_for_session(
-        &self,
-        session_id: &str,
-    ) -> Result<Vec<SmsMessage>, ClientError> {
-        let path = format!("/sandbox/sms?session_id={}", segment(session_id));
-        self.send_json::<(), _>(Method::GET, &path, None, None)
-            .await
-    }
-
-    /// Sandbox only: forgets everything about a citizen (sessions, uploads and their files,
-    /// SMS, phone registrations, applications): a demo kiosk does it at the end of a visit.
-    pub async fn sandbox_forget(&self, iin: &Iin) -> Result<(), ClientError> {
-        let path = format!("/sandbox/citizens/{}", segment(iin.as_str()));
-        self.send_json::<(), serde_json::Value>(Method::DELETE, &path, None, None)
-            .await
-            .map(drop)
-    }
-
-    /// Sandbox only: every SMS "delivered", newest first.
-    pub async fn sandbox_sms_all(&self) -> Result<Vec<SmsMessage>, ClientError> {
-        self.send_json::<(), _>(Method::GET, "/sandbox/sms", None, None)
             .await
     }
 
