@@ -133,10 +133,19 @@ def check_video():
     def start_enabled(w):
         b = find(pyatspi.ROLE_PUSH_BUTTON, name=start)(w)
         return b if b is not None and enabled(b) else None
-    # Enabled once the camera runs.
-    button = wait_for(f"the {start!r} button, enabled", start_enabled)
-    # The screen reader presses it (AccessKit's Click), not the keyboard.
-    button.queryAction().doAction(0)
+    # Enabled once the camera runs. The screen reader presses it (AccessKit's Click), not the
+    # keyboard. While the tree still changes (the camera starting) a node found a moment ago
+    # may have been replaced and offers no action: it is found again.
+    def pressed(w):
+        b = start_enabled(w)
+        if b is None:
+            return None
+        try:
+            b.queryAction().doAction(0)
+        except (NotImplementedError, RuntimeError):
+            return None
+        return b
+    wait_for(f"the {start!r} button, enabled, pressed", pressed)
     prompts = os.environ["EXPECT_PROMPTS"].split("\n")
     # The current prompt is said as it is (the list of what will be asked has bullets). The
     # tree is flat under the window, so its children are read quickly: a prompt lasts a few
