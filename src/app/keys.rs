@@ -25,6 +25,9 @@ pub struct Wanted {
     /// The window's name for screen readers (the step's title follows it).
     pub title: String,
     pub scale: f32,
+    /// An arrow key just moved a selection: the focus ring follows it (see
+    /// [`Keys::follow_selection`]).
+    pub follow: bool,
 }
 
 /// `content` with the wizard's keys, and its accessibility tree.
@@ -67,6 +70,34 @@ impl Operation for Focused {
 
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
         operate(self);
+    }
+}
+
+/// The choice cards shown: their ids (as written by `Debug`) and whether each is chosen.
+#[derive(Default)]
+struct Choices(Vec<(Id, String, bool)>);
+
+impl Operation for Choices {
+    fn custom(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn std::any::Any) {
+        if let (Some(id), Some(pressable)) = (id, state.downcast_ref::<a11y::Pressable>())
+            && let Some(selected) = pressable.selected
+        {
+            self.0.push((id.clone(), format!("{id:?}"), selected));
+        }
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+}
+
+/// The group a choice card belongs to: cards of one group send the same message with another
+/// value, so their ids (`press:<type>:<message>`) agree up to the value's parenthesis.
+fn group(id: &str) -> &str {
+    let start = id.find("press:").unwrap_or(0);
+    match id[start..].find('(') {
+        Some(end) => &id[..start + end],
+        None => id,
     }
 }
 
@@ -155,6 +186,35 @@ impl Keys<'_> {
         });
     }
 
+    /// After an arrow key moved a group's selection away from the focused card, the focus goes
+    /// to the card now chosen in that group (as in any radio group), so Enter and the ring
+    /// agree with what is selected.
+    fn follow_selection(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &iced::Renderer) {
+        let Some(focused) = self.focused(tree, layout, renderer) else {
+            return;
+        };
+        let mut choices = Choices::default();
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, &mut choices);
+        let Some((_, name, false)) = choices.0.iter().find(|(id, ..)| *id == focused) else {
+            return;
+        };
+        let target = choices
+            .0
+            .iter()
+            .find(|(_, other, selected)| *selected && group(other) == group(name));
+        if let Some((id, ..)) = target {
+            self.run(
+                tree,
+                layout,
+                renderer,
+                Box::new(focusable::focus(id.clone())),
+            );
+            self.reveal(tree, layout, renderer);
+        }
+    }
+
     fn focused(
         &mut self,
         tree: &mut Tree,
@@ -240,6 +300,9 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
         if state.applied.as_ref() != Some(&wanted) {
             state.applied = Some(wanted.clone());
             state.current = wanted;
+        }
+        if self.wanted.follow {
+            self.follow_selection(tree, layout, renderer);
         }
         if let Some((number, id)) = self.wanted.press.clone()
             && tree.state.downcast_ref::<State>().pressed != Some(number)

@@ -31,6 +31,43 @@ pub fn focusable<'a, M: Clone + std::fmt::Debug + 'a>(
         id,
         on_press,
         checked: None,
+        selected: None,
+    })
+}
+
+/// Like [`focusable`] with the focus id given: the kiosk keypad's keys, whose messages do not
+/// say which character they type (`Char(*)`), so they cannot name the keys.
+pub fn focusable_with<'a, M: Clone + 'a>(
+    id: Id,
+    content: impl Into<Element<'a, M>>,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    Element::new(Focus {
+        content: content.into(),
+        id: Some(id),
+        on_press,
+        checked: None,
+        selected: None,
+    })
+}
+
+/// Like [`focusable`] for a choice card, one of a group the arrow keys move through:
+/// `selected` tells screen readers (a radio button), and lets the focus ring follow the
+/// selection when an arrow key moves it (`keys`).
+pub fn focusable_choice<'a, M: Clone + std::fmt::Debug + 'a>(
+    content: impl Into<Element<'a, M>>,
+    on_press: Option<M>,
+    selected: bool,
+) -> Element<'a, M> {
+    let id = on_press
+        .as_ref()
+        .map(|message| Id::from(format!("press:{}:{message:?}", std::any::type_name::<M>())));
+    Element::new(Focus {
+        content: content.into(),
+        id,
+        on_press,
+        checked: None,
+        selected: Some(selected),
     })
 }
 
@@ -48,6 +85,7 @@ pub fn focusable_as<'a, M: Clone + 'a>(
         id: Some(Id::new(id)),
         on_press,
         checked: Some(checked),
+        selected: None,
     })
 }
 
@@ -57,6 +95,8 @@ struct Focus<'a, M> {
     on_press: Option<M>,
     /// A checkbox's state (`None`: a button).
     checked: Option<bool>,
+    /// A choice card's state (`None`: not a choice).
+    selected: Option<bool>,
 }
 
 #[derive(Debug, Default)]
@@ -134,6 +174,7 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         let mut pressable = crate::app::a11y::Pressable {
             enabled: self.on_press.is_some(),
             checked: self.checked,
+            selected: self.selected,
             press: false,
         };
         operation.custom(self.id.as_ref(), layout.bounds(), &mut pressable);

@@ -13,7 +13,7 @@ pub mod typography;
 pub use banner::{Banner, banner};
 pub use choice::{choice, choice_with};
 pub use field::{Feedback, Field, field};
-pub use focus::{focusable, focusable_as};
+pub use focus::{focusable, focusable_as, focusable_with};
 pub use languages::{languages, toggle};
 pub use page::page;
 pub use typography::{body, bullets, caption, section, title};
