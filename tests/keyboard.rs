@@ -279,3 +279,35 @@ async fn a_kiosk_keypad_key_is_reached_with_tab_and_pressed_with_enter() {
     tap(&mut app, Named::Space).await;
     assert_eq!(seen(&app).text(Field::Iin), Some("77"));
 }
+
+/// docs/screenshots: the focus ring following ↓ on the first screen, and on a kiosk keypad key,
+/// in ru and kk (iced_test's tiny-skia renderer; the file name gets the renderer's suffix). Run
+/// on purpose: `cargo test -p qoltanba --test keyboard -- --ignored`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "writes docs/screenshots; run by hand"]
+async fn render_screenshots() -> Result<(), iced_test::Error> {
+    use common::kiosk::{kiosk_app, start_application};
+    use qoltanba::app::theme;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    for (lang, code) in [(Language::Ru, "ru"), (Language::Kk, "kk")] {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = App::new(config(lang, &data, None));
+        tab_to(&mut app, "welcome::Message:Activate(Start)").await;
+        tap(&mut app, Named::ArrowDown).await;
+        redraw(&mut app).await;
+        let mut ui = common::keys::simulator(&app);
+        let _ = ui
+            .snapshot(&theme::theme())?
+            .matches_image(out.join(format!("a11y-arrow-welcome-{code}.png")))?;
+
+        let data = tempfile::tempdir().unwrap();
+        let mut app = kiosk_app(&data, lang).await;
+        start_application(&mut app, lang).await?;
+        tab_to(&mut app, "focus-key-55").await;
+        let mut ui = common::kiosk::simulator(&app);
+        let _ = ui
+            .snapshot(&theme::theme())?
+            .matches_image(out.join(format!("a11y-kiosk-keypad-{code}.png")))?;
+    }
+    Ok(())
+}
