@@ -2,13 +2,13 @@
 //! none): Tab reaches it through iced's own focus operations, it draws a ring while focused,
 //! and Enter or Space press it. A mouse press anywhere lets the focus go.
 
-use iced::advanced::layout::{self, Layout};
+use iced::advanced::layout::Layout;
 use iced::advanced::renderer::{self, Quad};
 use iced::advanced::widget::operation::Focusable;
 use iced::advanced::widget::{Id, Operation, Tree, tree};
-use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay};
+use iced::advanced::{Clipboard, Shell, Widget, mouse};
 use iced::keyboard::{self, key};
-use iced::{Border, Element, Event, Length, Rectangle, Size, Theme, Vector};
+use iced::{Border, Element, Event, Rectangle, Theme};
 
 use crate::app::theme;
 
@@ -140,28 +140,7 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         tree::State::new(State::default())
     }
 
-    fn children(&self) -> Vec<Tree> {
-        vec![Tree::new(&self.content)]
-    }
-
-    fn diff(&self, tree: &mut Tree) {
-        tree.diff_children(std::slice::from_ref(&self.content));
-    }
-
-    fn size(&self) -> Size<Length> {
-        self.content.as_widget().size()
-    }
-
-    fn layout(
-        &mut self,
-        tree: &mut Tree,
-        renderer: &iced::Renderer,
-        limits: &layout::Limits,
-    ) -> layout::Node {
-        self.content
-            .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
-    }
+    crate::app::widget::wrapper::pass_to_content!(M);
 
     fn operate(
         &mut self,
@@ -228,23 +207,6 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         );
     }
 
-    fn mouse_interaction(
-        &self,
-        tree: &Tree,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &iced::Renderer,
-    ) -> mouse::Interaction {
-        self.content.as_widget().mouse_interaction(
-            &tree.children[0],
-            layout,
-            cursor,
-            viewport,
-            renderer,
-        )
-    }
-
     fn draw(
         &self,
         tree: &Tree,
@@ -267,23 +229,6 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         if tree.state.downcast_ref::<State>().focused {
             ring(renderer, layout.bounds());
         }
-    }
-
-    fn overlay<'b>(
-        &'b mut self,
-        tree: &'b mut Tree,
-        layout: Layout<'b>,
-        renderer: &iced::Renderer,
-        viewport: &Rectangle,
-        translation: Vector,
-    ) -> Option<overlay::Element<'b, M, Theme, iced::Renderer>> {
-        self.content.as_widget_mut().overlay(
-            &mut tree.children[0],
-            layout,
-            renderer,
-            viewport,
-            translation,
-        )
     }
 }
 

@@ -9,6 +9,7 @@ pub mod languages;
 pub mod nav;
 pub mod page;
 pub mod typography;
+pub(crate) mod wrapper;
 
 pub use banner::{Banner, banner};
 pub use choice::{choice, choice_with};
