@@ -311,3 +311,26 @@ async fn render_screenshots() -> Result<(), iced_test::Error> {
     }
     Ok(())
 }
+
+/// A focused button disabled for a moment (Next while the number is incomplete, or while its
+/// request runs) keeps the focus waiting, and has it back when it is enabled again: Space then
+/// presses it. Before, the focus was dropped and the next key started from nowhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_button_disabled_for_a_moment_gets_the_focus_back() {
+    use qoltanba::app::screen::{StepMessage, iin};
+    let data = tempfile::tempdir().unwrap();
+    let mut app = App::new(config(Language::Ru, &data, None)).at(Step::Iin);
+    let connect = app.connect();
+    run(&mut app, connect).await;
+    let iin = citizen_who("approve").iin.to_string();
+    typewrite(&mut app, &iin).await;
+    tab_to(&mut app, "app::Message:Next").await;
+    let changed =
+        |value: &str| Message::Step(StepMessage::Iin(iin::Message::Changed(value.into())));
+    send(&mut app, changed(&iin[..5])).await;
+    redraw(&mut app).await;
+    send(&mut app, changed(&iin)).await;
+    redraw(&mut app).await;
+    tap(&mut app, Named::Space).await;
+    at(&app, Step::Otp);
+}

@@ -340,6 +340,9 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
         // Tell the app where the focus is now (a Tab, a click into a field). A focus lost
         // without a click is the window rebuilding a part (a badge appeared above the field):
         // the focus goes back where it was rather than leaving the citizen's typing nowhere.
+        // If the element is not there now (a button disabled while its request runs, Next
+        // while the number is incomplete), the focus waits for it and comes back when it is
+        // enabled again; a Tab or a click moves it on meanwhile.
         let now = self.focused(tree, layout, renderer);
         let current = tree.state.downcast_ref::<State>().current.clone();
         let clicked = matches!(event, Event::Mouse(mouse::Event::ButtonPressed(_)));
@@ -348,11 +351,6 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
             && let Some(id) = current.clone()
         {
             self.run(tree, layout, renderer, Box::new(focusable::focus(id)));
-            // Gone for good (a button that is disabled now): the app hears so.
-            if self.focused(tree, layout, renderer).is_none() {
-                tree.state.downcast_mut::<State>().current = None;
-                shell.publish(Message::Focused(None));
-            }
         } else if now != current {
             tree.state.downcast_mut::<State>().current = now.clone();
             shell.publish(Message::Focused(now));

@@ -4,21 +4,15 @@
 set -euo pipefail
 bin=$1 lang=$2 here=$3
 work=$(mktemp -d)
-display=:$((600 + RANDOM % 200))
-Xvfb "$display" -screen 0 1024x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-app= orca= spi=
+. "$here/buses.sh"
+app= orca= spi= xvfb=
 # (A speech-dispatcher Orca may start for the session goes with it.)
 trap 'kill $app $orca $spi $xvfb 2>/dev/null || true; pkill -f "$work/" || true; rm -rf "$work"' EXIT
-export DISPLAY=$display
+start_xvfb 600
 # Its own runtime and cache folders, not those of another run.
 export XDG_RUNTIME_DIR=$work/runtime XDG_CACHE_HOME=$work/cache
 mkdir -m 700 "$XDG_RUNTIME_DIR" "$XDG_CACHE_HOME"
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
-launcher=/usr/libexec/at-spi-bus-launcher
-[ -x "$launcher" ] || launcher=/usr/lib/at-spi2-core/at-spi-bus-launcher
-"$launcher" --launch-immediately >/dev/null 2>&1 &
-spi=$!
+start_atspi
 log=$work/orca.log
 /usr/bin/python3 "$here/orca_launch.py" "$log" "$work/prefs" >"$work/orca.out" 2>&1 &
 orca=$!
