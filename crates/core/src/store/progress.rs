@@ -28,18 +28,23 @@ pub struct Progress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<crate::token::DeviceKeys>,
     /// The application request for the device's keys, written before it is sent: its
-    /// `Idempotency-Key` and the two requests (public), so that an answer lost on the way can
+    /// `Idempotency-Key` and the requests (public), so that an answer lost on the way can
     /// be asked for again, also after a restart. (A folder keeps the same in its manifest.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<SentRequest>,
 }
 
-/// An application request that went out (or was about to) and may still lack its answer.
+/// An application request that went out (or was about to) and may still lack its answer:
+/// RSA's two requests, or GOST's one in `csr`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentRequest {
     pub key: IdempotencyKey,
+    #[serde(default)]
     pub csr_auth: String,
+    #[serde(default)]
     pub csr_sign: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csr: Option<String>,
 }
 
 /// Orders the saves of one file made from several threads: each save takes a ticket when it

@@ -1,6 +1,6 @@
 //! Whether a device could hold GOST 34.10-2012 512-bit keys: its module lists the key-pair
-//! mechanism of TC 26's PKCS#11 extension. Qoltanba does not make GOST keys on a device yet
-//! (the wizard makes RSA-2048 there and says why); this is what it would look at.
+//! mechanism of TC 26's PKCS#11 extension. Where it does, the wizard makes its one GOST key
+//! pair there (`gost_keys`); elsewhere RSA-2048, and says why.
 
 /// `CKM_GOSTR3410_512_KEY_PAIR_GEN` = `CK_VENDOR_PKCS11_RU_TEAM_TC26 | 0x005`, the vendor
 /// range `0xD4321000` (TC 26, "PKCS#11 extensions for GOST R 34.10-2012 and 34.11-2012").
