@@ -136,7 +136,10 @@ pub fn gost_request_der_signed_by<E: From<PkiError>>(
 }
 
 /// The CertificationRequestInfo (DER) of a GOST request for `public`.
-fn gost_request_info(params: &CertificateParams, public: &VerifyingKey) -> Result<Vec<u8>, PkiError> {
+fn gost_request_info(
+    params: &CertificateParams,
+    public: &VerifyingKey,
+) -> Result<Vec<u8>, PkiError> {
     let placeholder = placeholder_key()?;
     let request = params
         .serialize_request(&placeholder)

@@ -9,12 +9,12 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::device_error::DeviceError;
 use super::device_keys::{DeviceKeys, DevicePrepared};
-use crate::pki::KitTrial;
 use super::info::TokenInfo;
 use super::module::ModuleProblem;
 use super::pin::TokenPin;
 use super::registry::TokenRegistry;
 use super::session::TokenSession;
+use crate::pki::KitTrial;
 
 /// How many 2-second scans pass between reloads of the modules. A reload initialises the
 /// modules afresh, which is how SoftHSM2-like modules see tokens created since (smart-card

@@ -21,9 +21,9 @@ use cryptoki::session::Session;
 use rcgen::CertificateParams;
 
 use super::error::{Capability, TokenError};
+use super::gost_support::CKM_GOSTR3410_512_KEY_PAIR_GEN;
 use super::keys::{TokenKey, check_protected};
 use super::object_names::{KeyId, check_label};
-use super::gost_support::CKM_GOSTR3410_512_KEY_PAIR_GEN;
 use super::session::{SessionShared, TokenSession};
 use crate::gost::{self, Curve, Signature, VerifyingKey};
 use crate::pki::{PkiError, gost_request_der_signed_by, request_pem, verify_gost_request};
@@ -121,8 +121,9 @@ impl TokenSession {
             return Err(TokenError::KeyIdInUse);
         }
         #[allow(clippy::useless_conversion)]
-        let key_type = KeyType::new_vendor_defined(CKK_GOSTR3410_512.try_into().unwrap_or_default())
-            .map_err(|_| TokenError::NotSupported(Capability::Gost512KeyGeneration))?;
+        let key_type =
+            KeyType::new_vendor_defined(CKK_GOSTR3410_512.try_into().unwrap_or_default())
+                .map_err(|_| TokenError::NotSupported(Capability::Gost512KeyGeneration))?;
         let common = |class| {
             vec![
                 Attribute::Class(class),

@@ -2,6 +2,10 @@
 //! mechanism of TC 26's PKCS#11 extension. Where it does, the wizard makes its one GOST key
 //! pair there (`gost_keys`); elsewhere RSA-2048, and says why.
 
+use cryptoki::context::Pkcs11;
+use cryptoki::mechanism::MechanismType;
+use cryptoki::slot::Slot;
+
 /// `CKM_GOSTR3410_512_KEY_PAIR_GEN` = `CK_VENDOR_PKCS11_RU_TEAM_TC26 | 0x005`, the vendor
 /// range `0xD4321000` (TC 26, "PKCS#11 extensions for GOST R 34.10-2012 and 34.11-2012").
 pub const CKM_GOSTR3410_512_KEY_PAIR_GEN: u64 = 0xD432_1000 | 0x005;
@@ -11,6 +15,39 @@ pub const CKM_GOSTR3410_512_KEY_PAIR_GEN: u64 = 0xD432_1000 | 0x005;
 /// GOST the list is the only evidence.
 pub fn offers_gost_512_key_pairs(mechanisms: &[u64]) -> bool {
     mechanisms.contains(&CKM_GOSTR3410_512_KEY_PAIR_GEN)
+}
+
+/// TC 26's GOST 2012-512 mechanisms the slot has, asked one by one with C_GetMechanismInfo
+/// (key-pair generation with CKF_GENERATE_KEY_PAIR, signing with CKF_SIGN). cryptoki's
+/// `get_mechanism_list` drops every vendor-defined mechanism it has no name for — all of
+/// TC 26's — so the list alone never shows them (a real GOST token looked like it had none).
+pub(crate) fn vendor_gost_mechanisms(ctx: &Pkcs11, slot: Slot) -> Vec<MechanismType> {
+    let wanted = [
+        (CKM_GOSTR3410_512_KEY_PAIR_GEN, true),
+        (super::gost_keys::CKM_GOSTR3410_512, false),
+    ];
+    let mut found = Vec::new();
+    for (value, key_pairs) in wanted {
+        // CK_ULONG is 32 bits on Windows; the TC 26 values fit.
+        #[allow(clippy::useless_conversion)]
+        let mechanism = value
+            .try_into()
+            .ok()
+            .and_then(|value| MechanismType::new_vendor_defined(value).ok());
+        let Some(mechanism) = mechanism else {
+            continue;
+        };
+        if let Ok(info) = ctx.get_mechanism_info(slot, mechanism)
+            && (if key_pairs {
+                info.generate_key_pair()
+            } else {
+                info.sign()
+            })
+        {
+            found.push(mechanism);
+        }
+    }
+    found
 }
 
 #[cfg(test)]

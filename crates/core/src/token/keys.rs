@@ -10,8 +10,8 @@ use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass, ObjectHan
 use cryptoki::session::Session;
 
 use super::error::{Capability, TokenError};
-use super::object_names::{KeyId, KeyRole, check_label};
 use super::gost_keys::{gost_public_key, is_gost_key};
+use super::object_names::{KeyId, KeyRole, check_label};
 use super::session::{SessionShared, TokenSession};
 use crate::protocol::KeyAlgorithm;
 

@@ -24,9 +24,9 @@ use crate::app::screen::{Event, Screen, clamp_path};
 use crate::app::shared::{Shared, close};
 use crate::app::step::Step;
 use crate::t;
+use qoltanba_core::pki::KitTrial;
 use qoltanba_core::store::progress::Progress;
 use qoltanba_core::token::DeviceError;
-use qoltanba_core::pki::KitTrial;
 use qoltanba_core::token::DeviceKeys;
 use qoltanba_core::token::devices::DeviceSession;
 
