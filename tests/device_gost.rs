@@ -189,6 +189,93 @@ async fn gost_on_the_device(token: &GostToken, lang: Language) {
     assert!(listing.contains(LABEL), "{listing}");
 }
 
+#[test]
+fn a_gost_pair_stays_for_a_retry_and_goes_only_when_the_service_refuses_it_for_good() {
+    isolated(
+        "a_gost_pair_stays_for_a_retry_and_goes_only_when_the_service_refuses_it_for_good",
+        |token| block_on(kept_or_removed(token)),
+    );
+}
+
+/// In Kazakh: the service cannot be reached (the one GOST pair stays, for the same request);
+/// it refuses the request for good (the pair goes); Retry makes a new pair and the service
+/// takes it; the done screen after installing says the device's key was tried.
+async fn kept_or_removed(token: &GostToken) {
+    use qoltanba_core::client::{Client, ClientError};
+    use qoltanba_core::protocol::{ErrorCode, FaultSettings};
+    token.create(LABEL, "GT-0002", PIN);
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let lang = Language::Kk;
+    let mut app = connected(config(lang, data.path(), &token.module), Step::Iin).await;
+    journey::log_in(&mut app, citizen_who("approve")).await;
+    journey::identify(&mut app, files.path()).await;
+    journey::agree(&mut app, "").await;
+    pick(&mut app, LABEL).await;
+    send(&mut app, device(devices::Message::PinChanged(PIN.into()))).await;
+    send(&mut app, Message::Next).await;
+    assert_eq!(app.snapshot().step, Step::Submit);
+    let ours = || {
+        objects(&token.as_hsm(), LABEL, PIN)
+            .into_iter()
+            .filter(|o| o.label.starts_with("Qoltanba "))
+            .count()
+    };
+
+    let sandbox = Client::new(&app.snapshot().service.url.unwrap(), None).unwrap();
+    let unreachable = FaultSettings {
+        error_rate: 1.0,
+        ..FaultSettings::default()
+    };
+    sandbox.sandbox_set_faults(&unreachable).await.unwrap();
+    send(
+        &mut app,
+        Message::Step(StepMessage::Submit(submit::Message::Start)),
+    )
+    .await;
+    assert_eq!(app.snapshot().failure, Some(t!(lang, "error-unavailable")));
+    assert_eq!(ours(), 2, "one GOST pair, public and private halves");
+
+    let refusal = ClientError::Api {
+        code: ErrorCode::CsrSubjectMismatch,
+        message: "test".into(),
+        retry_after: None,
+    };
+    send(
+        &mut app,
+        Message::Step(StepMessage::Submit(submit::Message::Submitted(Err(
+            refusal,
+        )))),
+    )
+    .await;
+    assert_eq!(
+        app.snapshot().application.submit_problem,
+        Some(t!(lang, "submit-device-keys-removed"))
+    );
+    assert_eq!(ours(), 0);
+
+    sandbox
+        .sandbox_set_faults(&FaultSettings::default())
+        .await
+        .unwrap();
+    send(&mut app, Message::Retry).await;
+    assert_eq!(app.snapshot().failure, None);
+    assert!(app.snapshot().application.number.is_some());
+    assert_eq!(ours(), 2);
+    send(&mut app, Message::Next).await;
+    assert_eq!(
+        app.snapshot().step,
+        Step::Done,
+        "{:?}",
+        app.snapshot().application.install_problem
+    );
+    assert_eq!(app.snapshot().devices.trials, [KitTrial::Verified]);
+    assert_eq!(ours(), 3, "the pair and its certificate");
+    simulator(&app)
+        .find(t!(lang, "done-next-gost").as_str())
+        .unwrap();
+}
+
 /// The certificate the sandbox issued, as OpenSC reads it off the device: GOST, its key the
 /// device's public key object, the device key store in its key-store extension; and a message
 /// signed on the device (OpenSC, the token's combined mechanism) verifies with its key in
