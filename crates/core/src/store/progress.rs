@@ -162,7 +162,10 @@ csr_sign = "B"
                 key: IdempotencyKey::new(),
                 csr_auth: String::new(),
                 csr_sign: String::new(),
-                csr: Some("-----BEGIN CERTIFICATE REQUEST-----\nG\n-----END CERTIFICATE REQUEST-----\n".into()),
+                csr: Some(
+                    "-----BEGIN CERTIFICATE REQUEST-----\nG\n-----END CERTIFICATE REQUEST-----\n"
+                        .into(),
+                ),
             }),
             ..Progress::default()
         };
@@ -170,7 +173,11 @@ csr_sign = "B"
         assert!(text.contains("algorithm = \"gost2015_512\""), "{text}");
         let back: Progress = toml::from_str(&text).expect("back");
         assert_eq!(back, gost);
-        assert_eq!(back.device.expect("device").pairs().len(), 1, "one pair for GOST");
+        assert_eq!(
+            back.device.expect("device").pairs().len(),
+            1,
+            "one pair for GOST"
+        );
     }
 
     #[test]

@@ -60,11 +60,7 @@ impl DeviceKeys {
     }
 
     pub(crate) fn ids(&self) -> Result<Vec<KeyId>, DeviceError> {
-        Ok(self
-            .pairs()
-            .into_iter()
-            .map(DeviceKey::key_id)
-            .collect::<Result<_, _>>()?)
+        self.pairs().into_iter().map(DeviceKey::key_id).collect()
     }
 
     /// The distinct pairs: AUTH and SIGN for RSA, the one pair for GOST.
