@@ -6,6 +6,8 @@
 //!
 //! The file holds the private keys in the clear: this is a test fixture, never shipped.
 
+#![forbid(unsafe_code)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -6,7 +6,7 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 
 use super::error::TokenError;
-use super::gost_keys::{gost_public_key, is_gost_key};
+use super::gost_objects::{gost_public_key, is_gost_key};
 use super::keys::{read_label, rsa_parts};
 use super::object_names::{KeyId, check_label};
 use super::session::{SessionShared, TokenSession};

@@ -16,38 +16,21 @@ use std::sync::Arc;
 use cryptoki::error::{Error as Pkcs11Error, RvError};
 use cryptoki::mechanism::vendor_defined::VendorDefinedMechanism;
 use cryptoki::mechanism::{Mechanism, MechanismType};
-use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass, ObjectHandle};
-use cryptoki::session::Session;
+use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass};
 use rcgen::CertificateParams;
 
 use super::error::{Capability, TokenError};
-use super::gost_support::CKM_GOSTR3410_512_KEY_PAIR_GEN;
+use super::gost_objects::gost_public_key;
+use super::gost_support::{
+    CKA_GOSTR3410_PARAMS, CKA_GOSTR3411_PARAMS, CKK_GOSTR3410_512, CKM_GOSTR3410_512,
+    CKM_GOSTR3410_512_KEY_PAIR_GEN, PARAM_SET_A_512_DER, STREEBOG_512_DER,
+};
 use super::keys::{TokenKey, check_protected};
 use super::object_names::{KeyId, check_label};
-use super::session::{SessionShared, TokenSession};
+use super::session::TokenSession;
 use crate::gost::{self, Curve, Signature, VerifyingKey};
 use crate::pki::{PkiError, gost_request_der_signed_by, request_pem, verify_gost_request};
 use crate::protocol::KeyAlgorithm;
-
-/// `CKK_GOSTR3410_512` = TC26 | 0x003: the key type of 512-bit GOST keys.
-pub const CKK_GOSTR3410_512: u64 = 0xD432_1000 | 0x003;
-/// `CKM_GOSTR3410_512` = TC26 | 0x006: signs a 64-byte digest given by the caller.
-pub const CKM_GOSTR3410_512: u64 = 0xD432_1000 | 0x006;
-/// `CKM_GOSTR3410_WITH_GOSTR3411_2012_512` = TC26 | 0x009 (0x008 is the 256-bit one): hashes
-/// on the token. Listed by the test module; the app signs digests with CKM_GOSTR3410_512,
-/// which every GOST token with 512-bit keys has.
-pub const CKM_GOSTR3410_WITH_GOSTR3411_12_512: u64 = 0xD432_1000 | 0x009;
-/// `CKA_GOSTR3410_PARAMS` (PKCS#11 2.40: 0x250): DER OID of the curve.
-pub const CKA_GOSTR3410_PARAMS: u64 = 0x250;
-/// `CKA_GOSTR3411_PARAMS` (0x251): DER OID of the hash.
-pub const CKA_GOSTR3411_PARAMS: u64 = 0x251;
-/// `OBJECT IDENTIFIER 1.2.643.7.1.2.1.2.1` (id-tc26-gost-3410-12-512-paramSetA): the curve
-/// НУЦ's 1.2.398.3.10.1.1.2.2.1 names; tokens know it by the TC 26 OID.
-pub const PARAM_SET_A_512_DER: &[u8] = &[
-    0x06, 0x09, 0x2a, 0x85, 0x03, 0x07, 0x01, 0x02, 0x01, 0x02, 0x01,
-];
-/// `OBJECT IDENTIFIER 1.2.643.7.1.1.2.3` (id-tc26-gost3411-12-512, Streebog-512).
-pub const STREEBOG_512_DER: &[u8] = &[0x06, 0x08, 0x2a, 0x85, 0x03, 0x07, 0x01, 0x01, 0x02, 0x03];
 
 fn vendor_mechanism(value: u64) -> Result<MechanismType, TokenError> {
     // CK_ULONG is 32 bits on Windows; the TC 26 values fit.
@@ -63,45 +46,6 @@ fn vendor_attribute(value: u64, bytes: &[u8]) -> Attribute {
     #[allow(clippy::useless_conversion, clippy::unnecessary_fallible_conversions)]
     let kind = AttributeType::VendorDefined(value.try_into().unwrap_or_default());
     Attribute::VendorDefined((kind, bytes.to_vec()))
-}
-
-/// Whether `key` is a 512-bit GOST key (its CKA_KEY_TYPE).
-pub(crate) fn is_gost_key(
-    shared: &SessionShared,
-    session: &Session,
-    key: ObjectHandle,
-) -> Result<bool, TokenError> {
-    let attributes = session
-        .get_attributes(key, &[AttributeType::KeyType])
-        .map_err(|error| shared.fail(error))?;
-    #[allow(clippy::useless_conversion)]
-    Ok(attributes.into_iter().any(|attribute| {
-        matches!(attribute, Attribute::KeyType(kind) if u64::from(*kind) == CKK_GOSTR3410_512)
-    }))
-}
-
-/// The public key of a GOST public key object (CKA_VALUE, X_LE ‖ Y_LE), checked to be a
-/// point of paramSetA.
-pub(crate) fn gost_public_key(
-    shared: &SessionShared,
-    session: &Session,
-    public: ObjectHandle,
-) -> Result<VerifyingKey, TokenError> {
-    let value = session
-        .get_attributes(public, &[AttributeType::Value])
-        .map_err(|error| shared.fail(error))?
-        .into_iter()
-        .find_map(|attribute| match attribute {
-            Attribute::Value(value) => Some(value),
-            _ => None,
-        })
-        .ok_or(TokenError::KeyMissing)?;
-    // Some modules wrap the point in an OCTET STRING (04 81 80 …), as in the SPKI.
-    let bytes = match value.as_slice() {
-        [0x04, 0x81, 0x80, rest @ ..] if rest.len() == gost::PUBLIC_KEY_LEN => rest,
-        other => other,
-    };
-    VerifyingKey::from_le_bytes(Curve::param_set_a(), bytes).map_err(|_| TokenError::KeyMissing)
 }
 
 impl TokenSession {

@@ -7,8 +7,29 @@ use cryptoki::mechanism::MechanismType;
 use cryptoki::slot::Slot;
 
 /// `CKM_GOSTR3410_512_KEY_PAIR_GEN` = `CK_VENDOR_PKCS11_RU_TEAM_TC26 | 0x005`, the vendor
-/// range `0xD4321000` (TC 26, "PKCS#11 extensions for GOST R 34.10-2012 and 34.11-2012").
+/// range `0xD4321000` (TC 26, "PKCS#11 extensions for GOST R 34.10-2012 and 34.11-2012";
+/// the same values are in opencryptoki's and NSS's pkcs11 headers and in Aktiv's Rutoken
+/// `Pkcs11Tc26Constants`, and OpenSC's pkcs11-tool names them).
 pub const CKM_GOSTR3410_512_KEY_PAIR_GEN: u64 = 0xD432_1000 | 0x005;
+/// `CKK_GOSTR3410_512` = TC26 | 0x003: the key type of 512-bit GOST keys.
+pub const CKK_GOSTR3410_512: u64 = 0xD432_1000 | 0x003;
+/// `CKM_GOSTR3410_512` = TC26 | 0x006: signs a 64-byte digest given by the caller.
+pub const CKM_GOSTR3410_512: u64 = 0xD432_1000 | 0x006;
+/// `CKM_GOSTR3410_WITH_GOSTR3411_2012_512` = TC26 | 0x009 (0x008 is the 256-bit one): hashes
+/// on the token. Listed by the test module; the app signs digests with CKM_GOSTR3410_512,
+/// which every GOST token with 512-bit keys has.
+pub const CKM_GOSTR3410_WITH_GOSTR3411_12_512: u64 = 0xD432_1000 | 0x009;
+/// `CKA_GOSTR3410_PARAMS` (PKCS#11 2.40: 0x250): DER OID of the curve.
+pub const CKA_GOSTR3410_PARAMS: u64 = 0x250;
+/// `CKA_GOSTR3411_PARAMS` (0x251): DER OID of the hash.
+pub const CKA_GOSTR3411_PARAMS: u64 = 0x251;
+/// `OBJECT IDENTIFIER 1.2.643.7.1.2.1.2.1` (id-tc26-gost-3410-12-512-paramSetA): the curve
+/// НУЦ's 1.2.398.3.10.1.1.2.2.1 names; tokens know it by the TC 26 OID.
+pub const PARAM_SET_A_512_DER: &[u8] = &[
+    0x06, 0x09, 0x2a, 0x85, 0x03, 0x07, 0x01, 0x02, 0x01, 0x02, 0x01,
+];
+/// `OBJECT IDENTIFIER 1.2.643.7.1.1.2.3` (id-tc26-gost3411-12-512, Streebog-512).
+pub const STREEBOG_512_DER: &[u8] = &[0x06, 0x08, 0x2a, 0x85, 0x03, 0x07, 0x01, 0x01, 0x02, 0x03];
 
 /// Whether the device's mechanism list (as `C_GetMechanismList` gives it) has the GOST
 /// 2012-512 key-pair mechanism. A module that lists nothing is not taken to offer it: for
@@ -24,7 +45,7 @@ pub fn offers_gost_512_key_pairs(mechanisms: &[u64]) -> bool {
 pub(crate) fn vendor_gost_mechanisms(ctx: &Pkcs11, slot: Slot) -> Vec<MechanismType> {
     let wanted = [
         (CKM_GOSTR3410_512_KEY_PAIR_GEN, true),
-        (super::gost_keys::CKM_GOSTR3410_512, false),
+        (CKM_GOSTR3410_512, false),
     ];
     let mut found = Vec::new();
     for (value, key_pairs) in wanted {

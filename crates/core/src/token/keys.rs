@@ -10,7 +10,7 @@ use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass, ObjectHan
 use cryptoki::session::Session;
 
 use super::error::{Capability, TokenError};
-use super::gost_keys::{gost_public_key, is_gost_key};
+use super::gost_objects::{gost_public_key, is_gost_key};
 use super::object_names::{KeyId, KeyRole, check_label};
 use super::session::{SessionShared, TokenSession};
 use crate::protocol::KeyAlgorithm;

@@ -25,6 +25,7 @@ pub mod devices;
 pub mod enrolment;
 mod error;
 mod gost_keys;
+mod gost_objects;
 mod gost_support;
 mod info;
 mod keys;
@@ -43,11 +44,11 @@ pub use csr::SignMechanism;
 pub use device_error::DeviceError;
 pub use device_keys::{DeviceKey, DeviceKeys, DevicePrepared};
 pub use error::{Capability, TokenError};
-pub use gost_keys::{
+pub use gost_support::{
     CKA_GOSTR3410_PARAMS, CKA_GOSTR3411_PARAMS, CKK_GOSTR3410_512, CKM_GOSTR3410_512,
-    CKM_GOSTR3410_WITH_GOSTR3411_12_512, PARAM_SET_A_512_DER, STREEBOG_512_DER,
+    CKM_GOSTR3410_512_KEY_PAIR_GEN, CKM_GOSTR3410_WITH_GOSTR3411_12_512, PARAM_SET_A_512_DER,
+    STREEBOG_512_DER, offers_gost_512_key_pairs,
 };
-pub use gost_support::{CKM_GOSTR3410_512_KEY_PAIR_GEN, offers_gost_512_key_pairs};
 pub use info::TokenInfo;
 pub use keys::TokenKey;
 pub use known::{
