@@ -31,6 +31,7 @@ use x509_parser::prelude::FromDer;
 
 use common::{citizen_who, send};
 use softhsm::block_on;
+use test_token::urls::check_the_urls;
 use test_token::{GostToken, isolated};
 use token_app::{Object, PIN, config, connected, device, objects, pick, simulator};
 
@@ -183,6 +184,9 @@ async fn gost_on_the_device(token: &GostToken, lang: Language) {
     );
     assert_eq!(key.id, installed.auth.id);
     check_the_certificate(token, &key.id);
+    let service = app.snapshot().service.url.unwrap();
+    let certificate = std::fs::read(token.dir.join("certificate.der")).unwrap();
+    check_the_urls(token, &certificate, service.trim_end_matches('/'));
 
     // `qoltanba tokens` lists the device.
     let listing = qoltanba::tokens::run(std::slice::from_ref(&token.module), lang);

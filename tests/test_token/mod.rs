@@ -8,6 +8,8 @@
 //! that the child ran the body to the end, so a filter that matches nothing cannot pass.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod urls;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;

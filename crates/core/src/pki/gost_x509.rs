@@ -98,7 +98,12 @@ fn sequence_of(items: &[Vec<u8>]) -> Vec<u8> {
     })
 }
 
-/// `SEQUENCE { tbs, GOST algorithm, BIT STRING r_LE ‖ s_LE }`.
+/// `SEQUENCE { tbs, GOST algorithm, BIT STRING r_LE ‖ s_LE }`: any to-be-signed structure
+/// (a certificate's, a CRL's) signed with GOST 34.10-2015 / Streebog-512 as НУЦ signs.
+pub fn gost_signed(tbs: &[u8], key: &SigningKey) -> Vec<u8> {
+    signed(tbs, key)
+}
+
 fn signed(tbs: &[u8], key: &SigningKey) -> Vec<u8> {
     signed_as(tbs, &key.sign(tbs))
 }
