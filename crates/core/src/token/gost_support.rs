@@ -81,6 +81,30 @@ mod tests {
     /// GOST R 34.10-2001's key-pair mechanism (256 bits, PKCS#11 2.40): not the 2012-512 one.
     const CKM_GOSTR3410_KEY_PAIR_GEN: u64 = 0x1200;
 
+    /// The TC 26 values as its extension (and opencryptoki's, NSS's, Rutoken's headers) give
+    /// them, and the parameter OIDs decode to the TC 26 arcs.
+    #[test]
+    fn the_tc26_values_and_parameter_oids() {
+        const TC26: u64 = 0xD432_1000;
+        assert_eq!(CKK_GOSTR3410_512, TC26 | 0x003);
+        assert_eq!(CKM_GOSTR3410_512_KEY_PAIR_GEN, TC26 | 0x005);
+        assert_eq!(CKM_GOSTR3410_512, TC26 | 0x006);
+        assert_eq!(CKM_GOSTR3410_WITH_GOSTR3411_12_512, 0xD432_1009);
+        assert_eq!(CKA_GOSTR3410_PARAMS, 0x250);
+        assert_eq!(CKA_GOSTR3411_PARAMS, 0x251);
+        let arcs = |der: &[u8]| {
+            yasna::parse_der(der, |reader| reader.read_oid())
+                .map(|oid| oid.components().to_vec())
+                .unwrap_or_default()
+        };
+        assert_eq!(arcs(PARAM_SET_A_512_DER), [1, 2, 643, 7, 1, 2, 1, 2, 1]);
+        assert_eq!(arcs(STREEBOG_512_DER), [1, 2, 643, 7, 1, 1, 2, 3]);
+        assert_eq!(
+            arcs(PARAM_SET_A_512_DER),
+            crate::gost::oid::TC26_PARAM_SET_A_ARCS
+        );
+    }
+
     #[test]
     fn only_the_2012_512_key_pair_mechanism_counts() {
         assert_eq!(CKM_GOSTR3410_512_KEY_PAIR_GEN, 0xD432_1005);
