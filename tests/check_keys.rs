@@ -131,8 +131,10 @@ fn the_done_screen_says_each_key_was_tried() -> Result<(), Error> {
                 ["/home/a/AUTH_RSA256_1.p12", "/home/a/RSA256_1.p12"],
                 trials,
             );
-            let mut ui =
-                Simulator::with_settings(settings(), done::view(lang, Some(&files), None, false));
+            let mut ui = Simulator::with_settings(
+                settings(),
+                done::view(lang, Some(&files), None, &[], false),
+            );
             let _ = ui.find(tried_text(lang, trials).as_str())?;
         }
     }
@@ -179,7 +181,7 @@ async fn render_screenshots() -> Result<(), Error> {
             [KitTrial::Verified; 2],
         );
         let mut ui =
-            Simulator::with_settings(settings(), done::view(lang, Some(&files), None, false));
+            Simulator::with_settings(settings(), done::view(lang, Some(&files), None, &[], false));
         let _ = ui
             .snapshot(&theme::theme())?
             .matches_image(out.join(format!("done-key-check-{code}.png")))?;

@@ -199,6 +199,14 @@ async fn the_whole_device_path(hsm: &SoftHsm) {
         !data.path().join("progress.toml").exists(),
         "nothing left to resume"
     );
+    // Both RSA pairs were tried: signed on the token, verified with their certificates.
+    assert_eq!(
+        app.snapshot().devices.trials,
+        [
+            qoltanba_core::pki::KitTrial::Verified,
+            qoltanba_core::pki::KitTrial::Verified
+        ]
+    );
 
     // On the token: two private keys of ours, never extractable, each with a certificate of
     // the same CKA_ID; the leftover is gone, the other application's key is still there.

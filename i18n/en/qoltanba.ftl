@@ -708,9 +708,7 @@ storage-key-gost-detail = Recommended: what NCA RK issues today. One key for sig
 storage-key-rsa = RSA-2048
 storage-key-rsa-detail = For older systems. Two keys: one for signing in (AUTH), one for signing.
 storage-key-type-keys = The left and right arrow keys switch the key type.
-storage-device-rsa-why = On a device the keys are RSA-2048: Qoltanba cannot make GOST keys on a device yet.
 storage-device-gost-none = This device's module offers no GOST 2012 512-bit key pairs, so the keys on it are RSA-2048.
-storage-device-gost-offered = This device's module offers GOST 2012 512-bit key pairs, but Qoltanba cannot make GOST keys on a device yet, so the keys on it are RSA-2048.
 submit-intro-gost = One GOST 34.10-2015 key pair will be created, for signing in and for signing. Only the certificate request is sent to the service; the private key stays with you.
 submit-stage-keys-gost = Making one key pair: GOST 34.10-2015, 512 bits
 submit-stage-save-gost = Saving the key in the folder, encrypted with the password
@@ -718,3 +716,12 @@ done-file-gost = GOST 34.10-2015, for signing in and for signing: { $path }
 done-key-gost = GOST key (signing in and signing)
 done-next-gost = The one GOST key is used both to sign in to eGov and other services and to sign documents.
 done-key-tried-gost = The key was tried: a test message was signed with the installed key and the signature checked against its certificate.
+
+## gostdev: GOST keys on a device
+storage-device-key-rule = On a device the key is GOST 34.10-2015 when the device's module offers GOST 2012 512-bit key pairs; otherwise the keys are RSA-2048. The next step says which this device gets.
+storage-device-gost-on-device = This device's module offers GOST 2012 512-bit key pairs, so one GOST 34.10-2015 key pair is made on it, for signing in and for signing.
+submit-stage-device-keys-gost = Making one GOST 34.10-2015 key pair (512 bits) on the device
+submit-stage-device-request-gost = Signing the certificate request with the device's GOST key
+token-error-gost-key-generation = The device's module did not make a GOST 2012 512-bit key pair, although it lists the mechanism. Pick another device.
+token-error-gost-signing = The device cannot sign with its GOST key. Pick another device.
+done-device-key-tried-failed = DOES NOT WORK: the signature made on the device does not verify against the certificate; contact support

@@ -315,10 +315,18 @@ pub fn token(lang: Language, error: &qoltanba_core::token::TokenError) -> String
         TokenError::TokenRemoved => t!(lang, "token-error-removed"),
         TokenError::WriteProtected => t!(lang, "token-error-write-protected"),
         TokenError::DeviceFull => t!(lang, "token-error-full"),
+        TokenError::NotSupported(Capability::Gost512KeyGeneration) => {
+            t!(lang, "token-error-gost-key-generation")
+        }
+        TokenError::NotSupported(Capability::Gost512Signing) => {
+            t!(lang, "token-error-gost-signing")
+        }
         TokenError::NotSupported(capability) => {
             let capability = match capability {
-                Capability::Rsa2048KeyGeneration => "key-generation",
-                Capability::RsaSigning => "signing",
+                Capability::Rsa2048KeyGeneration | Capability::Gost512KeyGeneration => {
+                    "key-generation"
+                }
+                Capability::RsaSigning | Capability::Gost512Signing => "signing",
                 Capability::PinPad => "pin-pad",
                 Capability::Other => "other",
             };

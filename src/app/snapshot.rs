@@ -2,6 +2,7 @@
 //! would see now, its texts translated at the moment it is taken.
 
 use qoltanba_camera::DocumentHint;
+use qoltanba_core::pki::KitTrial;
 use qoltanba_core::protocol::{DocumentSide, SmsMessage};
 use qoltanba_core::store::InstalledKeys;
 use qoltanba_core::token::{DeviceKeys, TokenInfo};
@@ -179,6 +180,8 @@ pub struct Devices {
     pub on_device: bool,
     /// The device the keys were written to (the done screen names it).
     pub installed: Option<DeviceKeys>,
+    /// How each installed pair did when tried on the device (the done screen says it).
+    pub trials: Vec<KitTrial>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,6 +360,7 @@ impl App {
                 .map(|session| session.offers_gost_512_key_pairs()),
             on_device: self.steps.storage.kind() == screen::storage::Kind::Device,
             installed: self.shared.devices.installed.clone(),
+            trials: self.shared.devices.trials.clone(),
         }
     }
 

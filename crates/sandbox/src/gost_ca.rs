@@ -36,9 +36,9 @@ const OID_KEY_STORE: &[u64] = &[1, 2, 398, 3, 3, 5];
 
 /// The loaded GOST CA.
 pub struct GostCa {
-    root_der: Vec<u8>,
-    issuing_der: Vec<u8>,
-    issuing_key: SigningKey,
+    pub(crate) root_der: Vec<u8>,
+    pub(crate) issuing_der: Vec<u8>,
+    pub(crate) issuing_key: SigningKey,
     issuing_params: CertificateParams,
 }
 

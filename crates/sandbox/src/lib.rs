@@ -15,6 +15,7 @@ mod error;
 mod faults;
 mod fixtures;
 mod gost_ca;
+mod gost_crl;
 mod limits;
 mod media;
 mod moderation;

@@ -21,34 +21,23 @@ pub fn view<'a>(
     lang: Language,
     installed: Option<&InstalledKeys>,
     device: Option<&DeviceKeys>,
+    device_trials: &[KitTrial],
     kiosk: bool,
 ) -> Element<'a, Message> {
-    let gost = installed.is_some_and(|files| files.algorithm == KeyAlgorithm::Gost2015_512);
+    let gost = installed.is_some_and(|files| files.algorithm == KeyAlgorithm::Gost2015_512)
+        || device.is_some_and(|keys| keys.algorithm == KeyAlgorithm::Gost2015_512);
     let files = installed.map(|files| file_lines(lang, files));
     let trials = installed.map(|files| {
-        let line = |trial: KitTrial| match trial {
-            KitTrial::Verified => t!(lang, "done-key-tried-ok"),
-            KitTrial::Mismatch => t!(lang, "done-key-tried-failed"),
-            KitTrial::NoUsableKey => t!(lang, "done-key-tried-unusable"),
-        };
-        let all_ok = files.files.iter().all(|f| f.trial == KitTrial::Verified);
-        let kind = if all_ok {
-            Banner::Success
-        } else {
-            Banner::Error
-        };
-        let mut text = if gost {
-            t!(lang, "done-key-tried-gost")
-        } else {
-            t!(lang, "done-key-tried")
-        };
-        for (file, role) in files.files.iter().zip(roles(lang, files.algorithm)) {
-            text.push_str(&format!("\n{role} — {}", line(file.trial)));
-        }
-        banner(kind, text)
+        let results: Vec<KitTrial> = files.files.iter().map(|file| file.trial).collect();
+        trial_banner(
+            lang,
+            files.algorithm,
+            &results,
+            t!(lang, "done-key-tried-failed"),
+        )
     });
     let device = device.map(|keys| {
-        banner(
+        let place = banner(
             Banner::Success,
             t!(
                 lang,
@@ -57,7 +46,16 @@ pub fn view<'a>(
                 model = keys.model.as_str(),
                 serial = keys.serial.as_str()
             ),
-        )
+        );
+        let tried = (!device_trials.is_empty()).then(|| {
+            trial_banner(
+                lang,
+                keys.algorithm,
+                device_trials,
+                t!(lang, "done-device-key-tried-failed"),
+            )
+        });
+        iced::widget::column![place].push(tried).spacing(12)
     });
     // At a kiosk the device goes home with the visitor; Finish wipes the visit.
     let reminder = kiosk.then(|| banner(Banner::Warning, t!(lang, "kiosk-done-take-device")));
@@ -98,6 +96,33 @@ fn file_lines<'a>(lang: Language, files: &InstalledKeys) -> Element<'a, Message>
     bullets(Some(t!(lang, "done-files")), lines).into()
 }
 
+/// "Each key was tried", a line per key: the files' keys or the device's.
+fn trial_banner<'a>(
+    lang: Language,
+    algorithm: KeyAlgorithm,
+    trials: &[KitTrial],
+    failed: String,
+) -> Element<'a, Message> {
+    let line = |trial: KitTrial| match trial {
+        KitTrial::Verified => t!(lang, "done-key-tried-ok"),
+        KitTrial::Mismatch => failed.clone(),
+        KitTrial::NoUsableKey => t!(lang, "done-key-tried-unusable"),
+    };
+    let kind = if trials.iter().all(|trial| *trial == KitTrial::Verified) {
+        Banner::Success
+    } else {
+        Banner::Error
+    };
+    let mut text = match algorithm {
+        KeyAlgorithm::Gost2015_512 => t!(lang, "done-key-tried-gost"),
+        KeyAlgorithm::Rsa2048 => t!(lang, "done-key-tried"),
+    };
+    for (trial, role) in trials.iter().zip(roles(lang, algorithm)) {
+        text.push_str(&format!("\n{role} — {}", line(*trial)));
+    }
+    banner(kind, text)
+}
+
 /// The names of the files' keys in the key-trial lines, in the files' order.
 fn roles(lang: Language, algorithm: KeyAlgorithm) -> Vec<String> {
     match algorithm {
@@ -132,6 +157,7 @@ impl crate::app::screen::Behaviour for State {
             ctx.lang,
             ctx.application.installed.as_ref(),
             ctx.devices.installed.as_ref(),
+            &ctx.devices.trials,
             ctx.kiosk(),
         )
     }

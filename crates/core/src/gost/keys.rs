@@ -83,20 +83,43 @@ impl Signature {
         })
     }
 
-    /// The RFC 4491 / RFC 9215 layout s_BE ‖ r_BE (what gost-engine reads): the byte
-    /// reversal of [`Signature::to_nuc_bytes`].
+    /// The RFC 4491 / RFC 9215 layout s_BE ‖ r_BE (what gost-engine reads, and what a
+    /// PKCS#11 token returns for CKM_GOSTR3410 / CKM_GOSTR3410_512): the byte reversal of
+    /// [`Signature::to_nuc_bytes`].
     pub fn to_rfc_bytes(&self) -> [u8; SIGNATURE_LEN] {
         let mut out = self.to_nuc_bytes();
         out.reverse();
         out
     }
+
+    /// The signature from s_BE ‖ r_BE (see [`Signature::to_rfc_bytes`]).
+    pub fn from_rfc_bytes(bytes: &[u8]) -> Result<Signature, GostError> {
+        let mut reversed = bytes.to_vec();
+        reversed.reverse();
+        Self::from_nuc_bytes(&reversed)
+    }
 }
+
+/// Streebog-512 of `message`, as the 64 bytes the `streebog` crate emits: what a token's
+/// CKM_GOSTR3410_512 is given to sign.
+pub fn streebog512(message: &[u8]) -> [u8; DIGEST_LEN] {
+    let mut out = [0u8; DIGEST_LEN];
+    out.copy_from_slice(&Streebog512::digest(message));
+    out
+}
+
+/// Bytes of a Streebog-512 digest.
+pub const DIGEST_LEN: usize = 64;
 
 /// Streebog-512 of the message, as the integer e of the standard: the digest bytes read
 /// little-endian, reduced mod q, 0 replaced by 1.
 fn message_scalar(curve: &Curve, message: &[u8]) -> Element {
-    let digest = Streebog512::digest(message);
-    digest_scalar(curve, &U512::from_le_slice(&digest))
+    prehash_scalar(curve, &streebog512(message))
+}
+
+/// A digest given as bytes (as `streebog` emits them), read little-endian.
+fn prehash_scalar(curve: &Curve, digest: &[u8; DIGEST_LEN]) -> Element {
+    digest_scalar(curve, &U512::from_le_slice(digest))
 }
 
 fn digest_scalar(curve: &Curve, alpha: &U512) -> Element {
@@ -163,10 +186,19 @@ impl SigningKey {
 
     /// Signs Streebog-512(message).
     pub fn sign(&self, message: &[u8]) -> Signature {
-        let e = message_scalar(self.curve, message);
+        self.sign_e(&message_scalar(self.curve, message))
+    }
+
+    /// Signs a Streebog-512 digest computed elsewhere (a token's CKM_GOSTR3410_512 does
+    /// this: the hash is the caller's).
+    pub fn sign_prehashed(&self, digest: &[u8; DIGEST_LEN]) -> Signature {
+        self.sign_e(&prehash_scalar(self.curve, digest))
+    }
+
+    fn sign_e(&self, e: &Element) -> Signature {
         loop {
             let mut k = random_scalar(self.curve);
-            let signature = self.sign_with(&e, &k);
+            let signature = self.sign_with(e, &k);
             k.zeroize();
             if let Some(signature) = signature {
                 return signature;
@@ -243,6 +275,11 @@ impl VerifyingKey {
     /// Does `signature` sign Streebog-512(message) under this key?
     pub fn verify(&self, message: &[u8], signature: &Signature) -> bool {
         self.verify_e(&message_scalar(self.curve, message), signature)
+    }
+
+    /// Does `signature` sign this Streebog-512 digest (computed elsewhere)?
+    pub fn verify_prehashed(&self, digest: &[u8; DIGEST_LEN], signature: &Signature) -> bool {
+        self.verify_e(&prehash_scalar(self.curve, digest), signature)
     }
 
     #[cfg(test)]

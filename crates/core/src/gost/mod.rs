@@ -19,7 +19,10 @@ pub use certificate::{
     certificate_public_key, spki_public_key_bytes, verify_certificate_signature,
 };
 pub use curve::Curve;
-pub use keys::{PUBLIC_KEY_LEN, SCALAR_LEN, SIGNATURE_LEN, Signature, SigningKey, VerifyingKey};
+pub use keys::{
+    DIGEST_LEN, PUBLIC_KEY_LEN, SCALAR_LEN, SIGNATURE_LEN, Signature, SigningKey, VerifyingKey,
+    streebog512,
+};
 
 /// What can be wrong with GOST key material or a GOST signature.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -151,3 +151,27 @@ fn the_real_nuc_chain_verifies() {
         GostError::BadSignature
     );
 }
+
+/// What a token does (CKM_GOSTR3410_512: the digest computed by the caller, the signature
+/// s_BE ‖ r_BE) agrees with signing the message here, in both directions.
+#[test]
+fn prehashed_signatures_and_the_pkcs11_layout_agree_with_message_signatures() {
+    let key = SigningKey::generate(Curve::param_set_a());
+    let public = key.verifying_key();
+    let message = b"a request's CertificationRequestInfo";
+    let digest = super::streebog512(message);
+    let on_token = key.sign_prehashed(&digest);
+    assert!(public.verify(message, &on_token));
+    assert!(public.verify_prehashed(&digest, &key.sign(message)));
+    let pkcs11 = on_token.to_rfc_bytes();
+    let back = super::Signature::from_rfc_bytes(&pkcs11).expect("128 bytes");
+    assert_eq!(back, on_token);
+    assert_ne!(
+        super::Signature::from_nuc_bytes(&pkcs11).ok(),
+        Some(on_token),
+        "the layouts differ"
+    );
+    let mut other = digest;
+    other[0] ^= 1;
+    assert!(!public.verify_prehashed(&other, &on_token));
+}

@@ -98,9 +98,18 @@ fn sequence_of(items: &[Vec<u8>]) -> Vec<u8> {
     })
 }
 
-/// `SEQUENCE { tbs, GOST algorithm, BIT STRING r_LE ‖ s_LE }`.
+/// `SEQUENCE { tbs, GOST algorithm, BIT STRING r_LE ‖ s_LE }`: any to-be-signed structure
+/// (a certificate's, a CRL's) signed with GOST 34.10-2015 / Streebog-512 as НУЦ signs.
+pub fn gost_signed(tbs: &[u8], key: &SigningKey) -> Vec<u8> {
+    signed(tbs, key)
+}
+
 fn signed(tbs: &[u8], key: &SigningKey) -> Vec<u8> {
-    let signature = key.sign(tbs).to_nuc_bytes();
+    signed_as(tbs, &key.sign(tbs))
+}
+
+fn signed_as(tbs: &[u8], signature: &gost::Signature) -> Vec<u8> {
+    let signature = signature.to_nuc_bytes();
     let value =
         yasna::construct_der(|writer| writer.write_bitvec_bytes(&signature, signature.len() * 8));
     sequence_of(&[tbs.to_vec(), signature_algorithm(), value])
@@ -114,6 +123,28 @@ pub(crate) fn placeholder_key() -> Result<KeyPair, PkiError> {
 /// A PKCS#10 request (DER) for `params` with the GOST key: subject and extensionRequest as
 /// rcgen writes them for RSA, SPKI and signature НУЦ's GOST ones.
 pub fn gost_request_der(params: &CertificateParams, key: &SigningKey) -> Result<Vec<u8>, PkiError> {
+    let info = gost_request_info(params, &key.verifying_key())?;
+    Ok(signed(&info, key))
+}
+
+/// The same request signed elsewhere (on a device): `sign` gets the DER of the
+/// CertificationRequestInfo and returns the GOST signature over it. The caller checks the
+/// result with [`verify_gost_request`].
+pub fn gost_request_der_signed_by<E: From<PkiError>>(
+    params: &CertificateParams,
+    public: &VerifyingKey,
+    sign: impl FnOnce(&[u8]) -> Result<gost::Signature, E>,
+) -> Result<Vec<u8>, E> {
+    let info = gost_request_info(params, public)?;
+    let signature = sign(&info)?;
+    Ok(signed_as(&info, &signature))
+}
+
+/// The CertificationRequestInfo (DER) of a GOST request for `public`.
+fn gost_request_info(
+    params: &CertificateParams,
+    public: &VerifyingKey,
+) -> Result<Vec<u8>, PkiError> {
     let placeholder = placeholder_key()?;
     let request = params
         .serialize_request(&placeholder)
@@ -122,8 +153,8 @@ pub fn gost_request_der(params: &CertificateParams, key: &SigningKey) -> Result<
     let mut info = sequence_items(outer.first().ok_or_else(malformed)?)?;
     // CertificationRequestInfo: version, subject, subjectPKInfo, [0] attributes.
     let spki = info.get_mut(2).ok_or_else(malformed)?;
-    *spki = gost_spki_der(&key.verifying_key());
-    Ok(signed(&sequence_of(&info), key))
+    *spki = gost_spki_der(public);
+    Ok(sequence_of(&info))
 }
 
 /// A certificate rcgen made (signed with a placeholder key) signed again by `issuer_key`:

@@ -74,22 +74,28 @@ pub(crate) fn trial(pkcs8_der: &[u8], certificate: &X509Certificate<'_>) -> KitT
     let Ok(signature) = pair.sign(TEST_MESSAGE) else {
         return KitTrial::NoUsableKey;
     };
+    if rsa_sha256_verifies(certificate, TEST_MESSAGE, signature) {
+        KitTrial::Verified
+    } else {
+        KitTrial::Mismatch
+    }
+}
+
+/// Does `signature` (RSA PKCS#1 v1.5, SHA-256) sign `message` under the certificate's key?
+pub fn rsa_sha256_verifies(
+    certificate: &X509Certificate<'_>,
+    message: &[u8],
+    signature: Vec<u8>,
+) -> bool {
     let Ok((_, algorithm)) = AlgorithmIdentifier::from_der(SHA256_WITH_RSA) else {
-        return KitTrial::NoUsableKey;
+        return false;
     };
     let value = x509_parser::der_parser::asn1_rs::BitString {
         unused_bits: 0,
         data: Cow::Owned(signature),
     };
-    match x509_parser::verify::verify_signature(
-        certificate.public_key(),
-        &algorithm,
-        &value,
-        TEST_MESSAGE,
-    ) {
-        Ok(()) => KitTrial::Verified,
-        Err(_) => KitTrial::Mismatch,
-    }
+    x509_parser::verify::verify_signature(certificate.public_key(), &algorithm, &value, message)
+        .is_ok()
 }
 
 /// A kit's private key as stored (PKCS#8 DER), decrypted; zeroized when dropped.

@@ -26,12 +26,14 @@ pub use error::PkiError;
 pub use gost_key_set::{GostKeySet, generate_gost_key_set};
 pub use gost_pkcs12::{NUC_ITERATIONS, build_gost_pkcs12, gost_file_name};
 pub use gost_x509::{
-    gost_key_id, gost_pkcs8, gost_public_key_bits, gost_request_der, gost_resign_certificate,
-    gost_spki_der, request_pem, verify_gost_request,
+    gost_key_id, gost_pkcs8, gost_public_key_bits, gost_request_der, gost_request_der_signed_by,
+    gost_resign_certificate, gost_signed, gost_spki_der, request_pem, verify_gost_request,
 };
 pub use key_match::gost_signing_key;
 pub use key_set::{KeySet, generate_key_set};
-pub use kit_check::{KitTrial, TEST_MESSAGE, open_gost_key, open_private_key_der, try_kit};
+pub use kit_check::{
+    KitTrial, TEST_MESSAGE, open_gost_key, open_private_key_der, rsa_sha256_verifies, try_kit,
+};
 pub use pkcs12::Pkcs12Format;
 pub use subject::{KeyStoreOid, Subject};
 

@@ -28,18 +28,23 @@ pub struct Progress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<crate::token::DeviceKeys>,
     /// The application request for the device's keys, written before it is sent: its
-    /// `Idempotency-Key` and the two requests (public), so that an answer lost on the way can
+    /// `Idempotency-Key` and the requests (public), so that an answer lost on the way can
     /// be asked for again, also after a restart. (A folder keeps the same in its manifest.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<SentRequest>,
 }
 
-/// An application request that went out (or was about to) and may still lack its answer.
+/// An application request that went out (or was about to) and may still lack its answer:
+/// RSA's two requests, or GOST's one in `csr`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentRequest {
     pub key: IdempotencyKey,
+    #[serde(default)]
     pub csr_auth: String,
+    #[serde(default)]
     pub csr_sign: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csr: Option<String>,
 }
 
 /// Orders the saves of one file made from several threads: each save takes a ticket when it
@@ -117,6 +122,64 @@ pub fn save(data_dir: &Path, progress: &Progress) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// A record written before GOST keys were made on devices (no `algorithm`, no `csr`)
+    /// reads as RSA's two pairs; a GOST record (one pair, one request) comes back as written.
+    #[test]
+    fn device_records_old_and_gost_read_back() {
+        use crate::protocol::KeyAlgorithm;
+        let old = r#"
+application_number = "1234567890"
+[device]
+label = "Citizen"
+model = "SoftHSM v2"
+serial = "0001"
+module = "/usr/lib/softhsm/libsofthsm2.so"
+auth = { id = "0a0b", label = "Qoltanba AUTH 2026-05-01" }
+sign = { id = "0c0d", label = "Qoltanba SIGN 2026-05-01" }
+[request]
+key = "00000000-0000-4000-8000-000000000000"
+csr_auth = "A"
+csr_sign = "B"
+"#;
+        let progress: Progress = toml::from_str(old).expect("an old record");
+        let device = progress.device.expect("device");
+        assert_eq!(device.algorithm, KeyAlgorithm::Rsa2048);
+        assert_eq!(device.pairs().len(), 2);
+        assert_eq!(progress.request.expect("request").csr, None);
+
+        let one = crate::token::DeviceKey {
+            id: "0a0b".into(),
+            label: "Qoltanba AUTH 2026-12-02".into(),
+        };
+        let gost = Progress {
+            device: Some(crate::token::DeviceKeys {
+                algorithm: KeyAlgorithm::Gost2015_512,
+                auth: one.clone(),
+                sign: one,
+                ..device
+            }),
+            request: Some(SentRequest {
+                key: IdempotencyKey::new(),
+                csr_auth: String::new(),
+                csr_sign: String::new(),
+                csr: Some(
+                    "-----BEGIN CERTIFICATE REQUEST-----\nG\n-----END CERTIFICATE REQUEST-----\n"
+                        .into(),
+                ),
+            }),
+            ..Progress::default()
+        };
+        let text = toml::to_string(&gost).expect("toml");
+        assert!(text.contains("algorithm = \"gost2015_512\""), "{text}");
+        let back: Progress = toml::from_str(&text).expect("back");
+        assert_eq!(back, gost);
+        assert_eq!(
+            back.device.expect("device").pairs().len(),
+            1,
+            "one pair for GOST"
+        );
+    }
+
     #[test]
     fn progress_round_trips_privately_and_clears() {
         let dir = tempfile::tempdir().expect("dir");
@@ -134,6 +197,7 @@ mod tests {
                 csr_sign:
                     "-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n"
                         .into(),
+                csr: None,
             }),
         };
         save(dir.path(), &progress).expect("save");

@@ -6,6 +6,7 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 
 use super::error::TokenError;
+use super::gost_objects::{gost_public_key, is_gost_key};
 use super::keys::{read_label, rsa_parts};
 use super::object_names::{KeyId, check_label};
 use super::session::{SessionShared, TokenSession};
@@ -30,8 +31,26 @@ struct ParsedCertificate {
     subject: Vec<u8>,
     issuer: Vec<u8>,
     serial: Vec<u8>,
-    modulus: Vec<u8>,
-    exponent: Vec<u8>,
+    key: PublicParts,
+}
+
+/// A public key as the certificate and the token hold it.
+#[derive(Debug, PartialEq, Eq)]
+enum PublicParts {
+    /// Modulus and exponent.
+    Rsa(Vec<u8>, Vec<u8>),
+    /// x_LE ‖ y_LE.
+    Gost(Vec<u8>),
+}
+
+impl PublicParts {
+    fn same_as(&self, other: &PublicParts) -> bool {
+        match (self, other) {
+            (PublicParts::Rsa(m1, e1), PublicParts::Rsa(m2, e2)) => same_key((m1, e1), (m2, e2)),
+            (PublicParts::Gost(a), PublicParts::Gost(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 fn parse(der: &[u8]) -> Result<ParsedCertificate, TokenError> {
@@ -40,16 +59,19 @@ fn parse(der: &[u8]) -> Result<ParsedCertificate, TokenError> {
     if !rest.is_empty() {
         return Err(TokenError::CertificateInvalid);
     }
-    let Ok(PublicKey::RSA(rsa)) = certificate.public_key().parsed() else {
-        return Err(TokenError::CertificateInvalid);
+    let key = match certificate.public_key().parsed() {
+        Ok(PublicKey::RSA(rsa)) => PublicParts::Rsa(rsa.modulus.to_vec(), rsa.exponent.to_vec()),
+        _ => match crate::gost::certificate_public_key(&certificate) {
+            Ok(gost) => PublicParts::Gost(gost.to_le_bytes().to_vec()),
+            Err(_) => return Err(TokenError::CertificateInvalid),
+        },
     };
     let tbs = &certificate.tbs_certificate;
     Ok(ParsedCertificate {
         subject: tbs.subject.as_raw().to_vec(),
         issuer: tbs.issuer.as_raw().to_vec(),
         serial: der_integer(tbs.raw_serial()),
-        modulus: rsa.modulus.to_vec(),
-        exponent: rsa.exponent.to_vec(),
+        key,
     })
 }
 
@@ -101,8 +123,7 @@ impl TokenSession {
         let shared = &self.shared;
         shared.ensure_present()?;
         let session = shared.lock();
-        let (modulus, exponent) = key_parts(shared, &session, id)?;
-        if !same_key((&modulus, &exponent), (&parsed.modulus, &parsed.exponent)) {
+        if !key_parts(shared, &session, id)?.same_as(&parsed.key) {
             return Err(TokenError::CertificateMismatch);
         }
         if shared
@@ -165,8 +186,7 @@ impl TokenSession {
             })
             .ok_or(TokenError::CertificateMissing)?;
         let parsed = parse(&value)?;
-        let (modulus, exponent) = key_parts(shared, &session, id)?;
-        if !same_key((&modulus, &exponent), (&parsed.modulus, &parsed.exponent)) {
+        if !key_parts(shared, &session, id)?.same_as(&parsed.key) {
             return Err(TokenError::CertificateMismatch);
         }
         Ok(StoredKeyPair {
@@ -179,19 +199,24 @@ impl TokenSession {
     }
 }
 
-/// The key pair's modulus and exponent: from the public key object, else the private key.
+/// The key pair's public key. RSA: modulus and exponent from the public key object, else the
+/// private key; GOST: the point from the public key object.
 fn key_parts(
     shared: &SessionShared,
     session: &Session,
     id: &KeyId,
-) -> Result<(Vec<u8>, Vec<u8>), TokenError> {
-    if let Some(public) = shared.find_class(session, ObjectClass::PUBLIC_KEY, id)? {
-        return rsa_parts(shared, session, public);
-    }
+) -> Result<PublicParts, TokenError> {
     let private = shared
         .find_class(session, ObjectClass::PRIVATE_KEY, id)?
         .ok_or(TokenError::KeyMissing)?;
-    rsa_parts(shared, session, private)
+    let public = shared.find_class(session, ObjectClass::PUBLIC_KEY, id)?;
+    if is_gost_key(shared, session, private)? {
+        let public = public.ok_or(TokenError::KeyMissing)?;
+        let key = gost_public_key(shared, session, public)?;
+        return Ok(PublicParts::Gost(key.to_le_bytes().to_vec()));
+    }
+    let (modulus, exponent) = rsa_parts(shared, session, public.unwrap_or(private))?;
+    Ok(PublicParts::Rsa(modulus, exponent))
 }
 
 fn check_private(

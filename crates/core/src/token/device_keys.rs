@@ -9,6 +9,7 @@ use super::device_error::DeviceError;
 use super::error::TokenError;
 use super::info::TokenInfo;
 use super::object_names::KeyId;
+use crate::protocol::KeyAlgorithm;
 
 /// One key pair on the device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,8 +36,9 @@ impl DeviceKey {
     }
 }
 
-/// Which device holds the two key pairs of an application. Non-secret: kept in the progress
-/// file so the certificates can be written after a restart.
+/// Which device holds the key pairs of an application: RSA's two, or GOST's one (then `auth`
+/// and `sign` are the same pair). Non-secret: kept in the progress file so the certificates
+/// can be written after a restart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceKeys {
     pub label: String,
@@ -44,6 +46,9 @@ pub struct DeviceKeys {
     pub serial: String,
     /// The module the device was used through.
     pub module: PathBuf,
+    /// RSA-2048 (two pairs; what records written before GOST on devices hold) or GOST.
+    #[serde(default)]
+    pub algorithm: KeyAlgorithm,
     pub auth: DeviceKey,
     pub sign: DeviceKey,
 }
@@ -55,16 +60,26 @@ impl DeviceKeys {
     }
 
     pub(crate) fn ids(&self) -> Result<Vec<KeyId>, DeviceError> {
-        Ok(vec![self.auth.key_id()?, self.sign.key_id()?])
+        self.pairs().into_iter().map(DeviceKey::key_id).collect()
+    }
+
+    /// The distinct pairs: AUTH and SIGN for RSA, the one pair for GOST.
+    pub fn pairs(&self) -> Vec<&DeviceKey> {
+        match self.algorithm {
+            KeyAlgorithm::Rsa2048 => vec![&self.auth, &self.sign],
+            KeyAlgorithm::Gost2015_512 => vec![&self.auth],
+        }
     }
 }
 
-/// Keys made on the device, with the requests to send.
+/// Keys made on the device, with the requests to send: `csr_auth` and `csr_sign` for RSA,
+/// `csr` for GOST.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DevicePrepared {
     pub keys: DeviceKeys,
     pub csr_auth: String,
     pub csr_sign: String,
+    pub csr: Option<String>,
 }
 
 fn from_hex(hex: &str) -> Option<Vec<u8>> {

@@ -14,6 +14,7 @@ use super::module::ModuleProblem;
 use super::pin::TokenPin;
 use super::registry::TokenRegistry;
 use super::session::TokenSession;
+use crate::pki::KitTrial;
 
 /// How many 2-second scans pass between reloads of the modules. A reload initialises the
 /// modules afresh, which is how SoftHSM2-like modules see tokens created since (smart-card
@@ -165,7 +166,7 @@ impl DeviceSession {
     }
 
     /// Whether the device's module lists GOST 2012-512 key pairs (see
-    /// [`super::offers_gost_512_key_pairs`]); the wizard still makes RSA-2048 keys there.
+    /// [`super::offers_gost_512_key_pairs`]): then the wizard makes its GOST pair there.
     pub fn offers_gost_512_key_pairs(&self) -> bool {
         self.offers_gost
     }
@@ -199,6 +200,9 @@ pub struct Devices {
     pub pending: Option<DeviceKeys>,
     /// The keys whose certificates were just written (the done screen names the device).
     pub installed: Option<DeviceKeys>,
+    /// How each installed pair did when tried (signed on the device, verified with its
+    /// certificate), in [`DeviceKeys::pairs`]' order.
+    pub trials: Vec<KitTrial>,
     pub clock: ScanClock,
 }
 
@@ -210,6 +214,7 @@ impl Devices {
             prepared: None,
             pending: None,
             installed: None,
+            trials: Vec::new(),
             clock: ScanClock::default(),
         }
     }

@@ -11,6 +11,11 @@ pub enum Capability {
     Rsa2048KeyGeneration,
     /// Signing with RSA PKCS#1 v1.5 (CKM_SHA256_RSA_PKCS or CKM_RSA_PKCS).
     RsaSigning,
+    /// Generating GOST 34.10-2015 512-bit key pairs on the device
+    /// (CKM_GOSTR3410_512_KEY_PAIR_GEN).
+    Gost512KeyGeneration,
+    /// Signing with GOST 34.10-2015 512 (CKM_GOSTR3410_512).
+    Gost512Signing,
     /// Entering the PIN on the device's own keypad (protected authentication path).
     PinPad,
     /// Anything else the module refuses as unsupported.
@@ -109,7 +114,7 @@ pub enum TokenError {
     /// A certificate with that identifier is already on the device.
     #[error("a certificate for this key is already on the device")]
     CertificateExists,
-    /// The certificate could not be parsed (not X.509 DER, or not an RSA key).
+    /// The certificate could not be parsed (not X.509 DER, or neither an RSA nor a GOST key).
     #[error("the certificate is not valid X.509")]
     CertificateInvalid,
     /// The certificate's public key is not the key pair's on the device.

@@ -1,4 +1,5 @@
-//! RSA-2048 key pairs generated on the token; the private half never leaves it.
+//! RSA-2048 key pairs generated on the token; the private half never leaves it. (GOST ones:
+//! `gost_keys`.)
 
 use std::fmt;
 use std::sync::Arc;
@@ -9,8 +10,10 @@ use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass, ObjectHan
 use cryptoki::session::Session;
 
 use super::error::{Capability, TokenError};
+use super::gost_objects::{gost_public_key, is_gost_key};
 use super::object_names::{KeyId, KeyRole, check_label};
 use super::session::{SessionShared, TokenSession};
+use crate::protocol::KeyAlgorithm;
 
 /// A key pair on the token. Holds the session it was made in, so it can sign requests later.
 pub struct TokenKey {
@@ -18,7 +21,9 @@ pub struct TokenKey {
     pub(crate) private: ObjectHandle,
     pub(crate) id: KeyId,
     pub(crate) label: String,
-    /// PKCS#1 RSAPublicKey DER.
+    /// RSA-2048 or GOST 34.10-2015 512.
+    pub(crate) algorithm: KeyAlgorithm,
+    /// RSA: PKCS#1 RSAPublicKey DER; GOST: x_LE ‖ y_LE (128 bytes).
     pub(crate) public_key: Vec<u8>,
 }
 
@@ -42,9 +47,18 @@ impl TokenKey {
         &self.label
     }
 
-    /// The public key as PKCS#1 RSAPublicKey DER.
+    /// The key's algorithm.
+    pub fn algorithm(&self) -> KeyAlgorithm {
+        self.algorithm
+    }
+
+    /// The public key as PKCS#1 RSAPublicKey DER (empty for a GOST key: see
+    /// [`Self::gost_public_key`]).
     pub fn rsa_public_key_der(&self) -> &[u8] {
-        &self.public_key
+        match self.algorithm {
+            KeyAlgorithm::Rsa2048 => &self.public_key,
+            KeyAlgorithm::Gost2015_512 => &[],
+        }
     }
 }
 
@@ -141,6 +155,7 @@ impl TokenSession {
                 private: private_handle,
                 id: id.clone(),
                 label: label.to_owned(),
+                algorithm: KeyAlgorithm::Rsa2048,
                 public_key,
             }),
             Err(error) => {
@@ -154,7 +169,8 @@ impl TokenSession {
     }
 
     /// The key pair with this CKA_ID made earlier (e.g. in a session before the device was
-    /// re-plugged), to sign its request again.
+    /// re-plugged), to sign its request again. RSA or GOST, as its key type says (a GOST
+    /// pair needs its public key object: the private one does not carry the point).
     pub fn key(&self, id: &KeyId) -> Result<TokenKey, TokenError> {
         let shared = &self.shared;
         shared.ensure_present()?;
@@ -163,22 +179,31 @@ impl TokenSession {
             .find_class(&session, ObjectClass::PRIVATE_KEY, id)?
             .ok_or(TokenError::KeyMissing)?;
         let label = read_label(shared, &session, private)?;
-        let public_key = match shared.find_class(&session, ObjectClass::PUBLIC_KEY, id)? {
-            Some(public) => rsa_public_key(shared, &session, public)?,
-            // RSA private keys carry the public modulus and exponent too.
-            None => rsa_public_key(shared, &session, private)?,
+        let public = shared.find_class(&session, ObjectClass::PUBLIC_KEY, id)?;
+        let (algorithm, public_key) = if is_gost_key(shared, &session, private)? {
+            let public = public.ok_or(TokenError::KeyMissing)?;
+            let key = gost_public_key(shared, &session, public)?;
+            (KeyAlgorithm::Gost2015_512, key.to_le_bytes().to_vec())
+        } else {
+            let key = match public {
+                Some(public) => rsa_public_key(shared, &session, public)?,
+                // RSA private keys carry the public modulus and exponent too.
+                None => rsa_public_key(shared, &session, private)?,
+            };
+            (KeyAlgorithm::Rsa2048, key)
         };
         Ok(TokenKey {
             shared: Arc::clone(shared),
             private,
             id: id.clone(),
             label,
+            algorithm,
             public_key,
         })
     }
 }
 
-fn check_protected(
+pub(crate) fn check_protected(
     shared: &SessionShared,
     session: &Session,
     private: ObjectHandle,

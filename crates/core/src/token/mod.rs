@@ -5,8 +5,9 @@
 //! (never panicking on) modules that are missing, fail to load or misbehave. `tokens()` lists
 //! the devices present now, with their kind and PIN state; calling it again sees devices
 //! inserted or removed since. [`TokenRegistry::login`] opens a [`TokenSession`], in which RSA-2048
-//! key pairs are generated on the device ([`TokenSession::generate_key_pair`]), their requests
-//! signed there ([`TokenKey::csr_pem`]), and certificates written next to them
+//! key pairs ([`TokenSession::generate_key_pair`]) or, where the module offers them, GOST
+//! 34.10-2015 512-bit ones ([`TokenSession::generate_gost_key_pair`]) are generated on the
+//! device, their requests signed there ([`TokenKey::csr_pem`], [`TokenKey::gost_csr_pem`]), and certificates written next to them
 //! ([`TokenSession::import_certificate`], [`TokenSession::read_back`]). An interrupted attempt's
 //! objects are found and removed by [`TokenSession::remove_incomplete`].
 //!
@@ -23,6 +24,8 @@ mod device_keys;
 pub mod devices;
 pub mod enrolment;
 mod error;
+mod gost_keys;
+mod gost_objects;
 mod gost_support;
 mod info;
 mod keys;
@@ -41,7 +44,11 @@ pub use csr::SignMechanism;
 pub use device_error::DeviceError;
 pub use device_keys::{DeviceKey, DeviceKeys, DevicePrepared};
 pub use error::{Capability, TokenError};
-pub use gost_support::{CKM_GOSTR3410_512_KEY_PAIR_GEN, offers_gost_512_key_pairs};
+pub use gost_support::{
+    CKA_GOSTR3410_PARAMS, CKA_GOSTR3411_PARAMS, CKK_GOSTR3410_512, CKM_GOSTR3410_512,
+    CKM_GOSTR3410_512_KEY_PAIR_GEN, CKM_GOSTR3410_WITH_GOSTR3411_12_512, PARAM_SET_A_512_DER,
+    STREEBOG_512_DER, offers_gost_512_key_pairs,
+};
 pub use info::TokenInfo;
 pub use keys::TokenKey;
 pub use known::{

@@ -9,6 +9,7 @@ use cryptoki::session::UserType;
 use cryptoki::slot::Slot;
 
 use super::error::TokenError;
+use super::gost_support::vendor_gost_mechanisms;
 use super::info::TokenInfo;
 use super::known::{Vendor, device_modules};
 use super::module::{LibraryInfo, LoadedModule, ModuleProblem, ProblemKind, code_of};
@@ -192,7 +193,8 @@ impl TokenRegistry {
         if let Err(error) = login {
             return Err(pin_failure(&module, slot, token, error));
         }
-        let mechanisms = module.ctx.get_mechanism_list(slot).unwrap_or_default();
+        let mut mechanisms = module.ctx.get_mechanism_list(slot).unwrap_or_default();
+        mechanisms.extend(vendor_gost_mechanisms(&module.ctx, slot));
         let shared = SessionShared::new(session, module, slot, current.clone(), mechanisms);
         Ok(TokenSession::new(shared, current.kind, pin))
     }

@@ -95,6 +95,14 @@ pub fn router(state: AppState) -> Router {
         .route("/sandbox/ca/root.pem", get(sandbox::root_pem))
         .route("/sandbox/ca/issuing.pem", get(sandbox::issuing_pem))
         .route("/sandbox/ca/issuing.crl", get(sandbox::issuing_crl))
+        .route(
+            "/sandbox/ca/gost-issuing.crt",
+            get(sandbox::gost_issuing_der),
+        )
+        .route("/sandbox/ca/gost-root.crt", get(sandbox::gost_root_der))
+        .route("/sandbox/ca/gost.crl", get(sandbox::gost_crl))
+        .route("/sandbox/ca/gost-delta.crl", get(sandbox::gost_delta_crl))
+        .route("/sandbox/cps", get(sandbox::cps))
         .layer(from_fn_with_state(state.clone(), local_controls));
     v1.merge(controls)
         .fallback(not_found)

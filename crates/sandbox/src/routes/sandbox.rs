@@ -162,3 +162,48 @@ fn der_response(pem: &str) -> ApiResult<impl IntoResponse + use<>> {
         parsed.contents,
     ))
 }
+
+/// The GOST issuing CA certificate, DER: what the GOST certificates' AIA caIssuers names.
+pub async fn gost_issuing_der(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/pkix-cert")],
+        state.ca.gost.issuing_der().to_vec(),
+    )
+}
+
+/// The GOST root certificate, DER.
+pub async fn gost_root_der(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/pkix-cert")],
+        state.ca.gost.root_der().to_vec(),
+    )
+}
+
+/// The GOST issuing CA's (empty) CRL, GOST-signed: the certificates' CRL distribution point.
+pub async fn gost_crl(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    gost_crl_response(state, false).await
+}
+
+/// The delta CRL against it: the certificates' Freshest CRL.
+pub async fn gost_delta_crl(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    gost_crl_response(state, true).await
+}
+
+async fn gost_crl_response(state: AppState, delta: bool) -> ApiResult<impl IntoResponse + use<>> {
+    let ca = state.ca.clone();
+    let now = state.clock.now();
+    let der = tokio::task::spawn_blocking(move || ca.gost.crl_der(now, delta))
+        .await
+        .map_err(Failure::internal)?
+        .map_err(Failure::internal)?;
+    Ok(([(header::CONTENT_TYPE, "application/pkix-crl")], der))
+}
+
+/// The page the certificates' policy names as its CPS.
+pub async fn cps() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Qoltanba sandbox: test certificates only, issued to fixture citizens; no \
+         certification practice applies and nothing is ever revoked.\n",
+    )
+}

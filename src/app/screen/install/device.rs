@@ -42,6 +42,7 @@ impl State {
                         keys,
                         csr_auth: String::new(),
                         csr_sign: String::new(),
+                        csr: None,
                     }),
                 )
                 .map(Message::DeviceKeysRemoved);
@@ -80,8 +81,8 @@ impl State {
                     (None, Some(pin)) => registry.open(&keys, &pin)?,
                     (None, None) => return Err(DeviceError::Token(TokenError::LoggedOut)),
                 };
-                enrolment::install(&session, &keys, &certificates)?;
-                Ok(session)
+                let trials = enrolment::install(&session, &keys, &certificates)?;
+                Ok((session, trials))
             }),
             Message::DeviceInstalled,
         )

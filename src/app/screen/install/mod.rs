@@ -24,6 +24,7 @@ use crate::app::screen::{Event, Screen, clamp_path};
 use crate::app::shared::{Shared, close};
 use crate::app::step::Step;
 use crate::t;
+use qoltanba_core::pki::KitTrial;
 use qoltanba_core::store::progress::Progress;
 use qoltanba_core::token::DeviceError;
 use qoltanba_core::token::DeviceKeys;
@@ -115,7 +116,8 @@ pub enum Message {
     Found(Result<Vec<PendingKeys>, Arc<StoreError>>),
     Issued(Result<Issue, ClientError>),
     Installed(Result<InstalledKeys, Arc<StoreError>>),
-    DeviceInstalled(Result<DeviceSession, DeviceError>),
+    /// The session, and how each pair did when tried.
+    DeviceInstalled(Result<(DeviceSession, Vec<KitTrial>), DeviceError>),
     DeviceKeysRemoved(Result<usize, DeviceError>),
 }
 
@@ -400,10 +402,11 @@ impl crate::app::screen::Behaviour for State {
                 self.problem = Some(Problem::Store(error));
                 Task::none()
             }
-            Message::DeviceInstalled(Ok(session)) => {
+            Message::DeviceInstalled(Ok((session, trials))) => {
                 self.stage = Stage::Idle;
                 self.forget_pin();
                 ctx.devices.installed = ctx.devices.pending.take();
+                ctx.devices.trials = trials;
                 self.device = None;
                 ctx.progress = Progress::default();
                 let previous = ctx.devices.session.take();

@@ -122,9 +122,10 @@ impl State {
                 .spacing(12)
                 .into()
             }
-            // GOST keys are not made on devices yet: said before the citizen picks one.
+            // Which keys a device gets (GOST where its module offers them): said before the
+            // citizen picks one; the submit step says which this device got.
             Kind::Device => column![
-                caption(t!(lang, "storage-device-rsa-why")),
+                caption(t!(lang, "storage-device-key-rule")),
                 self.device.view(lang).map(Message::Device),
             ]
             .spacing(12)

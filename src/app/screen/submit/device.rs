@@ -17,7 +17,8 @@ use super::{Message, Problem, Retry, Stage, State};
 use crate::app::shared::{Requests, Shared, Storage};
 
 impl State {
-    /// Both pairs made on the device, then the application.
+    /// The pairs made on the device (GOST's one where its module offers GOST 2012-512 key
+    /// pairs, else RSA's two), then the application.
     pub(super) fn make_device_keys(&mut self, ctx: &mut Shared) -> Task<Message> {
         if self.stage != Stage::Idle {
             return Task::none();
@@ -54,6 +55,7 @@ impl State {
             key: IdempotencyKey::new(),
             csr_auth: prepared.csr_auth.clone(),
             csr_sign: prepared.csr_sign.clone(),
+            csr: prepared.csr.clone(),
         });
         ctx.devices.prepared = Some(prepared);
         ctx.save_progress_now().map(Message::DeviceRecorded)
@@ -91,9 +93,12 @@ impl State {
             .as_ref()
             .map(|request| request.key.clone())
             .unwrap_or_else(IdempotencyKey::new);
-        let requests = Requests::Rsa {
-            auth: prepared.csr_auth.clone(),
-            sign: prepared.csr_sign.clone(),
+        let requests = match &prepared.csr {
+            Some(csr) => Requests::Gost(csr.clone()),
+            None => Requests::Rsa {
+                auth: prepared.csr_auth.clone(),
+                sign: prepared.csr_sign.clone(),
+            },
         };
         self.send_requests(ctx, StorageKind::Token, requests, key)
     }
@@ -166,6 +171,7 @@ pub(super) fn unanswered(ctx: &mut Shared) -> Option<DevicePrepared> {
         keys,
         csr_auth: request.csr_auth,
         csr_sign: request.csr_sign,
+        csr: request.csr,
     };
     ctx.devices.prepared = Some(prepared.clone());
     Some(prepared)

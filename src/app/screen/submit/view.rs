@@ -35,13 +35,35 @@ impl Problem {
     }
 }
 
+/// Which keys a device gets and why: GOST when its module offers GOST 2012-512 key pairs,
+/// RSA-2048 otherwise; before a session is open, the rule itself.
+pub fn device_key_line(lang: Language, offers_gost: Option<bool>) -> String {
+    match offers_gost {
+        Some(true) => t!(lang, "storage-device-gost-on-device"),
+        Some(false) => t!(lang, "storage-device-gost-none"),
+        None => t!(lang, "storage-device-key-rule"),
+    }
+}
+
 impl State {
     /// `on_device`: the keys are made on a device (no folder, no password).
     pub fn view<'a>(&'a self, ctx: &'a Shared) -> Element<'a, Message> {
         let lang = ctx.lang;
         let on_device = ctx.application.on_device();
         let gost = ctx.application.algorithm() == KeyAlgorithm::Gost2015_512;
-        let stages = if on_device {
+        let device_gost = on_device
+            && ctx
+                .devices
+                .session
+                .as_ref()
+                .is_some_and(|s| s.offers_gost_512_key_pairs());
+        let stages = if device_gost {
+            [
+                (Stage::Keys, t!(lang, "submit-stage-device-keys-gost")),
+                (Stage::Keys, t!(lang, "submit-stage-device-request-gost")),
+                (Stage::Sending, t!(lang, "submit-stage-send")),
+            ]
+        } else if on_device {
             [
                 (Stage::Keys, t!(lang, "submit-stage-device-keys")),
                 (Stage::Keys, t!(lang, "submit-stage-device-requests")),
@@ -128,25 +150,20 @@ impl State {
             ]
             .spacing(8)
         });
+        let gost = gost || device_gost;
         let intro = if gost {
             t!(lang, "submit-intro-gost")
         } else {
             t!(lang, "submit-intro")
         };
-        // On a device the keys are RSA-2048, and the citizen is told why: what its module
-        // lists, once the session is open.
-        let device_line = on_device.then(|| {
-            let offers = ctx
-                .devices
-                .session
-                .as_ref()
-                .map(|s| s.offers_gost_512_key_pairs());
-            caption(match offers {
-                Some(true) => t!(lang, "storage-device-gost-offered"),
-                Some(false) => t!(lang, "storage-device-gost-none"),
-                None => t!(lang, "storage-device-rsa-why"),
-            })
-        });
+        // On a device the keys are GOST where its module offers GOST 2012-512 key pairs,
+        // else RSA-2048, and the citizen is told which and why once the session is open.
+        let offers_gost = ctx
+            .devices
+            .session
+            .as_ref()
+            .map(|s| s.offers_gost_512_key_pairs());
+        let device_line = on_device.then(|| caption(device_key_line(lang, offers_gost)));
         page(t!(lang, "submit-title"), intro)
             .push(device_line)
             .push(lines)

@@ -22,6 +22,7 @@ fn device_prepared() -> DevicePrepared {
             model: "SoftHSM v2".into(),
             serial: "0001".into(),
             module: "/usr/lib/softhsm/libsofthsm2.so".into(),
+            algorithm: Default::default(),
             auth: key("0a0b", "Qoltanba AUTH"),
             sign: key("0c0d", "Qoltanba SIGN"),
         },
@@ -29,6 +30,7 @@ fn device_prepared() -> DevicePrepared {
             .into(),
         csr_sign: "-----BEGIN CERTIFICATE REQUEST-----\nB\n-----END CERTIFICATE REQUEST-----\n"
             .into(),
+        csr: None,
     }
 }
 
