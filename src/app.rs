@@ -49,6 +49,8 @@ pub struct App {
     kiosk: Option<kiosk::Kiosk>,
     /// The element that has the keyboard focus (`keys` keeps the window's tree in step).
     focus: Option<iced::widget::Id>,
+    /// An arrow key moved a selection and the focus ring has not followed yet (`keys`).
+    follow: bool,
     /// A screen reader's last Click: the element, numbered so the same one can be pressed again.
     press: Option<(u64, iced::widget::Id)>,
 }
@@ -129,6 +131,7 @@ impl App {
         App {
             kiosk,
             focus: None,
+            follow: false,
             press: None,
             step: Step::Welcome,
             shared: Shared::new(config, progress),
@@ -166,9 +169,18 @@ impl App {
             Message::CycleLanguage => shared.lang = shared.lang.next(),
             Message::Next => return self.next(),
             Message::Back => return self.back(),
-            Message::Focused(id) => self.focus = id,
-            Message::Arrow { up } => self.steps.get_mut(self.step).arrow(up),
-            Message::Side { right } => self.steps.get_mut(self.step).side(right),
+            Message::Focused(id) => {
+                self.focus = id;
+                self.follow = false;
+            }
+            Message::Arrow { up } => {
+                self.steps.get_mut(self.step).arrow(up);
+                self.follow = true;
+            }
+            Message::Side { right } => {
+                self.steps.get_mut(self.step).side(right);
+                self.follow = true;
+            }
             Message::Toggle => self.steps.get_mut(self.step).toggle(),
             Message::Step(message) => return self.on_step(message),
             Message::Kiosk(message) => return self.on_kiosk(message),

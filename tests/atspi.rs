@@ -77,6 +77,8 @@ fn a_screen_reader_finds_the_iin_label_the_checksum_message_and_next_enabled() {
     }
 }
 
+/// "Start recording" pressed through AT-SPI; the current prompt is read from the tree, and it
+/// went out on the bus as a polite announcement (AT-SPI `Announcement`, the live region).
 #[test]
 fn a_screen_reader_starts_the_recording_and_hears_the_current_prompt() {
     let lang = Language::Ru;

@@ -225,3 +225,112 @@ async fn the_card_camera_by_keyboard_takes_the_photo_and_esc_closes_it() {
     assert!(!app.snapshot().camera.active);
     at(&app, Step::Document);
 }
+
+/// A redraw, as the window sends after every change: the key widget catches up with what the
+/// app did with the last key (here, the focus following the selection).
+async fn redraw(app: &mut App) {
+    events(
+        app,
+        vec![Event::Window(iced::window::Event::RedrawRequested(
+            std::time::Instant::now(),
+        ))],
+    )
+    .await;
+}
+
+/// ↓ on a focused choice moves the selection and the focus ring with it, as in any radio
+/// group, so Enter presses the card now selected. Before, the ring stayed on the first card
+/// and Enter started the application although another card was highlighted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_arrows_move_the_focus_ring_with_the_selection() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = App::new(config(Language::Kk, &data, None));
+    tab_to(&mut app, "welcome::Message:Activate(Start)").await;
+    tap(&mut app, Named::ArrowDown).await;
+    redraw(&mut app).await;
+    let focus = app.snapshot().focus.unwrap_or_default();
+    assert!(
+        focus.contains("Activate(CheckStatus)"),
+        "the ring stayed behind: {focus}"
+    );
+    tap(&mut app, Named::ArrowUp).await;
+    redraw(&mut app).await;
+    let focus = app.snapshot().focus.unwrap_or_default();
+    assert!(focus.contains("Activate(Start)"), "{focus}");
+    tap(&mut app, Named::ArrowDown).await;
+    redraw(&mut app).await;
+    tap(&mut app, Named::Enter).await;
+    at(&app, Step::Status);
+}
+
+/// A kiosk with a keyboard: the on-screen keypad's keys are in the Tab order too, and Enter
+/// presses the focused key (they took no focus before).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kiosk_keypad_key_is_reached_with_tab_and_pressed_with_enter() {
+    use common::kiosk::{kiosk_app, seen, start_application};
+    use qoltanba::app::kiosk::fields::Field;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = kiosk_app(&data, Language::Ru).await;
+    start_application(&mut app, Language::Ru).await.unwrap();
+    assert_eq!(seen(&app).keypad_field, Some(Field::Iin));
+    // The key "7" (U+0037).
+    tab_to(&mut app, "focus-key-55").await;
+    tap(&mut app, Named::Enter).await;
+    tap(&mut app, Named::Space).await;
+    assert_eq!(seen(&app).text(Field::Iin), Some("77"));
+}
+
+/// docs/screenshots: the focus ring following ↓ on the first screen, and on a kiosk keypad key,
+/// in ru and kk (iced_test's tiny-skia renderer; the file name gets the renderer's suffix). Run
+/// on purpose: `cargo test -p qoltanba --test keyboard -- --ignored`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "writes docs/screenshots; run by hand"]
+async fn render_screenshots() -> Result<(), iced_test::Error> {
+    use common::kiosk::{kiosk_app, start_application};
+    use qoltanba::app::theme;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    for (lang, code) in [(Language::Ru, "ru"), (Language::Kk, "kk")] {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = App::new(config(lang, &data, None));
+        tab_to(&mut app, "welcome::Message:Activate(Start)").await;
+        tap(&mut app, Named::ArrowDown).await;
+        redraw(&mut app).await;
+        let mut ui = common::keys::simulator(&app);
+        let _ = ui
+            .snapshot(&theme::theme())?
+            .matches_image(out.join(format!("a11y-arrow-welcome-{code}.png")))?;
+
+        let data = tempfile::tempdir().unwrap();
+        let mut app = kiosk_app(&data, lang).await;
+        start_application(&mut app, lang).await?;
+        tab_to(&mut app, "focus-key-55").await;
+        let mut ui = common::kiosk::simulator(&app);
+        let _ = ui
+            .snapshot(&theme::theme())?
+            .matches_image(out.join(format!("a11y-kiosk-keypad-{code}.png")))?;
+    }
+    Ok(())
+}
+
+/// A focused button disabled for a moment (Next while the number is incomplete, or while its
+/// request runs) keeps the focus waiting, and has it back when it is enabled again: Space then
+/// presses it. Before, the focus was dropped and the next key started from nowhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_button_disabled_for_a_moment_gets_the_focus_back() {
+    use qoltanba::app::screen::{StepMessage, iin};
+    let data = tempfile::tempdir().unwrap();
+    let mut app = App::new(config(Language::Ru, &data, None)).at(Step::Iin);
+    let connect = app.connect();
+    run(&mut app, connect).await;
+    let iin = citizen_who("approve").iin.to_string();
+    typewrite(&mut app, &iin).await;
+    tab_to(&mut app, "app::Message:Next").await;
+    let changed =
+        |value: &str| Message::Step(StepMessage::Iin(iin::Message::Changed(value.into())));
+    send(&mut app, changed(&iin[..5])).await;
+    redraw(&mut app).await;
+    send(&mut app, changed(&iin)).await;
+    redraw(&mut app).await;
+    tap(&mut app, Named::Space).await;
+    at(&app, Step::Otp);
+}

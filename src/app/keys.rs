@@ -6,13 +6,13 @@
 //! can put it somewhere and a rebuilt window (or the test simulator) finds it again; the
 //! same path serves the real window and iced_test's simulator.
 
-use iced::advanced::layout::{self, Layout};
+use iced::advanced::layout::Layout;
 use iced::advanced::renderer;
 use iced::advanced::widget::operation::{Focusable, Outcome, focusable};
 use iced::advanced::widget::{Id, Operation, Tree, tree};
-use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay};
+use iced::advanced::{Clipboard, Shell, Widget, mouse};
 use iced::keyboard::{self, key};
-use iced::{Element, Event, Length, Rectangle, Size, Theme, Vector};
+use iced::{Element, Event, Rectangle, Theme};
 
 use super::{Message, a11y};
 
@@ -25,6 +25,9 @@ pub struct Wanted {
     /// The window's name for screen readers (the step's title follows it).
     pub title: String,
     pub scale: f32,
+    /// An arrow key just moved a selection: the focus ring follows it (see
+    /// [`Keys::follow_selection`]).
+    pub follow: bool,
 }
 
 /// `content` with the wizard's keys, and its accessibility tree.
@@ -67,6 +70,34 @@ impl Operation for Focused {
 
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
         operate(self);
+    }
+}
+
+/// The choice cards shown: their ids (as written by `Debug`) and whether each is chosen.
+#[derive(Default)]
+struct Choices(Vec<(Id, String, bool)>);
+
+impl Operation for Choices {
+    fn custom(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn std::any::Any) {
+        if let (Some(id), Some(pressable)) = (id, state.downcast_ref::<a11y::Pressable>())
+            && let Some(selected) = pressable.selected
+        {
+            self.0.push((id.clone(), format!("{id:?}"), selected));
+        }
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+}
+
+/// The group a choice card belongs to: cards of one group send the same message with another
+/// value, so their ids (`press:<type>:<message>`) agree up to the value's parenthesis.
+fn group(id: &str) -> &str {
+    let start = id.find("press:").unwrap_or(0);
+    match id[start..].find('(') {
+        Some(end) => &id[..start + end],
+        None => id,
     }
 }
 
@@ -155,6 +186,35 @@ impl Keys<'_> {
         });
     }
 
+    /// After an arrow key moved a group's selection away from the focused card, the focus goes
+    /// to the card now chosen in that group (as in any radio group), so Enter and the ring
+    /// agree with what is selected.
+    fn follow_selection(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &iced::Renderer) {
+        let Some(focused) = self.focused(tree, layout, renderer) else {
+            return;
+        };
+        let mut choices = Choices::default();
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, &mut choices);
+        let Some((_, name, false)) = choices.0.iter().find(|(id, ..)| *id == focused) else {
+            return;
+        };
+        let target = choices
+            .0
+            .iter()
+            .find(|(_, other, selected)| *selected && group(other) == group(name));
+        if let Some((id, ..)) = target {
+            self.run(
+                tree,
+                layout,
+                renderer,
+                Box::new(focusable::focus(id.clone())),
+            );
+            self.reveal(tree, layout, renderer);
+        }
+    }
+
     fn focused(
         &mut self,
         tree: &mut Tree,
@@ -178,28 +238,7 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
         tree::State::new(State::default())
     }
 
-    fn children(&self) -> Vec<Tree> {
-        vec![Tree::new(&self.content)]
-    }
-
-    fn diff(&self, tree: &mut Tree) {
-        tree.diff_children(std::slice::from_ref(&self.content));
-    }
-
-    fn size(&self) -> Size<Length> {
-        self.content.as_widget().size()
-    }
-
-    fn layout(
-        &mut self,
-        tree: &mut Tree,
-        renderer: &iced::Renderer,
-        limits: &layout::Limits,
-    ) -> layout::Node {
-        self.content
-            .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
-    }
+    crate::app::widget::wrapper::pass_to_content!(Message);
 
     fn operate(
         &mut self,
@@ -240,6 +279,9 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
         if state.applied.as_ref() != Some(&wanted) {
             state.applied = Some(wanted.clone());
             state.current = wanted;
+        }
+        if self.wanted.follow {
+            self.follow_selection(tree, layout, renderer);
         }
         if let Some((number, id)) = self.wanted.press.clone()
             && tree.state.downcast_ref::<State>().pressed != Some(number)
@@ -298,6 +340,9 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
         // Tell the app where the focus is now (a Tab, a click into a field). A focus lost
         // without a click is the window rebuilding a part (a badge appeared above the field):
         // the focus goes back where it was rather than leaving the citizen's typing nowhere.
+        // If the element is not there now (a button disabled while its request runs, Next
+        // while the number is incomplete), the focus waits for it and comes back when it is
+        // enabled again; a Tab or a click moves it on meanwhile.
         let now = self.focused(tree, layout, renderer);
         let current = tree.state.downcast_ref::<State>().current.clone();
         let clicked = matches!(event, Event::Mouse(mouse::Event::ButtonPressed(_)));
@@ -306,32 +351,10 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
             && let Some(id) = current.clone()
         {
             self.run(tree, layout, renderer, Box::new(focusable::focus(id)));
-            // Gone for good (a button that is disabled now): the app hears so.
-            if self.focused(tree, layout, renderer).is_none() {
-                tree.state.downcast_mut::<State>().current = None;
-                shell.publish(Message::Focused(None));
-            }
         } else if now != current {
             tree.state.downcast_mut::<State>().current = now.clone();
             shell.publish(Message::Focused(now));
         }
-    }
-
-    fn mouse_interaction(
-        &self,
-        tree: &Tree,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &iced::Renderer,
-    ) -> mouse::Interaction {
-        self.content.as_widget().mouse_interaction(
-            &tree.children[0],
-            layout,
-            cursor,
-            viewport,
-            renderer,
-        )
     }
 
     fn draw(
@@ -353,22 +376,5 @@ impl Widget<Message, Theme, iced::Renderer> for Keys<'_> {
             cursor,
             viewport,
         );
-    }
-
-    fn overlay<'b>(
-        &'b mut self,
-        tree: &'b mut Tree,
-        layout: Layout<'b>,
-        renderer: &iced::Renderer,
-        viewport: &Rectangle,
-        translation: Vector,
-    ) -> Option<overlay::Element<'b, Message, Theme, iced::Renderer>> {
-        self.content.as_widget_mut().overlay(
-            &mut tree.children[0],
-            layout,
-            renderer,
-            viewport,
-            translation,
-        )
     }
 }

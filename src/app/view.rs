@@ -22,6 +22,7 @@ impl App {
                 press: self.press.clone(),
                 title,
                 scale: self.scale_factor(),
+                follow: self.follow,
             },
         )
     }

@@ -128,8 +128,25 @@ def type_until(value, what, check):
     wait_for(what, check, seconds=10)
 
 
+def a11y_bus():
+    out = subprocess.run(["dbus-send", "--session", "--dest=org.a11y.Bus", "--print-reply",
+                          "/org/a11y/bus", "org.a11y.Bus.GetAddress"],
+                         capture_output=True, text=True, check=True).stdout
+    return out.split('"')[1]
+
+
+def announcements():
+    """Listens for AT-SPI Announcement signals (what newer screen readers say for a live
+    region; Debian 12's Orca 43 does not listen to them yet)."""
+    return subprocess.Popen(
+        ["dbus-monitor", "--address", a11y_bus(),
+         "type='signal',interface='org.a11y.atspi.Event.Object',member='Announcement'"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+
 def check_video():
     start = os.environ["EXPECT_START"]
+    monitor = announcements()
     def start_enabled(w):
         b = find(pyatspi.ROLE_PUSH_BUTTON, name=start)(w)
         return b if b is not None and enabled(b) else None
@@ -158,12 +175,26 @@ def check_video():
                 child = w.getChildAtIndex(i)
                 if child.getRole() == pyatspi.ROLE_LABEL and child.name in prompts:
                     print(f"prompt: {child.name!r}")
+                    check_announced(monitor, prompts)
                     return
         except Exception:  # a node went away while it was read: the window changed
             pass
         time.sleep(0.1)
     print(f"NOT FOUND: a current prompt of {prompts!r}", file=sys.stderr)
     sys.exit(1)
+
+
+def check_announced(monitor, prompts):
+    """A prompt went out as a polite announcement (the live region's change)."""
+    time.sleep(1)
+    monitor.terminate()
+    heard = monitor.communicate(timeout=5)[0]
+    said = [p for p in prompts if f'"{p}"' in heard]
+    if not said:
+        print(f"NOT ANNOUNCED: none of {prompts!r}; the bus carried:\n{heard[-2000:]}",
+              file=sys.stderr)
+        sys.exit(1)
+    print(f"announced: {said[0]!r}")
 
 
 {"iin": check_iin, "video": check_video}[sys.argv[1]]()

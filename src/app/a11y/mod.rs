@@ -50,6 +50,8 @@ pub struct Pressable {
     pub enabled: bool,
     /// `Some` for a checkbox: whether it is ticked.
     pub checked: Option<bool>,
+    /// `Some` for a choice card (a radio button): whether it is the chosen one.
+    pub selected: Option<bool>,
     /// Set by [`Press`]: the screen reader pressed it; it sends its message.
     pub press: bool,
 }
@@ -89,6 +91,8 @@ pub enum Item {
         name: String,
         enabled: bool,
         checked: Option<bool>,
+        /// `Some` for a choice card: whether it is the chosen one.
+        selected: Option<bool>,
         focused: bool,
         bounds: [f32; 4],
     },
@@ -200,6 +204,7 @@ impl Operation for Collect {
                 name: String::new(),
                 enabled: pressable.enabled,
                 checked: pressable.checked,
+                selected: pressable.selected,
                 focused: false,
                 bounds: corners(bounds),
             });
@@ -226,10 +231,7 @@ impl Operation for Collect {
 
 const ROOT: NodeId = NodeId(0);
 
-/// The node of the `index`-th item (the root is 0).
-fn node_id(index: usize) -> NodeId {
-    NodeId(index as u64 + 1)
-}
+use node_ids::node_ids;
 
 /// The AccessKit tree of what the window shows; `title` names the window (the step).
 /// `scale` turns layout pixels into the window's.
@@ -240,6 +242,7 @@ pub fn tree(title: &str, items: &[Item], scale: f64) -> TreeUpdate {
         x1: f64::from(b[2]) * scale,
         y1: f64::from(b[3]) * scale,
     };
+    let ids = node_ids(items);
     let mut nodes = Vec::with_capacity(items.len() + 1);
     let mut focus = ROOT;
     for (index, item) in items.iter().enumerate() {
@@ -266,23 +269,20 @@ pub fn tree(title: &str, items: &[Item], scale: f64) -> TreeUpdate {
                 name,
                 enabled,
                 checked,
+                selected,
                 focused,
                 bounds,
                 ..
             } => {
-                let mut node = Node::new(if checked.is_some() {
-                    Role::CheckBox
-                } else {
-                    Role::Button
+                let mut node = Node::new(match (checked, selected) {
+                    (Some(_), _) => Role::CheckBox,
+                    (None, Some(_)) => Role::RadioButton,
+                    (None, None) => Role::Button,
                 });
                 node.set_label(name.as_str());
                 node.set_bounds(rect(bounds));
-                if let Some(checked) = checked {
-                    node.set_toggled(if *checked {
-                        Toggled::True
-                    } else {
-                        Toggled::False
-                    });
+                if let Some(on) = checked.or(*selected) {
+                    node.set_toggled(if on { Toggled::True } else { Toggled::False });
                 }
                 // Offered even while disabled (AT-SPI keeps an object's interfaces for its
                 // life); a disabled element ignores the press (`Press`).
@@ -292,7 +292,7 @@ pub fn tree(title: &str, items: &[Item], scale: f64) -> TreeUpdate {
                     node.set_disabled();
                 }
                 if *focused {
-                    focus = node_id(index);
+                    focus = ids[index];
                 }
                 node
             }
@@ -313,22 +313,22 @@ pub fn tree(title: &str, items: &[Item], scale: f64) -> TreeUpdate {
                 node.add_action(accesskit::Action::Focus);
                 if let Some(Item::Text(label)) = index.checked_sub(1).map(|i| &items[i]) {
                     node.set_label(label.as_str());
-                    node.set_labelled_by(vec![node_id(index - 1)]);
+                    node.set_labelled_by(vec![ids[index - 1]]);
                 }
                 if let Some(Item::Text(_)) = items.get(index + 1) {
-                    node.set_described_by(vec![node_id(index + 1)]);
+                    node.set_described_by(vec![ids[index + 1]]);
                 }
                 if *focused {
-                    focus = node_id(index);
+                    focus = ids[index];
                 }
                 node
             }
         };
-        nodes.push((node_id(index), node));
+        nodes.push((ids[index], node));
     }
     let mut root = Node::new(Role::Window);
     root.set_label(title);
-    root.set_children((0..items.len()).map(node_id).collect::<Vec<_>>());
+    root.set_children(ids);
     nodes.insert(0, (ROOT, root));
     let mut info = TreeInfo::new(ROOT);
     info.toolkit_name = Some("Qoltanba (iced)".into());
@@ -342,12 +342,13 @@ pub fn tree(title: &str, items: &[Item], scale: f64) -> TreeUpdate {
 
 /// The focus id of the element behind node `node` in `items`.
 pub fn element(items: &[Item], node: NodeId) -> Option<Id> {
-    let index = usize::try_from(node.0).ok()?.checked_sub(1)?;
+    let index = node_ids(items).iter().position(|id| *id == node)?;
     match items.get(index)? {
         Item::Button { id, .. } | Item::Field { id, .. } => id.clone(),
         Item::Text(_) | Item::Live(_) => None,
     }
 }
 
+mod node_ids;
 #[cfg(test)]
 mod tests;

@@ -9,8 +9,10 @@ use zeroize::Zeroizing;
 
 use crate::app::screen::MAX_INPUT;
 use crate::app::theme;
+use crate::app::widget::focusable_with;
 use crate::i18n::Language;
 use crate::t;
+use iced::widget::Id;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -109,6 +111,12 @@ fn key<'a, M: Clone + 'a>(
         button::subtle
     })
     .on_press(on_key(pressed));
+    // In the Tab order too: a kiosk may have a keyboard (Enter or Space press the key).
+    let pad = focusable_with(
+        Id::from(format!("focus-{}", key_id(pressed))),
+        pad,
+        Some(on_key(pressed)),
+    );
     container(pad).id(key_id(pressed)).width(width).into()
 }
 

@@ -8,7 +8,7 @@ use iced::{Center, Color, Element, Fill};
 use crate::app::step::Step;
 use crate::app::theme;
 use crate::app::widget::nav::action;
-use crate::app::widget::toggle;
+use crate::app::widget::{focusable, toggle};
 use crate::app::{App, Message as AppMessage};
 use crate::t;
 
@@ -51,7 +51,8 @@ impl App {
         let switch = (fields.len() > 1).then(|| {
             row(fields.into_iter().map(|candidate| {
                 let active = candidate == field;
-                button(
+                let pick = kiosk_message(Message::FieldPicked(candidate));
+                let pad = button(
                     text(candidate.label(lang))
                         .size(theme::TEXT_SIZE)
                         .align_x(Center)
@@ -60,9 +61,9 @@ impl App {
                 .width(Fill)
                 .height(theme::TARGET_HEIGHT)
                 .padding([12, 16])
-                .on_press(kiosk_message(Message::FieldPicked(candidate)))
-                .style(toggle(active))
-                .into()
+                .on_press(pick.clone())
+                .style(toggle(active));
+                focusable(pad, Some(pick))
             }))
             .spacing(8)
             .width(keypad::WIDTH)
@@ -82,15 +83,16 @@ impl App {
     /// The discreet way in for staff, on the first screen only.
     pub(in crate::app) fn operator_button(&self) -> Option<Element<'_, AppMessage>> {
         (self.kiosk.is_some() && self.step == Step::Welcome).then(|| {
-            button(
+            let open = kiosk_message(Message::Operator(operator::Message::Open));
+            let pad = button(
                 text(t!(self.shared.lang, "kiosk-operator-button"))
                     .size(theme::SMALL_SIZE)
                     .color(theme::muted()),
             )
             .style(button::text)
             .padding([12, 16])
-            .on_press(kiosk_message(Message::Operator(operator::Message::Open)))
-            .into()
+            .on_press(open.clone());
+            focusable(pad, Some(open))
         })
     }
 

@@ -4,7 +4,7 @@ use iced::widget::{button, center, column, container, row, space, text};
 use iced::{Border, Element, Fill};
 
 use crate::app::theme;
-use crate::app::widget::focus::focusable;
+use crate::app::widget::focus::focusable_choice;
 
 pub fn choice<'a, M: Clone + std::fmt::Debug + 'a>(
     heading: String,
@@ -73,7 +73,7 @@ pub fn choice_with<'a, M: Clone + std::fmt::Debug + 'a>(
             ..button::Style::default()
         }
     });
-    focusable(card, on_press)
+    focusable_choice(card, on_press, selected)
 }
 
 /// A radio-style circle, drawn rather than typed (the bundled font has no circle glyphs).

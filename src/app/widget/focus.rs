@@ -2,13 +2,13 @@
 //! none): Tab reaches it through iced's own focus operations, it draws a ring while focused,
 //! and Enter or Space press it. A mouse press anywhere lets the focus go.
 
-use iced::advanced::layout::{self, Layout};
+use iced::advanced::layout::Layout;
 use iced::advanced::renderer::{self, Quad};
 use iced::advanced::widget::operation::Focusable;
 use iced::advanced::widget::{Id, Operation, Tree, tree};
-use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay};
+use iced::advanced::{Clipboard, Shell, Widget, mouse};
 use iced::keyboard::{self, key};
-use iced::{Border, Element, Event, Length, Rectangle, Size, Theme, Vector};
+use iced::{Border, Element, Event, Rectangle, Theme};
 
 use crate::app::theme;
 
@@ -31,6 +31,43 @@ pub fn focusable<'a, M: Clone + std::fmt::Debug + 'a>(
         id,
         on_press,
         checked: None,
+        selected: None,
+    })
+}
+
+/// Like [`focusable`] with the focus id given: the kiosk keypad's keys, whose messages do not
+/// say which character they type (`Char(*)`), so they cannot name the keys.
+pub fn focusable_with<'a, M: Clone + 'a>(
+    id: Id,
+    content: impl Into<Element<'a, M>>,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    Element::new(Focus {
+        content: content.into(),
+        id: Some(id),
+        on_press,
+        checked: None,
+        selected: None,
+    })
+}
+
+/// Like [`focusable`] for a choice card, one of a group the arrow keys move through:
+/// `selected` tells screen readers (a radio button), and lets the focus ring follow the
+/// selection when an arrow key moves it (`keys`).
+pub fn focusable_choice<'a, M: Clone + std::fmt::Debug + 'a>(
+    content: impl Into<Element<'a, M>>,
+    on_press: Option<M>,
+    selected: bool,
+) -> Element<'a, M> {
+    let id = on_press
+        .as_ref()
+        .map(|message| Id::from(format!("press:{}:{message:?}", std::any::type_name::<M>())));
+    Element::new(Focus {
+        content: content.into(),
+        id,
+        on_press,
+        checked: None,
+        selected: Some(selected),
     })
 }
 
@@ -48,6 +85,7 @@ pub fn focusable_as<'a, M: Clone + 'a>(
         id: Some(Id::new(id)),
         on_press,
         checked: Some(checked),
+        selected: None,
     })
 }
 
@@ -57,6 +95,8 @@ struct Focus<'a, M> {
     on_press: Option<M>,
     /// A checkbox's state (`None`: a button).
     checked: Option<bool>,
+    /// A choice card's state (`None`: not a choice).
+    selected: Option<bool>,
 }
 
 #[derive(Debug, Default)]
@@ -100,28 +140,7 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         tree::State::new(State::default())
     }
 
-    fn children(&self) -> Vec<Tree> {
-        vec![Tree::new(&self.content)]
-    }
-
-    fn diff(&self, tree: &mut Tree) {
-        tree.diff_children(std::slice::from_ref(&self.content));
-    }
-
-    fn size(&self) -> Size<Length> {
-        self.content.as_widget().size()
-    }
-
-    fn layout(
-        &mut self,
-        tree: &mut Tree,
-        renderer: &iced::Renderer,
-        limits: &layout::Limits,
-    ) -> layout::Node {
-        self.content
-            .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
-    }
+    crate::app::widget::wrapper::pass_to_content!(M);
 
     fn operate(
         &mut self,
@@ -134,6 +153,7 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         let mut pressable = crate::app::a11y::Pressable {
             enabled: self.on_press.is_some(),
             checked: self.checked,
+            selected: self.selected,
             press: false,
         };
         operation.custom(self.id.as_ref(), layout.bounds(), &mut pressable);
@@ -187,23 +207,6 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         );
     }
 
-    fn mouse_interaction(
-        &self,
-        tree: &Tree,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &iced::Renderer,
-    ) -> mouse::Interaction {
-        self.content.as_widget().mouse_interaction(
-            &tree.children[0],
-            layout,
-            cursor,
-            viewport,
-            renderer,
-        )
-    }
-
     fn draw(
         &self,
         tree: &Tree,
@@ -226,23 +229,6 @@ impl<M: Clone> Widget<M, Theme, iced::Renderer> for Focus<'_, M> {
         if tree.state.downcast_ref::<State>().focused {
             ring(renderer, layout.bounds());
         }
-    }
-
-    fn overlay<'b>(
-        &'b mut self,
-        tree: &'b mut Tree,
-        layout: Layout<'b>,
-        renderer: &iced::Renderer,
-        viewport: &Rectangle,
-        translation: Vector,
-    ) -> Option<overlay::Element<'b, M, Theme, iced::Renderer>> {
-        self.content.as_widget_mut().overlay(
-            &mut tree.children[0],
-            layout,
-            renderer,
-            viewport,
-            translation,
-        )
     }
 }
 

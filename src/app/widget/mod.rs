@@ -9,11 +9,12 @@ pub mod languages;
 pub mod nav;
 pub mod page;
 pub mod typography;
+pub(crate) mod wrapper;
 
 pub use banner::{Banner, banner};
 pub use choice::{choice, choice_with};
 pub use field::{Feedback, Field, field};
-pub use focus::{focusable, focusable_as};
+pub use focus::{focusable, focusable_as, focusable_with};
 pub use languages::{languages, toggle};
 pub use page::page;
 pub use typography::{body, bullets, caption, section, title};

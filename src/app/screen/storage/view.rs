@@ -104,6 +104,10 @@ impl State {
                         self.no_dialog
                             .then(|| banner(Banner::Warning, t!(lang, "a11y-no-folder-dialog")))
                     ),
+                ]
+                // The older encoding exists for RSA files only; a GOST file is always
+                // written the way НУЦ writes its own.
+                .push((self.key_type == KeyType::Rsa).then(|| {
                     focusable_as(
                         super::COMPATIBLE_ID,
                         self.compatible,
@@ -112,9 +116,9 @@ impl State {
                             .on_toggle(Message::CompatibleToggled)
                             .size(22)
                             .text_size(theme::SMALL_SIZE),
-                        Some(Message::CompatibleToggled(!self.compatible))
-                    ),
-                ]
+                        Some(Message::CompatibleToggled(!self.compatible)),
+                    )
+                }))
                 .spacing(12)
                 .into()
             }
