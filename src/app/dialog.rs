@@ -4,6 +4,7 @@
 //! silently never opens. The steps ask first and, when nothing can show a dialog, say so and
 //! point to the path field instead. Windows and macOS always have their own dialogs.
 
+#[cfg(any(test, all(unix, not(target_os = "macos"))))]
 use std::path::{Path, PathBuf};
 
 /// What the machine offers for a dialog.
@@ -52,6 +53,7 @@ pub fn available() -> bool {
     Environment::current().can_show_dialog()
 }
 
+#[cfg(any(test, all(unix, not(target_os = "macos"))))]
 /// `$XDG_DATA_DIRS`, or its default.
 fn data_dirs() -> Vec<PathBuf> {
     let dirs = std::env::var("XDG_DATA_DIRS")
@@ -61,6 +63,7 @@ fn data_dirs() -> Vec<PathBuf> {
     dirs.split(':').map(PathBuf::from).collect()
 }
 
+#[cfg(any(test, all(unix, not(target_os = "macos"))))]
 /// Whether a portal backend in `data_dir` (`xdg-desktop-portal/portals/*.portal`) offers the
 /// file chooser, and the portal service itself is installed there.
 fn has_file_chooser(data_dir: &Path) -> bool {
@@ -75,6 +78,7 @@ fn has_file_chooser(data_dir: &Path) -> bool {
         })
 }
 
+#[cfg(any(test, all(unix, not(target_os = "macos"))))]
 fn on_path(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))

@@ -163,7 +163,13 @@ pub fn application(
         let mut app = app;
         let camera = start.map_or_else(Task::none, |step| app.camera_for(step));
         let connect = app.connect();
-        (app, Task::batch([connect, focus, camera]))
+        let shown = if kiosk {
+            window::Mode::Fullscreen
+        } else {
+            window::Mode::Windowed
+        };
+        let attach = super::a11y::attach(shown);
+        (app, Task::batch([attach, connect, focus, camera]))
     };
     iced::application(boot, App::update, App::view)
         .title(App::title)
@@ -179,6 +185,8 @@ pub fn application(
             size: iced::Size::new(1024.0, 768.0) * (1.0 / text_scale),
             min_size: Some(iced::Size::new(800.0, 600.0) * (1.0 / text_scale)),
             fullscreen: kiosk,
+            // Windows: shown once the screen-reader adapter is on it (`a11y::attach`).
+            visible: !super::a11y::HIDDEN_UNTIL_ATTACHED,
             decorations: !kiosk,
             level: if kiosk {
                 window::Level::AlwaysOnTop

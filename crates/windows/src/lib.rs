@@ -46,6 +46,16 @@ pub struct AccessSummary {
     pub entries: usize,
     /// Every entry allows access, and only to the current user.
     pub only_current_user: bool,
+    /// The entries that are not "the current user may": `allow S-1-1-0 0x001200a9`, …
+    pub others: Vec<String>,
+}
+
+/// Whether this Windows is wine (its ntdll exports `wine_get_version`). Upstream wine keeps
+/// no access list on a file: it maps one onto the Unix mode bits and makes one up from them
+/// when asked, so tests check there what those bits can say.
+#[cfg(windows)]
+pub fn under_wine() -> bool {
+    owner_only_windows::under_wine()
 }
 
 /// Reads back `file`'s access list (Windows only; tests use it to check the rule).

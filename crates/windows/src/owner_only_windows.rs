@@ -1,5 +1,8 @@
 //! The Win32 calls behind [`crate::restrict_to_owner`]: the current user's SID from the process
-//! token, a one-entry ACL, `SetSecurityInfo` with a protected DACL.
+//! token, a one-entry ACL, `SetSecurityInfo` with a protected DACL. Changing a DACL needs a
+//! handle opened with `WRITE_DAC`, which a file opened for reading and writing (`std::fs`,
+//! `tempfile`) lacks, so the file is reopened for that alone (`ReOpenFile`): the owner of a
+//! file may always change its access list.
 #![allow(unsafe_code)]
 
 use std::ffi::c_void;
@@ -8,15 +11,18 @@ use std::io;
 use std::os::windows::io::AsRawHandle;
 use std::ptr::null_mut;
 
-use windows_sys::Win32::Foundation::{CloseHandle, HANDLE, LocalFree};
+use windows_sys::Win32::Foundation::{CloseHandle, HANDLE, INVALID_HANDLE_VALUE, LocalFree};
 use windows_sys::Win32::Security::Authorization::{
-    GetSecurityInfo, SE_FILE_OBJECT, SetSecurityInfo,
+    ConvertSidToStringSidW, GetSecurityInfo, SE_FILE_OBJECT, SetSecurityInfo,
 };
 use windows_sys::Win32::Security::{
     ACCESS_ALLOWED_ACE, ACE_HEADER, ACL, ACL_REVISION, AddAccessAllowedAce,
     DACL_SECURITY_INFORMATION, EqualSid, GetAce, GetLengthSid, GetSecurityDescriptorControl,
     GetTokenInformation, InitializeAcl, PROTECTED_DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR,
     SE_DACL_PROTECTED, TOKEN_QUERY, TOKEN_USER, TokenUser,
+};
+use windows_sys::Win32::Storage::FileSystem::{
+    FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, READ_CONTROL, ReOpenFile, WRITE_DAC,
 };
 use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
 
@@ -26,6 +32,8 @@ use crate::AccessSummary;
 const FILE_ALL_ACCESS: u32 = 0x001F_01FF;
 /// `ACCESS_ALLOWED_ACE_TYPE`.
 const ACCESS_ALLOWED: u8 = 0;
+/// `ACCESS_DENIED_ACE_TYPE`.
+const ACCESS_DENIED: u8 = 1;
 
 /// The current user's `TOKEN_USER`, kept in an aligned buffer (the SID points into it).
 struct CurrentUser {
@@ -92,10 +100,23 @@ pub(crate) fn restrict_to_owner(file: &File) -> io::Result<()> {
     if unsafe { AddAccessAllowedAce(acl, ACL_REVISION, FILE_ALL_ACCESS, sid) } == 0 {
         return Err(io::Error::last_os_error());
     }
-    // SAFETY: the handle is an open file of ours; the ACL is valid for the call's duration.
+    // SAFETY: the handle is an open file of ours. Every sharing mode is given, so the reopening
+    // does not conflict with the handle the caller holds.
+    let dac = unsafe {
+        ReOpenFile(
+            file.as_raw_handle() as HANDLE,
+            WRITE_DAC | READ_CONTROL,
+            FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+            0,
+        )
+    };
+    if dac == INVALID_HANDLE_VALUE {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `dac` was opened above with WRITE_DAC; the ACL is valid for the call's duration.
     let status = unsafe {
         SetSecurityInfo(
-            file.as_raw_handle() as HANDLE,
+            dac,
             SE_FILE_OBJECT,
             DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
             null_mut(),
@@ -104,6 +125,8 @@ pub(crate) fn restrict_to_owner(file: &File) -> io::Result<()> {
             null_mut(),
         )
     };
+    // SAFETY: `dac` was opened above and is closed once.
+    unsafe { CloseHandle(dac) };
     if status != 0 {
         return Err(io::Error::from_raw_os_error(status as i32));
     }
@@ -148,35 +171,82 @@ fn summarise(descriptor: PSECURITY_DESCRIPTOR, dacl: *mut ACL, user: *mut c_void
             protected,
             entries: 0,
             only_current_user: false,
+            others: vec!["no access list: everyone may do everything".to_owned()],
         };
     }
     // SAFETY: a non-null DACL from GetSecurityInfo.
     let count = u32::from(unsafe { (*dacl).AceCount });
-    let mut only_current_user = true;
+    let mut others = Vec::new();
     for index in 0..count {
         let mut ace: *mut c_void = null_mut();
         // SAFETY: `index` is below the ACL's entry count.
         if unsafe { GetAce(dacl, index, &mut ace) } == 0 {
-            only_current_user = false;
+            others.push(format!("entry {index} unreadable"));
             continue;
         }
         // SAFETY: every ACE starts with an ACE_HEADER.
         let header = unsafe { *ace.cast::<ACE_HEADER>() };
-        if header.AceType != ACCESS_ALLOWED {
-            only_current_user = false;
+        // Allowed and denied entries share the layout: the mask, then the SID at SidStart.
+        let entry = ace.cast::<ACCESS_ALLOWED_ACE>();
+        // SAFETY: as above; other entry types are named by their type alone.
+        let (mask, sid) = unsafe {
+            (
+                (*entry).Mask,
+                std::ptr::addr_of_mut!((*entry).SidStart).cast::<c_void>(),
+            )
+        };
+        let kind = match header.AceType {
+            ACCESS_ALLOWED => "allow",
+            ACCESS_DENIED => "deny",
+            other => {
+                others.push(format!("entry of type {other}"));
+                continue;
+            }
+        };
+        // SAFETY: both SIDs are valid.
+        if kind == "allow" && unsafe { EqualSid(sid, user) } != 0 {
             continue;
         }
-        let allowed = ace.cast::<ACCESS_ALLOWED_ACE>();
-        // SAFETY: an ACCESS_ALLOWED_ACE's SID starts at SidStart.
-        let sid = unsafe { std::ptr::addr_of_mut!((*allowed).SidStart) }.cast::<c_void>();
-        // SAFETY: both SIDs are valid.
-        if unsafe { EqualSid(sid, user) } == 0 {
-            only_current_user = false;
-        }
+        others.push(format!("{kind} {} {mask:#010x}", sid_text(sid)));
     }
     AccessSummary {
         protected,
         entries: count as usize,
-        only_current_user: only_current_user && count > 0,
+        only_current_user: others.is_empty() && count > 0,
+        others,
+    }
+}
+
+/// `S-1-5-21-…` for a valid SID.
+fn sid_text(sid: *mut c_void) -> String {
+    let mut text: *mut u16 = null_mut();
+    // SAFETY: `sid` is valid; the string is freed with LocalFree below.
+    if unsafe { ConvertSidToStringSidW(sid, &mut text) } == 0 || text.is_null() {
+        return "(unreadable SID)".to_owned();
+    }
+    let mut length = 0;
+    // SAFETY: a NUL-terminated string from ConvertSidToStringSidW.
+    while unsafe { *text.add(length) } != 0 {
+        length += 1;
+    }
+    // SAFETY: `length` characters were just read.
+    let result = String::from_utf16_lossy(unsafe { std::slice::from_raw_parts(text, length) });
+    // SAFETY: allocated by ConvertSidToStringSidW, freed once.
+    unsafe { LocalFree(text.cast()) };
+    result
+}
+
+#[link(name = "kernel32")]
+unsafe extern "system" {
+    fn GetModuleHandleW(name: *const u16) -> *mut c_void;
+    fn GetProcAddress(module: *mut c_void, name: *const u8) -> *mut c_void;
+}
+
+pub(crate) fn under_wine() -> bool {
+    let ntdll: Vec<u16> = "ntdll.dll\0".encode_utf16().collect();
+    // SAFETY: NUL-terminated names; ntdll is loaded in every process; nothing is called.
+    unsafe {
+        let module = GetModuleHandleW(ntdll.as_ptr());
+        !module.is_null() && !GetProcAddress(module, c"wine_get_version".as_ptr().cast()).is_null()
     }
 }

@@ -5,20 +5,30 @@
 //! and described by the text after it (its validation message, a polite live region); a
 //! button is named by its texts and knows whether it is enabled; a checkbox whether it is
 //! ticked; the window's name is the step's title, so moving on is announced. On Linux the
-//! tree goes to AT-SPI (`platform`), and a screen reader's Focus and Click come back as
-//! [`Request`]s the app carries out like keys.
+//! tree goes to AT-SPI (`linux.rs`), on Windows to UI Automation (`windows.rs`), and a screen
+//! reader's Focus and Click come back as [`Request`]s the app carries out like keys.
 
 use accesskit::{Live, Node, NodeId, Rect, Role, Toggled, TreeInfo, TreeUpdate};
 use iced::Rectangle;
 use iced::advanced::widget::operation::{Focusable, TextInput};
 use iced::advanced::widget::{Id, Operation};
 
+#[cfg(any(target_os = "linux", windows))]
+mod link;
 #[cfg(target_os = "linux")]
+#[path = "linux.rs"]
 mod platform;
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
+#[path = "windows.rs"]
+mod platform;
+#[cfg(not(any(target_os = "linux", windows)))]
 mod platform {
     //! No adapter here yet (see docs/accessibility.md): nothing is sent.
+    pub const HIDDEN_UNTIL_ATTACHED: bool = false;
     pub fn start() {}
+    pub fn attach<T: Send + 'static>(_shown: iced::window::Mode) -> iced::Task<T> {
+        iced::Task::none()
+    }
     pub fn publish(
         _items: Vec<super::Item>,
         _tree: impl FnOnce(&[super::Item]) -> accesskit::TreeUpdate,
@@ -32,7 +42,7 @@ mod platform {
     }
 }
 
-pub use platform::{is_active, publish, requests, start};
+pub use platform::{HIDDEN_UNTIL_ATTACHED, attach, is_active, publish, requests, start};
 
 /// What a pressable element (`widget::focus`) says of itself to the tree.
 #[derive(Debug, Clone, Copy)]

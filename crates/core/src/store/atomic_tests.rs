@@ -142,6 +142,7 @@ fn windows_files_are_owner_only_through_their_access_list() {
                 protected: true,
                 entries: 1,
                 only_current_user: true,
+                others: Vec::new(),
             },
             "{}",
             path.display()
