@@ -45,10 +45,13 @@ pub(crate) unsafe extern "C" fn C_GetAttributeValue(
         let list = unsafe { std::slice::from_raw_parts_mut(attributes, count as usize) };
         let mut result = Ok(());
         for attribute in list {
-            let value = stored.get(&attribute.type_);
+            // A copy: on Windows PKCS#11 structs are packed, and a reference to a packed
+            // field may be unaligned.
+            let kind = attribute.type_;
+            let value = stored.get(&kind);
             let failure = match value {
                 None => Some(CKR_ATTRIBUTE_TYPE_INVALID),
-                Some(_) if !readable(&stored, attribute.type_) => Some(CKR_ATTRIBUTE_SENSITIVE),
+                Some(_) if !readable(&stored, kind) => Some(CKR_ATTRIBUTE_SENSITIVE),
                 Some(value) if attribute.pValue.is_null() => {
                     attribute.ulValueLen = value.len() as CK_ULONG;
                     None
