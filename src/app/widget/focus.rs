@@ -23,9 +23,7 @@ pub fn focusable<'a, M: Clone + std::fmt::Debug + 'a>(
     content: impl Into<Element<'a, M>>,
     on_press: Option<M>,
 ) -> Element<'a, M> {
-    let id = on_press
-        .as_ref()
-        .map(|message| Id::from(format!("press:{}:{message:?}", std::any::type_name::<M>())));
+    let id = on_press.as_ref().map(press_id);
     Element::new(Focus {
         content: content.into(),
         id,
@@ -33,6 +31,12 @@ pub fn focusable<'a, M: Clone + std::fmt::Debug + 'a>(
         checked: None,
         selected: None,
     })
+}
+
+/// The focus id of an element that sends `message`: `press:` type `:` message. `keys` reads a
+/// choice card's group from it (the message up to its value).
+fn press_id<M: std::fmt::Debug>(message: &M) -> Id {
+    Id::from(format!("press:{}:{message:?}", std::any::type_name::<M>()))
 }
 
 /// Like [`focusable`] with the focus id given: the kiosk keypad's keys, whose messages do not
@@ -59,9 +63,7 @@ pub fn focusable_choice<'a, M: Clone + std::fmt::Debug + 'a>(
     on_press: Option<M>,
     selected: bool,
 ) -> Element<'a, M> {
-    let id = on_press
-        .as_ref()
-        .map(|message| Id::from(format!("press:{}:{message:?}", std::any::type_name::<M>())));
+    let id = on_press.as_ref().map(press_id);
     Element::new(Focus {
         content: content.into(),
         id,
